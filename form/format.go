@@ -1,0 +1,397 @@
+// Package form is the model of a 政府信息公开工作年度报告: the official formats declared as data,
+// the Report a user fills in, value parsing, the identity checks, draft files, carry-over and sums.
+//
+// Everything else (the wizard, the Excel and PDF writers, the text importer) walks the declarations
+// here: an official label is typed once, in formats.go.
+package form
+
+import "strings"
+
+// Kind says what a number cell holds and how its text is parsed.
+type Kind int
+
+const (
+	// Count is a whole number ≥ 0 (件, 项, 个).
+	Count Kind = iota
+	// Amount is a decimal ≥ 0 with at most six decimals (万元).
+	Amount
+	// Change is a signed whole number (2019 本年增/减): "-7", "+1", "增1", "减3".
+	Change
+)
+
+// Node is one row or column of an official table, or a group of them. A leaf row crossed with a
+// leaf column is a number cell. Codes along the path are joined with "." to form the cell code.
+type Node struct {
+	// Code is this node's part of the cell code ("3", "natural", "admin"); empty adds nothing.
+	Code string
+	// Label is the exact text printed in the official table.
+	Label string
+	// Kind applies to the cells of a leaf column (rows leave it at Count).
+	Kind Kind
+	// Total marks a node whose cells equal the sum of the other leaves under its parent.
+	Total bool
+	// Children makes this node a group (a merged heading over its children).
+	Children []*Node
+}
+
+// Block is a rectangular part of an official table: an optional heading row across the whole
+// width, a header of column labels with a corner label, and labelled rows.
+type Block struct {
+	// Heading is a full-width row above the block ("第二十条第（一）项"); empty for none.
+	Heading string
+	// Corner is the label in the top-left corner over the row labels ("信息内容").
+	Corner string
+	// Cols is the column tree; leaves are value columns.
+	Cols []*Node
+	// Rows is the row tree; leaves are value rows. A nil Rows means one unlabelled value row.
+	Rows []*Node
+}
+
+// Table is one of the three statistic tables (二, 三, 四).
+type Table struct {
+	// ID is the first part of every cell code: "active", "apply", "review".
+	ID string
+	// Section is the number (2, 3, 4) of the section the table belongs to.
+	Section int
+	// Name is how messages and exporters refer to the table ("表一" style names are not official).
+	Name string
+	// Blocks are stacked top to bottom.
+	Blocks []*Block
+	// Width is the number of grid columns of the official layout.
+	Width int
+
+	layout *Layout
+}
+
+// Section is one of the six numbered sections of a report.
+type Section struct {
+	// Number is 1…6.
+	Number int
+	// Title is the official heading, e.g. "一、总体情况".
+	Title string
+	// Table is the statistic table of the section, nil for narrative sections.
+	Table *Table
+	// Parts are conventional level-2 headings of the narrative (一 only).
+	Parts []string
+	// Guide is a short guidance text taken from the official format.
+	Guide string
+}
+
+// CellDef is one number cell of a format, with everything needed to name it to a user.
+type CellDef struct {
+	// Code is the stable cell code, e.g. "apply.3.3.4.total".
+	Code string
+	// Index is the position in Format.Cells (official reading order).
+	Index int
+	// Table is the table holding the cell.
+	Table *Table
+	// Row and Col are the leaf nodes; Row is nil in a table with one unlabelled row.
+	Row, Col *Node
+	// RowPath and ColPath are the labels from the outermost group to the leaf.
+	RowPath, ColPath []string
+	// Kind is the cell's value kind.
+	Kind Kind
+	// Derived marks a total that can be computed from other cells.
+	Derived bool
+}
+
+// Equation is an identity between cells: sum(Left) must equal sum(Right).
+type Equation struct {
+	// Rule is the identity's id in FORMAT.md: "H1", "H2", "H3", "H4".
+	Rule string
+	// Left and Right are cell indexes into Format.Cells.
+	Left, Right []int
+	// Target is the derived cell computed from Right (Left[0]), or -1 for a balance like H1.
+	Target int
+}
+
+// Format is one official version of the report format, declared once and used everywhere.
+type Format struct {
+	// ID is "2021" or "2019".
+	ID string
+	// Name is the document that defines the format.
+	Name string
+	// FirstYear and LastYear bound the report years the format applies to (0 = open).
+	FirstYear, LastYear int
+	// Sections are the six sections in order.
+	Sections []*Section
+	// Tables are the three statistic tables in order.
+	Tables []*Table
+	// Cells lists every number cell in official reading order.
+	Cells []*CellDef
+	// Equations are the within-report identities H1-H4, ordered so that filling derived
+	// targets front to back is consistent: item-row totals, column totals, grand totals, H1.
+	Equations []Equation
+
+	index map[string]int
+}
+
+// Cell returns the definition of the cell with the given code.
+func (f *Format) Cell(code string) (*CellDef, bool) {
+	i, ok := f.index[code]
+	if !ok {
+		return nil, false
+	}
+	return f.Cells[i], true
+}
+
+// Index returns the position of code in Cells, or -1.
+func (f *Format) Index(code string) int {
+	if i, ok := f.index[code]; ok {
+		return i
+	}
+	return -1
+}
+
+// Table returns the table with the given id ("active", "apply", "review").
+func (f *Format) Table(id string) *Table {
+	for _, t := range f.Tables {
+		if t.ID == id {
+			return t
+		}
+	}
+	return nil
+}
+
+// Codes returns every cell code in official order.
+func (f *Format) Codes() []string {
+	out := make([]string, len(f.Cells))
+	for i, c := range f.Cells {
+		out[i] = c.Code
+	}
+	return out
+}
+
+// Label names a cell the way a clerk finds it in the printed table, e.g.
+// "三、本年度办理结果（三）不予公开 4.保护第三方合法权益 · 总计".
+func (c *CellDef) Label() string {
+	return c.RowLabel() + " · " + c.ColLabel()
+}
+
+// RowLabel names the cell's row; long parenthesised remarks are left out.
+func (c *CellDef) RowLabel() string {
+	if len(c.RowPath) == 0 {
+		return c.Table.Name
+	}
+	return joinShort(c.RowPath)
+}
+
+// ColLabel names the cell's column, e.g. "法人或其他组织·商业企业" or "行政诉讼·复议后起诉·总计".
+func (c *CellDef) ColLabel() string {
+	return joinShort(c.ColPath)
+}
+
+// joinShort joins label path parts, dropping generic top-level headings and remarks.
+func joinShort(path []string) string {
+	var parts []string
+	for _, p := range path {
+		if p == applicantHeading {
+			continue
+		}
+		parts = append(parts, Short(p))
+	}
+	return strings.Join(parts, "")
+}
+
+// Short drops a trailing parenthesised remark from a label:
+// "（二）部分公开（区分处理的，只计这一情形，不计其他情形）" → "（二）部分公开".
+func Short(label string) string {
+	if strings.HasSuffix(label, "）") {
+		if i := strings.LastIndex(label, "（"); i > 0 {
+			return label[:i]
+		}
+	}
+	return label
+}
+
+// build derives Cells, the code index and the Equations from the declared tables.
+func (f *Format) build() {
+	f.index = map[string]int{}
+	for _, t := range f.Tables {
+		t.layout = t.buildLayout()
+		for _, b := range t.Blocks {
+			rows := leaves(b.Rows, nil, nil)
+			if b.Rows == nil {
+				rows = []leaf{{}}
+			}
+			cols := leaves(b.Cols, nil, nil)
+			for _, r := range rows {
+				for _, c := range cols {
+					code := joinCode(t.ID, joinCode(r.code, c.code))
+					d := &CellDef{
+						Code: code, Index: len(f.Cells), Table: t,
+						Row: r.node, Col: c.node, RowPath: r.path, ColPath: c.path,
+						Kind:    c.node.Kind,
+						Derived: c.node.Total || (r.node != nil && r.node.Total),
+					}
+					if _, dup := f.index[code]; dup {
+						panic("form: duplicate cell code " + code)
+					}
+					f.index[code] = d.Index
+					f.Cells = append(f.Cells, d)
+				}
+			}
+		}
+	}
+	f.buildEquations()
+}
+
+// leaf is a leaf node with its joined code and label path.
+type leaf struct {
+	node *Node
+	code string
+	path []string
+}
+
+func leaves(nodes []*Node, prefix []string, path []string) []leaf {
+	var out []leaf
+	for _, n := range nodes {
+		codes := append(append([]string(nil), prefix...), n.Code)
+		p := append(append([]string(nil), path...), n.Label)
+		if len(n.Children) > 0 {
+			out = append(out, leaves(n.Children, codes, p)...)
+			continue
+		}
+		out = append(out, leaf{node: n, code: joinCode(codes...), path: p})
+	}
+	return out
+}
+
+func joinCode(parts ...string) string {
+	var nonEmpty []string
+	for _, p := range parts {
+		if p != "" {
+			nonEmpty = append(nonEmpty, p)
+		}
+	}
+	return strings.Join(nonEmpty, ".")
+}
+
+// buildEquations turns the Total marks into H2/H3/H4 equations and adds the H1 balance.
+// Row totals (H3) come before column totals (H2) so that filling front to back is consistent.
+func (f *Format) buildEquations() {
+	var rowTotals, colTotals, grandTotals []Equation
+	for _, t := range f.Tables {
+		for _, b := range t.Blocks {
+			rows := leaves(b.Rows, nil, nil)
+			if b.Rows == nil {
+				rows = []leaf{{}}
+			}
+			cols := leaves(b.Cols, nil, nil)
+			cell := func(r leaf, c leaf) int {
+				return f.index[joinCode(t.ID, joinCode(r.code, c.code))]
+			}
+			// Column totals: for every row, the Total column = the sum of its sibling leaves.
+			for _, tc := range totalsIn(b.Cols) {
+				terms := siblingLeaves(b.Cols, tc)
+				for _, r := range rows {
+					e := Equation{Rule: ruleFor(t.ID, false), Target: -1}
+					e.Left = []int{cell(r, findLeaf(cols, tc))}
+					for _, s := range terms {
+						e.Right = append(e.Right, cell(r, findLeaf(cols, s)))
+					}
+					e.Target = e.Left[0]
+					colTotals = append(colTotals, e)
+				}
+			}
+			// Row totals: for every column except total columns, the Total row = sum of siblings.
+			for _, tr := range totalsIn(b.Rows) {
+				terms := siblingLeaves(b.Rows, tr)
+				for _, c := range cols {
+					e := Equation{Rule: ruleFor(t.ID, true)}
+					e.Left = []int{cell(findLeaf(rows, tr), c)}
+					for _, s := range terms {
+						e.Right = append(e.Right, cell(findLeaf(rows, s), c))
+					}
+					e.Target = e.Left[0]
+					if c.node.Total {
+						// The grand total is also a column total; its row-sum form is checked
+						// last, after the column totals it sums have been filled.
+						grandTotals = append(grandTotals, e)
+						continue
+					}
+					rowTotals = append(rowTotals, e)
+				}
+			}
+		}
+	}
+	f.Equations = append(append(rowTotals, colTotals...), grandTotals...)
+	if apply := f.Table("apply"); apply != nil {
+		for _, c := range leaves(apply.Blocks[0].Cols, nil, nil) {
+			idx := func(row string) int { return f.index[joinCode("apply", row, c.code)] }
+			f.Equations = append(f.Equations, Equation{
+				Rule: "H1", Target: -1,
+				Left:  []int{idx("1"), idx("2")},
+				Right: []int{idx("3.7"), idx("4")},
+			})
+		}
+	}
+}
+
+// ruleFor names the identity a Total node declares: H4 in 四, H3 for apply rows, H2 for apply columns.
+func ruleFor(table string, row bool) string {
+	switch {
+	case table == "review":
+		return "H4"
+	case row:
+		return "H3"
+	default:
+		return "H2"
+	}
+}
+
+// totalsIn returns the Total nodes anywhere in a tree.
+func totalsIn(nodes []*Node) []*Node {
+	var out []*Node
+	for _, n := range nodes {
+		if n.Total {
+			out = append(out, n)
+		}
+		out = append(out, totalsIn(n.Children)...)
+	}
+	return out
+}
+
+// siblingLeaves returns the non-total leaves under the parent of target.
+func siblingLeaves(roots []*Node, target *Node) []*Node {
+	var find func(nodes []*Node) []*Node
+	find = func(nodes []*Node) []*Node {
+		for _, n := range nodes {
+			if n == target {
+				var out []*Node
+				for _, s := range nodes {
+					out = append(out, nonTotalLeaves(s)...)
+				}
+				return out
+			}
+			if r := find(n.Children); r != nil {
+				return r
+			}
+		}
+		return nil
+	}
+	return find(roots)
+}
+
+func nonTotalLeaves(n *Node) []*Node {
+	if n.Total {
+		return nil
+	}
+	if len(n.Children) == 0 {
+		return []*Node{n}
+	}
+	var out []*Node
+	for _, c := range n.Children {
+		out = append(out, nonTotalLeaves(c)...)
+	}
+	return out
+}
+
+func findLeaf(ls []leaf, n *Node) leaf {
+	for _, l := range ls {
+		if l.node == n {
+			return l
+		}
+	}
+	panic("form: node not among leaves: " + n.Label)
+}

@@ -1,0 +1,40 @@
+package form
+
+import "fmt"
+
+// Sum adds the number cells of reports of one format and year, for a superior's aggregate
+// (汇总). A cell blank in every unit stays blank; a cell with an invalid value in any unit
+// makes Sum fail with a message naming the unit and cell. Narrative is not summed.
+func Sum(agency string, reports []*Report) (*Report, error) {
+	if len(reports) == 0 {
+		return nil, fmt.Errorf("没有可汇总的报告")
+	}
+	f, year := reports[0].Format, reports[0].Meta.Year
+	total := New(f, year, agency)
+	for _, u := range reports {
+		if u.Format != f {
+			return nil, fmt.Errorf("「%s」使用 %s 格式，与其他单位的 %s 格式不同，不能汇总", u.Meta.Agency, u.Format.ID, f.ID)
+		}
+		if u.Meta.Year != year {
+			return nil, fmt.Errorf("「%s」是 %d 年度报告，与其他单位的 %d 年度不同，不能汇总", u.Meta.Agency, u.Meta.Year, year)
+		}
+		for i := range u.cells {
+			c := &u.cells[i]
+			if c.Err != nil {
+				return nil, fmt.Errorf("「%s」%s：%v", u.Meta.Agency, where(f.Cells[i]), c.Err)
+			}
+			if c.Blank {
+				continue
+			}
+			t := &total.cells[i]
+			t.Value += c.Value
+			t.Blank = false
+		}
+	}
+	for i := range total.cells {
+		if t := &total.cells[i]; !t.Blank {
+			t.Text = t.Value.Format(f.Cells[i].Kind)
+		}
+	}
+	return total, nil
+}
