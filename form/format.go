@@ -168,29 +168,59 @@ func (c *CellDef) Label() string {
 	return c.RowLabel() + " · " + c.ColLabel()
 }
 
-// RowLabel names the cell's row; long parenthesised remarks are left out.
+// RowLabel names the cell's row as printed, without the outermost group of a nested row
+// and without parenthesised remarks: "（三）不予公开 4.保护第三方合法权益".
 func (c *CellDef) RowLabel() string {
-	if len(c.RowPath) == 0 {
+	switch len(c.RowPath) {
+	case 0:
 		return c.Table.Name
+	case 1:
+		return Short(c.RowPath[0])
 	}
-	return joinShort(c.RowPath)
+	return joinShort(c.RowPath[1:], " ")
 }
 
-// ColLabel names the cell's column, e.g. "法人或其他组织·商业企业" or "行政诉讼·复议后起诉·总计".
+// ColLabel names the cell's column by its labels, leaving out groups without a code (such as
+// 申请人情况 and 法人或其他组织): "商业企业", "行政复议·结果维持", "复议后起诉·总计".
 func (c *CellDef) ColLabel() string {
-	return joinShort(c.ColPath)
+	var parts []string
+	for i, n := range c.colNodes() {
+		if n.Code != "" || i == len(c.ColPath)-1 {
+			parts = append(parts, c.ColPath[i])
+		}
+	}
+	return joinShort(parts, "·")
 }
 
-// joinShort joins label path parts, dropping generic top-level headings and remarks.
-func joinShort(path []string) string {
-	var parts []string
-	for _, p := range path {
-		if p == applicantHeading {
-			continue
+// colNodes returns the column nodes from the root to the leaf.
+func (c *CellDef) colNodes() []*Node {
+	for _, b := range c.Table.Blocks {
+		if p := pathTo(b.Cols, c.Col); p != nil {
+			return p
 		}
-		parts = append(parts, Short(p))
 	}
-	return strings.Join(parts, "")
+	return nil
+}
+
+func pathTo(nodes []*Node, target *Node) []*Node {
+	for _, n := range nodes {
+		if n == target {
+			return []*Node{n}
+		}
+		if p := pathTo(n.Children, target); p != nil {
+			return append([]*Node{n}, p...)
+		}
+	}
+	return nil
+}
+
+// joinShort joins label path parts without their remarks.
+func joinShort(path []string, sep string) string {
+	parts := make([]string, len(path))
+	for i, p := range path {
+		parts[i] = Short(p)
+	}
+	return strings.Join(parts, sep)
 }
 
 // Short drops a trailing parenthesised remark from a label:

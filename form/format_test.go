@@ -28,13 +28,13 @@ func TestCodesFromFormatMD(t *testing.T) {
 	for _, tc := range []struct{ format, code, label string }{
 		{"2021", "active.rules.issued", "规章 · 本年制发件数"},
 		{"2021", "active.fees.amount", "行政事业性收费 · 本年收费金额"},
-		{"2021", "apply.3.3.4.total", "三、本年度办理结果（三）不予公开4.保护第三方合法权益 · 总计"},
-		{"2021", "apply.3.6.2.natural", "三、本年度办理结果（六）其他处理2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 · 自然人"},
-		{"2021", "apply.1.commercial", "一、本年新收政府信息公开申请数量 · 法人或其他组织商业企业"},
-		{"2021", "review.direct.pending", "行政复议、行政诉讼情况表 · 行政诉讼未经复议直接起诉尚未审结"},
+		{"2021", "apply.3.3.4.total", "（三）不予公开 4.保护第三方合法权益 · 总计"},
+		{"2021", "apply.3.6.2.natural", "（六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 · 自然人"},
+		{"2021", "apply.1.commercial", "一、本年新收政府信息公开申请数量 · 商业企业"},
+		{"2021", "review.direct.pending", "行政复议、行政诉讼情况表 · 未经复议直接起诉·尚未审结"},
 		{"2019", "active.penalty.change", "行政处罚 · 本年增/减"},
 		{"2019", "active.procurement.amount", "政府集中采购 · 采购总金额"},
-		{"2019", "apply.3.6.other", "三、本年度办理结果（六）其他处理 · 法人或其他组织其他"},
+		{"2019", "apply.3.6.other", "（六）其他处理 · 其他"},
 	} {
 		f, _ := FormatByID(tc.format)
 		d, ok := f.Cell(tc.code)
