@@ -230,7 +230,7 @@ func format2019() *Format {
 	}}
 	apply := &Table{ID: "apply", Section: 3, Name: "收到和处理政府信息公开申请情况表", Width: 10, Blocks: []*Block{{
 		Corner: applyNote, Cols: applyCols(),
-		Rows:   applyRows(&Node{Code: "6", Label: "（六）其他处理"}),
+		Rows: applyRows(&Node{Code: "6", Label: "（六）其他处理"}),
 	}}}
 	review := reviewTable()
 	f := &Format{
