@@ -1,0 +1,228 @@
+package pdf
+
+import "strings"
+
+// closingPunct may not start a line (避头): closing brackets and quotes,
+// pause and stop marks, ellipsis, dash, middle dot, percent signs.
+const closingPunct = "，。、；：？！）》」』】〕〗〙〛〉”’…—％‰℃·‥,.;:?!)]}%"
+
+// openingPunct may not end a line (避尾): opening brackets and quotes.
+const openingPunct = "（《「『【〔〖〘〚〈“‘([{"
+
+func isClosing(r rune) bool { return strings.ContainsRune(closingPunct, r) }
+func isOpening(r rune) bool { return strings.ContainsRune(openingPunct, r) }
+
+// isWordRune reports whether r belongs to an unbreakable Latin word or
+// number run (ASCII printable except space, Latin letters with accents).
+func isWordRune(r rune) bool {
+	return r > 0x20 && r < 0x7F || r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7
+}
+
+// line is one line produced by the breaker: runes [start, end) of the input.
+type line struct {
+	start, end int
+	width      float64 // natural width of the runes
+	last       bool    // last line of the paragraph: not justified
+}
+
+// unitsOf splits rs into layout units: a whole Latin word or number, or a
+// single other rune. It returns the start index of every unit plus len(rs).
+func unitsOf(rs []rune) []int {
+	var b []int
+	for i := 0; i < len(rs); i++ {
+		if i > 0 && isWordRune(rs[i]) && isWordRune(rs[i-1]) {
+			continue
+		}
+		b = append(b, i)
+	}
+	return append(b, len(rs))
+}
+
+// breakAllowed reports whether a line may break between rs[i-1] and rs[i],
+// where i is a unit boundary.
+func breakAllowed(rs []rune, i int) bool {
+	if i <= 0 || i >= len(rs) {
+		return true
+	}
+	prev, next := rs[i-1], rs[i]
+	switch {
+	case isClosing(next), isOpening(prev):
+		return false
+	case next == ' ': // keep spaces at the end of the previous line
+		return false
+	}
+	return true
+}
+
+// clustersOf groups units into clusters that must stay on one line, obeying
+// 避头尾. It returns cluster boundaries (start indexes plus len(rs)).
+func clustersOf(rs []rune) []int {
+	u := unitsOf(rs)
+	c := []int{0}
+	for _, i := range u[1 : len(u)-1] {
+		if breakAllowed(rs, i) {
+			c = append(c, i)
+		}
+	}
+	if len(rs) > 0 {
+		c = append(c, len(rs))
+	}
+	return c
+}
+
+func sumWidths(w []float64, from, to int) float64 {
+	s := 0.0
+	for _, x := range w[from:to] {
+		s += x
+	}
+	return s
+}
+
+// breakLines breaks rs (with per-rune widths w) into lines of at most width
+// (the first line narrower by indent). A line may overrun by up to squeeze
+// when it ends with closing punctuation, whose glyph is half blank; the
+// justification then tightens it. Latin words and numbers are never split
+// unless wider than a whole line. The lines partition rs exactly.
+func breakLines(rs []rune, w []float64, width, indent, squeeze float64) []line {
+	const eps = 1e-6
+	var lines []line
+	if len(rs) == 0 {
+		return nil
+	}
+	cl := clustersOf(rs)
+	start, cur := 0, 0.0
+	avail := width - indent
+	flush := func(end int) {
+		lines = append(lines, line{start: start, end: end, width: cur})
+		start, cur = end, 0
+		avail = width
+	}
+	for k := 0; k+1 < len(cl); k++ {
+		a, b := cl[k], cl[k+1]
+		cw := sumWidths(w, a, b)
+		if cur+cw <= avail+eps {
+			cur += cw
+			continue
+		}
+		if start < a && isClosing(rs[b-1]) && cur+cw <= avail+squeeze+eps {
+			cur += cw
+			flush(b)
+			continue
+		}
+		if start < a {
+			flush(a)
+			if cw <= avail+eps {
+				cur = cw
+				continue
+			}
+		}
+		// A cluster wider than a whole line: split it rune by rune.
+		for i := a; i < b; i++ {
+			if cur > 0 && cur+w[i] > avail+eps {
+				flush(i)
+			}
+			cur += w[i]
+		}
+	}
+	if start < len(rs) || len(lines) == 0 {
+		lines = append(lines, line{start: start, end: len(rs), width: cur})
+	}
+	lines[len(lines)-1].last = true
+	return lines
+}
+
+// titleBreakBonus returns how good a place to break a title line the
+// boundary before rs[i] is: 0 is neutral, negative is better.
+func titleBreakBonus(rs []rune, i int) float64 {
+	prev, next := rs[i-1], rs[i]
+	switch {
+	case prev >= '0' && prev <= '9' && strings.ContainsRune("年月日号届次", next):
+		return 20 // "2025年" stays whole
+	case next >= '0' && next <= '9':
+		return -6 // before a year
+	case strings.ContainsRune("市区县省州盟旗镇乡局厅委会办室府院司部处所署站队社馆", prev):
+		return -4 // after an agency-name suffix
+	case isClosing(prev) || prev == ' ':
+		return -3
+	case strings.ContainsRune("的和与及", prev):
+		return 2
+	}
+	return 4
+}
+
+// balanceTitle breaks a title into the fewest lines of at most width, as
+// even in length as possible and preferably at natural points. soft marks
+// rune indexes before which the caller prefers a break (from "\n").
+func balanceTitle(rs []rune, w []float64, width float64, soft map[int]bool) []line {
+	const eps = 1e-6
+	if len(rs) == 0 {
+		return nil
+	}
+	cl := clustersOf(rs)
+	total := sumWidths(w, 0, len(rs))
+	if total <= width+eps {
+		return []line{{0, len(rs), total, true}}
+	}
+	em := total / float64(len(rs))
+	// prefix sums for widths
+	pre := make([]float64, len(rs)+1)
+	for i, x := range w {
+		pre[i+1] = pre[i] + x
+	}
+	nb := len(cl)
+	maxLines := int(total/width) + 4
+	for n := 2; n <= maxLines && n < nb; n++ {
+		target := total / float64(n)
+		// cost[j][k]: best cost to end line j at cluster boundary k.
+		inf := 1e18
+		cost := make([][]float64, n+1)
+		from := make([][]int, n+1)
+		for j := range cost {
+			cost[j] = make([]float64, nb)
+			from[j] = make([]int, nb)
+			for k := range cost[j] {
+				cost[j][k] = inf
+			}
+		}
+		cost[0][0] = 0
+		for j := 1; j <= n; j++ {
+			for k := 1; k < nb; k++ {
+				for p := 0; p < k; p++ {
+					if cost[j-1][p] >= inf {
+						continue
+					}
+					lw := pre[cl[k]] - pre[cl[p]]
+					if lw > width+eps {
+						continue
+					}
+					d := (lw - target) / em
+					c := cost[j-1][p] + d*d
+					if k < nb-1 {
+						if soft[cl[k]] {
+							c -= 50
+						} else {
+							c += titleBreakBonus(rs, cl[k])
+						}
+					}
+					if c < cost[j][k] {
+						cost[j][k], from[j][k] = c, p
+					}
+				}
+			}
+		}
+		if cost[n][nb-1] >= inf {
+			continue
+		}
+		lines := make([]line, n)
+		k := nb - 1
+		for j := n; j >= 1; j-- {
+			p := from[j][k]
+			lines[j-1] = line{start: cl[p], end: cl[k], width: pre[cl[k]] - pre[cl[p]]}
+			k = p
+		}
+		lines[n-1].last = true
+		return lines
+	}
+	// A cluster wider than a line: fall back to greedy breaking.
+	return breakLines(rs, w, width, 0, 0)
+}
