@@ -282,35 +282,53 @@ func narrative(r, last *Report) []Problem {
 
 // Similarity is the Dice coefficient of the character bigrams of two texts (0…1), ignoring
 // spaces and punctuation; texts shorter than 50 characters give 0 (too short to judge).
+// Bigrams are counted in hashed buckets, which is exact for unrelated texts in practice and
+// keeps a check well under the UI's frame budget.
 func Similarity(a, b string) float64 {
-	ga, gb := bigrams(a), bigrams(b)
-	if ga == nil || gb == nil {
+	var ha, hb bigramCounts
+	na, nb := ha.add(a), hb.add(b)
+	if na < 50 || nb < 50 {
 		return 0
 	}
-	common, na, nb := 0, 0, 0
-	for _, v := range ga {
-		na += v
+	common := 0
+	for i := range ha {
+		common += int(min(ha[i], hb[i]))
 	}
-	for k, v := range gb {
-		nb += v
-		common += min(v, ga[k])
-	}
-	return 2 * float64(common) / float64(na+nb)
+	return 2 * float64(common) / float64(na-1+nb-1)
 }
 
-func bigrams(s string) map[[2]rune]int {
-	var rs []rune
+// bigramCounts counts character bigrams in hashed buckets.
+type bigramCounts [4096]uint16
+
+// add counts the bigrams of the letters and digits of s and returns how many such
+// characters s has.
+func (h *bigramCounts) add(s string) int {
+	n := 0
+	var prev rune
 	for _, c := range s {
-		if unicode.IsLetter(c) || unicode.IsDigit(c) {
-			rs = append(rs, c)
+		if !wordChar(c) {
+			continue
 		}
+		if n > 0 {
+			k := (uint32(prev)*2654435761 ^ uint32(c)*40503) >> 20
+			if h[k] < 1<<16-1 {
+				h[k]++
+			}
+		}
+		prev = c
+		n++
 	}
-	if len(rs) < 50 {
-		return nil
+	return n
+}
+
+// wordChar reports whether c is a digit, a Latin letter or a CJK ideograph: the characters
+// whose bigrams say what a text is about. It is much faster than unicode.IsLetter.
+func wordChar(c rune) bool {
+	switch {
+	case c >= '0' && c <= '9', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		return true
+	case c >= 0x4E00 && c <= 0x9FFF, c >= 0x3400 && c <= 0x4DBF, c >= 0x20000 && c <= 0x3FFFF:
+		return true
 	}
-	m := make(map[[2]rune]int, len(rs))
-	for i := 1; i < len(rs); i++ {
-		m[[2]rune{rs[i-1], rs[i]}]++
-	}
-	return m
+	return false
 }
