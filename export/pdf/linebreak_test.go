@@ -1,0 +1,188 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// testWidth is a stand-in metric: CJK and full-width characters 1 em,
+// ASCII half an em.
+func testWidths(rs []rune) []float64 {
+	w := make([]float64, len(rs))
+	for i, r := range rs {
+		if r < 0x80 {
+			w[i] = 0.5
+		} else {
+			w[i] = 1
+		}
+	}
+	return w
+}
+
+func joinLines(rs []rune, ls []line) string {
+	var b strings.Builder
+	for _, l := range ls {
+		b.WriteString(string(rs[l.start:l.end]))
+	}
+	return b.String()
+}
+
+func TestBreakLines(t *testing.T) {
+	tests := []struct {
+		name   string
+		text   string
+		width  float64
+		indent float64
+		whole  []string // must appear unbroken on one line
+		want   []string // exact lines, if given
+	}{
+		{name: "plain", text: "一二三四五六七八九十", width: 4, want: []string{"一二三四", "五六七八", "九十"}},
+		{name: "indent", text: "一二三四五六七八九十", width: 4, indent: 2, want: []string{"一二", "三四五六", "七八九十"}},
+		{name: "comma pushed", text: "一二三四，五六七", width: 4, want: []string{"一二三", "四，五六", "七"}},
+		{name: "comma squeezed", text: "一二三四，五六七", width: 4.5, want: []string{"一二三四，", "五六七"}},
+		{name: "two closings", text: "甲乙丙丁》。戊", width: 4, want: []string{"甲乙丙", "丁》。戊"}},
+		{name: "opening not at end", text: "一二三《四五》", width: 4, want: []string{"一二三", "《四五》"}},
+		{name: "opening quote", text: "一二三“四五”六", width: 4, want: []string{"一二三", "“四五”", "六"}},
+		{name: "ellipsis pair", text: "一二三……四", width: 4, want: []string{"一二", "三……四"}},
+		{name: "number whole", text: "收到申请2488.86件", width: 6, whole: []string{"2488.86"}},
+		{name: "year whole", text: "一二三四五2025年", width: 6, whole: []string{"2025"}},
+		{name: "url whole", text: "网址http://www.gov.cn查阅", width: 12, whole: []string{"http://www.gov.cn"}},
+		{name: "latin words", text: "the quick brown fox jumps", width: 6, whole: []string{"quick", "brown", "jumps"}},
+		{name: "too long word", text: "abcdefghijklmnop", width: 3},
+		{name: "empty", text: "", width: 4},
+		{name: "closing first char", text: "，一二三四五", width: 2},
+		{name: "names", text: "张喆、李堃、王玥、赵𠮷、钱·阿里木", width: 5},
+		{name: "long mixed", text: strings.Repeat("本机关全年主动公开政府信息1234条（其中规范性文件12件），“两微一端”发布……信息。", 7), width: 28, indent: 2},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			rs := []rune(tc.text)
+			w := testWidths(rs)
+			ls := breakLines(rs, w, tc.width, tc.indent, 0.5)
+			if got := joinLines(rs, ls); got != tc.text {
+				t.Fatalf("lines lose text: %q != %q", got, tc.text)
+			}
+			for i, l := range ls {
+				s := string(rs[l.start:l.end])
+				if i > 0 && ls[i-1].end != l.start {
+					t.Errorf("line %d not contiguous", i)
+				}
+				if i > 0 && isClosing(rs[l.start]) {
+					t.Errorf("line %d %q starts with closing punctuation", i, s)
+				}
+				if i < len(ls)-1 && isOpening(rs[l.end-1]) {
+					t.Errorf("line %d %q ends with opening punctuation", i, s)
+				}
+				avail := tc.width
+				if i == 0 {
+					avail -= tc.indent
+				}
+				if nat := sumWidths(w, l.start, l.end); nat > avail+1e-9 && !(isClosing(rs[l.end-1]) && nat <= avail+0.5+1e-9) {
+					t.Errorf("line %d %q width %v > %v", i, s, nat, avail)
+				}
+				if l.last != (i == len(ls)-1) {
+					t.Errorf("line %d last = %v", i, l.last)
+				}
+			}
+			for _, word := range tc.whole {
+				found := false
+				for _, l := range ls {
+					if strings.Contains(string(rs[l.start:l.end]), word) {
+						found = true
+					}
+				}
+				if !found {
+					t.Errorf("%q broken across lines: %q", word, lineStrings(rs, ls))
+				}
+			}
+			if tc.want != nil {
+				if got := lineStrings(rs, ls); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+					t.Errorf("got %q, want %q", got, tc.want)
+				}
+			}
+		})
+	}
+}
+
+func lineStrings(rs []rune, ls []line) []string {
+	var out []string
+	for _, l := range ls {
+		out = append(out, string(rs[l.start:l.end]))
+	}
+	return out
+}
+
+func TestUnitsOf(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"2025年", []string{"2025", "年"}},
+		{"共2488.86万元", []string{"共", "2488.86", "万", "元"}},
+		{"a b", []string{"a", " ", "b"}},
+		{"（一）", []string{"（", "一", "）"}},
+	}
+	for _, tc := range tests {
+		rs := []rune(tc.text)
+		u := unitsOf(rs)
+		var got []string
+		for i := 0; i+1 < len(u); i++ {
+			got = append(got, string(rs[u[i]:u[i+1]]))
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("%q: got %q want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestBalanceTitle(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string // "\n" marks a soft break
+		width float64
+		want  []string
+	}{
+		{"fits", "北京市2025年报告", 20, []string{"北京市2025年报告"}},
+		{"soft break", "某某市某某区人民政府\n2025年政府信息公开工作年度报告", 20,
+			[]string{"某某市某某区人民政府", "2025年政府信息公开工作年度报告"}},
+		{"year kept whole", "某某省某某市某某县人民政府办公室2025年政府信息公开工作年度报告", 20,
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			soft := map[int]bool{}
+			var rs []rune
+			for _, r := range tc.text {
+				if r == '\n' {
+					soft[len(rs)] = true
+					continue
+				}
+				rs = append(rs, r)
+			}
+			w := testWidths(rs)
+			ls := balanceTitle(rs, w, tc.width, soft)
+			got := lineStrings(rs, ls)
+			if strings.Join(got, "") != string(rs) {
+				t.Fatalf("text lost: %q", got)
+			}
+			for _, l := range ls {
+				if l.width > tc.width+1e-9 {
+					t.Errorf("line too wide: %v", l.width)
+				}
+				if l.start > 0 && unicode.IsDigit(rs[l.start-1]) && rs[l.start] == '年' {
+					t.Errorf("year split from 年: %q", got)
+				}
+			}
+			if tc.want != nil && strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("got %q want %q", got, tc.want)
+			}
+			if len(ls) > 1 {
+				a, b := ls[0].width, ls[len(ls)-1].width
+				if a-b > tc.width/2 || b-a > tc.width/2 {
+					t.Errorf("unbalanced: %q", got)
+				}
+			}
+		})
+	}
+}
