@@ -22,6 +22,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "", "报告格式 2021 或 2019 (默认按年度 default by year)")
 	agency := fs.String("agency", "", "机关名称 agency name")
 	force := fs.Bool("force", false, "覆盖已存在的文件 overwrite an existing file")
+	sample := fs.Bool("sample", false, "填入一份完整的示例报告（虚构单位）fill in a complete fictional sample")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
@@ -47,6 +48,13 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		return exitFile
 	}
 	r := form.New(f, *year, *agency)
+	if *sample {
+		r = form.Sample(f)
+		r.Meta.Year = *year
+		if *agency != "" {
+			r.Meta.Agency = *agency
+		}
+	}
 	if err := form.SaveDraft(*out, r); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFile
