@@ -413,6 +413,13 @@ func (d *Doc) textBlock(text string, role assets.Role, keep bool) {
 	d.block(rn, indent, LinePitch, lines, true, keep)
 }
 
+// Space adds h mm of vertical space (nothing at the top of a page).
+func (d *Doc) Space(h float64) {
+	if d.y > MarginTop+1e-6 {
+		d.y = math.Min(d.y+h, d.bottom())
+	}
+}
+
 // BlankLine adds an empty body line.
 func (d *Doc) BlankLine() {
 	d.flush(LinePitch)

@@ -85,6 +85,10 @@ func writePDF(t *testing.T, d *Doc) string {
 	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// For looking at pages: NIANBAO_PDF_OUT=/tmp/x go test ./export/pdf
+	if dir := os.Getenv("NIANBAO_PDF_OUT"); dir != "" {
+		os.WriteFile(filepath.Join(dir, strings.ReplaceAll(t.Name(), "/", "_")+".pdf"), buf.Bytes(), 0o644)
+	}
 	return p
 }
 

@@ -112,7 +112,11 @@ func (d *Doc) Table(t Table) {
 		}
 		p := placedCell{Cell: c, w: colX[c.Col+c.ColSpan] - colX[c.Col] - 2*cellPadX}
 		p.rn = d.prepare(c.Text, role, size, 1)
-		p.lines = breakLines(p.rn.rs, p.rn.w, p.w, 0, 0.25*mm)
+		if c.Align == AlignCenter {
+			p.lines = balanceTitle(p.rn.rs, p.rn.w, p.w, nil)
+		} else {
+			p.lines = breakLines(p.rn.rs, p.rn.w, p.w, 0, 0.25*mm)
+		}
 		cells = append(cells, p)
 	}
 
@@ -166,21 +170,77 @@ func (d *Doc) Table(t Table) {
 	d.flush(firstH)
 	d.ensure(firstH)
 	d.pdf.SetLineWidth(0.2)
-	drawRows := func(r0, r1 int) {
-		y := d.y
-		rowY := map[int]float64{}
-		for r := r0; r < r1; r++ {
+	headEnd := 0
+	if header > 0 {
+		headEnd = blocks[header-1][1]
+	}
+	// Rows are collected per page and drawn when the page is full, so that
+	// a spanning cell cut by a page break is drawn once on each page.
+	var page [][2]int
+	pageH := 0.0
+	addRows := func(a, b int) {
+		if n := len(page); n > 0 && page[n-1][1] == a {
+			page[n-1][1] = b
+		} else {
+			page = append(page, [2]int{a, b})
+		}
+		pageH += sumWidths(h, a, b)
+	}
+	startPage := func() {
+		page, pageH = nil, 0
+		if headEnd > 0 {
+			page = append(page, [2]int{0, headEnd})
+			pageH = headH
+		}
+	}
+	breakPage := func() {
+		d.drawTableRows(cells, h, colX, page, lh, size)
+		d.newPage()
+		startPage()
+	}
+	room := func() float64 { return d.bottom() - d.y - pageH }
+	fresh := d.bottom() - MarginTop - headH
+	startPage()
+	for _, b := range blocks[header:] {
+		bh := sumWidths(h, b[0], b[1])
+		if bh > room()+1e-6 && bh <= fresh+1e-6 {
+			breakPage()
+		}
+		if bh <= room()+1e-6 {
+			addRows(b[0], b[1])
+			continue
+		}
+		// A block taller than a page: break it between rows.
+		for r := b[0]; r < b[1]; r++ {
+			if h[r] > room()+1e-6 && pageH > headH {
+				breakPage()
+			}
+			addRows(r, r+1)
+		}
+	}
+	d.drawTableRows(cells, h, colX, page, lh, size)
+}
+
+// drawTableRows draws the row ranges of one page from the current
+// position down, each cell clipped to the rows shown, and moves below.
+func (d *Doc) drawTableRows(cells []placedCell, h, colX []float64, ranges [][2]int, lh, size float64) {
+	y := d.y
+	rowY := map[int]float64{}
+	for _, rg := range ranges {
+		for r := rg[0]; r < rg[1]; r++ {
 			rowY[r] = y
 			y += h[r]
 		}
-		for _, c := range cells {
-			top, ok := rowY[c.Row]
-			if !ok {
+	}
+	for _, c := range cells {
+		for _, rg := range ranges {
+			a0, a1 := max(c.Row, rg[0]), min(c.Row+c.RowSpan, rg[1])
+			if a0 >= a1 {
 				continue
 			}
-			x := colX[c.Col]
+			x, top := colX[c.Col], rowY[a0]
 			cw := colX[c.Col+c.ColSpan] - x
-			ch := sumWidths(h, c.Row, c.Row+c.RowSpan)
+			ch := sumWidths(h, a0, a1)
 			d.pdf.Rect(x, top, cw, ch, "D")
 			ty := top + (ch-float64(len(c.lines))*lh)/2
 			for _, l := range c.lines {
@@ -195,19 +255,6 @@ func (d *Doc) Table(t Table) {
 				ty += lh
 			}
 		}
-		d.y = y
 	}
-	if header > 0 {
-		drawRows(0, blocks[header-1][1])
-	}
-	for _, b := range blocks[header:] {
-		bh := sumWidths(h, b[0], b[1])
-		if d.y+bh > d.bottom()+1e-6 && d.y > MarginTop+headH+1e-6 {
-			d.newPage()
-			if header > 0 {
-				drawRows(0, blocks[header-1][1])
-			}
-		}
-		drawRows(b[0], b[1])
-	}
+	d.y = y
 }

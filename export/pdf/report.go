@@ -1,0 +1,155 @@
+package pdf
+
+import (
+	"io"
+	"strings"
+
+	"github.com/nianbao/nianbao/form"
+)
+
+// Write typesets report r as a PDF to w: the title, the opening
+// paragraph, the six sections of r's format (一's five parts as level-2
+// headings, the three statistic tables drawn from the format's official
+// layouts) and the signature. Characters no font can print are drawn as
+// "□" (see WriteStats to learn how many).
+func Write(w io.Writer, r *form.Report, opt Options) error {
+	_, err := WriteStats(w, r, opt)
+	return err
+}
+
+// WriteStats is Write that also returns the typesetting statistics, so
+// callers can warn about replaced characters.
+func WriteStats(w io.Writer, r *form.Report, opt Options) (Stats, error) {
+	if opt.Title == "" {
+		opt.Title = r.Title()
+	}
+	if opt.Author == "" {
+		opt.Author = strings.TrimSpace(r.Meta.Agency)
+	}
+	d, err := New(opt)
+	if err != nil {
+		return Stats{}, err
+	}
+	d.Title(titleWithBreak(r))
+	d.Paragraph(paragraphs(r.Text.Opening))
+	for _, s := range r.Format.Sections {
+		d.Heading1(s.Title)
+		switch {
+		case s.Table != nil:
+			d.Table(reportTable(r, s.Table))
+			d.Space(LinePitch / 2)
+		case s.Number == 1:
+			d.Paragraph(paragraphs(r.Text.Overview))
+			for i, h := range s.Parts {
+				if i >= len(r.Text.Parts) {
+					break
+				}
+				text := strings.TrimSpace(r.Text.Parts[i])
+				if text == "" {
+					continue
+				}
+				// Users sometimes type the heading themselves.
+				text = strings.TrimSpace(strings.TrimPrefix(text, h))
+				d.Heading2(h)
+				d.Paragraph(paragraphs(text))
+			}
+		default:
+			d.Paragraph(paragraphs(r.Text.Section(s.Number)))
+		}
+	}
+	d.Paragraph(paragraphs(r.Text.Closing))
+	d.Signature(strings.TrimSpace(r.Meta.Agency), r.DateText())
+	if err := d.Output(w); err != nil {
+		return d.Stats(), err
+	}
+	return d.Stats(), nil
+}
+
+// titleWithBreak returns r's title with a preferred line break after the
+// agency name.
+func titleWithBreak(r *form.Report) string {
+	t := r.Title()
+	a := strings.TrimSpace(r.Meta.Agency)
+	if a != "" && strings.HasPrefix(t, a) {
+		return a + "\n" + t[len(a):]
+	}
+	return t
+}
+
+// paragraphs trims text and drops blank lines between paragraphs.
+func paragraphs(text string) string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// labelWidths are the widths in mm of the row-label columns of a table,
+// by their number; value columns share the rest of the text width.
+var labelWidths = map[int][]float64{
+	1: {56},
+	2: {22, 44},
+	3: {9, 17, 42},
+}
+
+// reportTable converts a statistic table's official layout and r's values
+// into a Table.
+func reportTable(r *form.Report, t *form.Table) Table {
+	l := t.Layout()
+	// Leading columns without number cells hold row labels.
+	firstValue := l.Cols
+	for _, s := range l.Spans {
+		if s.Role == form.RoleValue && s.Col < firstValue {
+			firstValue = s.Col
+		}
+	}
+	widths := make([]float64, l.Cols)
+	lw, ok := labelWidths[firstValue]
+	if !ok {
+		lw = make([]float64, firstValue)
+		for i := range lw {
+			lw[i] = 20
+		}
+	}
+	used := sumWidths(lw, 0, len(lw))
+	copy(widths, lw)
+	for i := firstValue; i < l.Cols; i++ {
+		widths[i] = (TextWidth - used) / float64(l.Cols-firstValue)
+	}
+	tb := Table{ColWidths: widths, HeaderRows: l.HeaderRows, FontSize: TableSize}
+	for _, s := range l.Spans {
+		c := Cell{Row: s.Row, Col: s.Col, RowSpan: s.RowSpan, ColSpan: s.ColSpan, Text: s.Text}
+		switch s.Role {
+		case form.RoleValue:
+			c.Text = cellText(r, s.Code)
+		case form.RoleRow:
+			c.Align = AlignLeft
+			if s.RowSpan > 1 || s.ColSpan == 1 && s.Col < firstValue-1 {
+				c.Align = AlignCenter // group labels
+			}
+		case form.RoleHeading:
+			c.Align = AlignLeft
+			c.Strong = true
+		}
+		tb.Cells = append(tb.Cells, c)
+	}
+	return tb
+}
+
+// cellText is the printed value of a number cell: the canonical form of a
+// valid number, what the user typed otherwise, nothing when blank.
+func cellText(r *form.Report, code string) string {
+	c, ok := r.Cell(code)
+	if !ok || c.Blank {
+		return ""
+	}
+	if c.OK() {
+		if def, ok := r.Format.Cell(code); ok {
+			return c.Value.Format(def.Kind)
+		}
+	}
+	return strings.TrimSpace(c.Text)
+}

@@ -1,0 +1,104 @@
+package pdf
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/nianbao/nianbao/form"
+)
+
+func TestWriteReport(t *testing.T) {
+	for _, f := range form.Formats {
+		t.Run(f.ID, func(t *testing.T) {
+			r := form.Sample(f)
+			var buf bytes.Buffer
+			opt := testOptions()
+			opt.Title, opt.Author = "", ""
+			st, err := WriteStats(&buf, r, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st.Replaced != 0 {
+				t.Errorf("unexpected replacements %+v", st)
+			}
+			if buf.Len() > 300<<10 {
+				t.Errorf("PDF is %d KB, want ≤ 300 KB", buf.Len()>>10)
+			}
+			path := filepath.Join(t.TempDir(), "r.pdf")
+			os.WriteFile(path, buf.Bytes(), 0o644)
+			if dir := os.Getenv("NIANBAO_PDF_OUT"); dir != "" {
+				os.WriteFile(filepath.Join(dir, "report-"+f.ID+".pdf"), buf.Bytes(), 0o644)
+			}
+			needTool(t, "pdftotext")
+			text := extractText(t, path)
+			want := []string{r.Title(), paragraphs(r.Text.Opening)}
+			for _, s := range f.Sections {
+				want = append(want, s.Title)
+				if s.Number == 1 {
+					want = append(want, r.Text.Overview)
+					for i, p := range s.Parts {
+						want = append(want, p, r.Text.Parts[i])
+					}
+				}
+				if s.Number == 5 {
+					want = append(want, r.Text.Problems)
+				}
+				if s.Number == 6 {
+					want = append(want, r.Text.Other)
+				}
+			}
+			want = append(want, r.Meta.Agency, r.DateText())
+			assertInOrder(t, text, want)
+			// Every table label and every value appears.
+			for _, tb := range f.Tables {
+				for _, s := range tb.Layout().Spans {
+					w := s.Text
+					if s.Role == form.RoleValue {
+						w = cellText(r, s.Code)
+					}
+					if !containsInOrder(text, spaces.ReplaceAllString(w, "")) {
+						t.Errorf("%s: %q missing", tb.ID, w)
+					}
+				}
+			}
+			info := runTool(t, "pdfinfo", path)
+			if !strings.Contains(info, "Title:           "+r.Title()) {
+				t.Errorf("metadata title missing:\n%s", info)
+			}
+		})
+	}
+}
+
+func TestTitleWithBreak(t *testing.T) {
+	tests := []struct {
+		agency string
+		year   int
+		want   string
+	}{
+		{"示例县市场监督管理局", 2025, "示例县市场监督管理局\n2025年政府信息公开工作年度报告"},
+		{" 某市 ", 2024, "某市\n2024年政府信息公开工作年度报告"},
+		{"", 2024, "2024年政府信息公开工作年度报告"},
+	}
+	for _, tc := range tests {
+		r := form.New(form.Latest, tc.year, tc.agency)
+		if got := titleWithBreak(r); got != tc.want {
+			t.Errorf("%q: got %q want %q", tc.agency, got, tc.want)
+		}
+	}
+}
+
+func BenchmarkWriteReport(b *testing.B) {
+	r := form.Sample(form.Latest)
+	var size int
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		if err := Write(&buf, r, testOptions()); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.ReportMetric(float64(size)/1024, "KB")
+}
