@@ -302,7 +302,34 @@ func (d *Doc) prepare(text string, role assets.Role, size, track float64) run {
 		rn.roles = append(rn.roles, ro)
 		rn.w = append(rn.w, d.fonts[ro].m.advance(r)*mm*track)
 	}
+	compressPunct(rn.rs, rn.w, mm*track)
 	return rn
+}
+
+// Full-width punctuation whose ink sits in the left half (blank right)
+// and in the right half (blank left) of the em box.
+const (
+	inkLeft  = "，。、；：？！）》」』】〕〗〙〛〉”’"
+	inkRight = "（《「『【〔〖〘〚〈“‘"
+)
+
+// compressPunct halves the advance of a full-width punctuation mark
+// followed by another whose blank half faces it (标点挤压), e.g. "》）",
+// "。”", "）（", "（《", so that adjacent marks do not leave a full em of
+// white space. em is the full-width advance in mm.
+func compressPunct(rs []rune, w []float64, em float64) {
+	for i := 0; i+1 < len(rs); i++ {
+		a, b := rs[i], rs[i+1]
+		if w[i] < 0.9*em || w[i+1] < 0.9*em {
+			continue
+		}
+		switch {
+		case strings.ContainsRune(inkLeft, a) && (strings.ContainsRune(inkLeft, b) || strings.ContainsRune(inkRight, b)):
+			w[i] /= 2
+		case strings.ContainsRune(inkRight, a) && strings.ContainsRune(inkRight, b):
+			w[i] /= 2
+		}
+	}
 }
 
 // drawLine draws runes [l.start, l.end) of rn with the baseline at y,

@@ -186,3 +186,26 @@ func TestBalanceTitle(t *testing.T) {
 		})
 	}
 }
+
+func TestCompressPunct(t *testing.T) {
+	tests := []struct {
+		text string
+		want float64 // total width in em
+	}{
+		{"例》）和", 3.5},
+		{"知》（国", 3.5},
+		{"话。”他", 3.5},
+		{"说：“《条例》”", 6.5},
+		{"（）", 2},
+		{"一，二", 3},
+		{"ab，", 2},
+	}
+	for _, tc := range tests {
+		rs := []rune(tc.text)
+		w := testWidths(rs)
+		compressPunct(rs, w, 1)
+		if got := sumWidths(w, 0, len(w)); got != tc.want {
+			t.Errorf("%q: width %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
