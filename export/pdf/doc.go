@@ -75,8 +75,9 @@ type Stats struct {
 	// ReplacedRunes lists the distinct replaced characters in order of
 	// first appearance.
 	ReplacedRunes []rune
-	// Fallback counts characters drawn with the body font because the
-	// role's own font lacks them (e.g. 喆 in a 楷体 heading).
+	// Fallback counts characters drawn with the body font (or, when the
+	// body font is a system or user font, the bundled body font) because
+	// the role's own font lacks them (e.g. 喆 in a 楷体 heading).
 	Fallback int
 }
 
@@ -91,6 +92,10 @@ var (
 	fontCacheMu sync.Mutex
 	fontCache   = map[string]*loadedFont{}
 )
+
+// fallbackRole keys the bundled body font in Doc.fonts when the body role
+// uses another (system or user) font: it is the last resort before "□".
+const fallbackRole assets.Role = -1
 
 // pdfRoles are the roles the PDF uses.
 var pdfRoles = []assets.Role{assets.Title, assets.Body, assets.Heading, assets.Kai}
@@ -167,6 +172,13 @@ func New(opt Options) (*Doc, error) {
 			return nil, err
 		}
 		d.fonts[r] = &docFont{loadedFont: lf, family: "f" + r.String()}
+	}
+	if body := d.fonts[assets.Body]; body.name != assets.BundledName(assets.Body) {
+		lf, err := loadFont(assets.Body, &Options{BundledFontsOnly: true})
+		if err != nil {
+			return nil, err
+		}
+		d.fonts[fallbackRole] = &docFont{loadedFont: lf, family: "ffallback"}
 	}
 	p := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: gofpdf.SizeType{Wd: PageWidth, Ht: PageHeight}})
 	p.SetMargins(MarginLeft, MarginTop, PageWidth-MarginLeft-TextWidth)
@@ -267,7 +279,8 @@ type run struct {
 }
 
 // prepare maps text to drawable runes for role at size: characters the
-// role's font lacks come from the body font, characters no font has (and
+// role's font lacks come from the body font or the bundled body font,
+// characters no font has (and
 // everything outside the BMP, which gofpdf cannot embed) become "□".
 // Format characters are dropped, tabs become spaces. track scales widths.
 func (d *Doc) prepare(text string, role assets.Role, size, track float64) run {
@@ -287,6 +300,9 @@ func (d *Doc) prepare(text string, role assets.Role, size, track float64) run {
 		case r <= 0xFFFF && body.has(r):
 			ro = assets.Body
 			d.stats.Fallback++
+		case r <= 0xFFFF && d.fonts[fallbackRole] != nil && d.fonts[fallbackRole].m.has(r):
+			ro = fallbackRole
+			d.stats.Fallback++
 		default:
 			d.stats.Replaced++
 			if !d.seen[r] {
@@ -294,7 +310,9 @@ func (d *Doc) prepare(text string, role assets.Role, size, track float64) run {
 				d.stats.ReplacedRunes = append(d.stats.ReplacedRunes, r)
 			}
 			r, ro = replacementRune, assets.Body
-			if !body.has(r) {
+			if fb := d.fonts[fallbackRole]; !body.has(r) && fb != nil && fb.m.has(r) {
+				ro = fallbackRole
+			} else if !body.has(r) {
 				r = '?'
 			}
 		}

@@ -227,6 +227,33 @@ func TestBadOverride(t *testing.T) {
 	}
 }
 
+// TestOverrideFallback uses AR PL KaitiM GB (GB2312 only) as a user body
+// font: 喆 must come from the bundled body font, not become "□".
+func TestOverrideFallback(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "kai.ttf")
+	if err := os.WriteFile(p, assets.Font(assets.Kai), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opt := testOptions()
+	opt.FontOverrides = map[assets.Role]string{assets.Body: p}
+	d, err := New(opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Paragraph("张喆、李堃、王玥，𠮷。")
+	var buf bytes.Buffer
+	if err := d.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	st := d.Stats()
+	if st.Fallback != 3 || st.Replaced != 1 {
+		t.Errorf("stats %+v, want 3 fallbacks and 1 replacement", st)
+	}
+	if d.fonts[assets.Body].name != "kai" {
+		t.Errorf("body font %q, want the override", d.fonts[assets.Body].name)
+	}
+}
+
 func TestTableAcrossPages(t *testing.T) {
 	needTool(t, "pdftotext")
 	d, err := New(testOptions())
