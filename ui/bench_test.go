@@ -1,0 +1,28 @@
+package ui
+
+import (
+	"strconv"
+	"testing"
+)
+
+// BenchmarkCellEditToProblems measures one keystroke in a number cell until the model is
+// updated, totals recomputed, form.Check run and every mark, list and message refreshed.
+// Target: ≤ 16 ms (one frame).
+func BenchmarkCellEditToProblems(b *testing.B) {
+	u := newTestUI(b)
+	tv := u.table(b, 3)
+	for _, code := range []string{"apply.1.natural", "apply.1.commercial", "apply.3.1.natural", "apply.3.3.2.legal"} {
+		typeInto(u, tv.cell(b, code), "3")
+	}
+	u.table(b, 2)
+	u.table(b, 4)
+	u.showStep(7)
+	u.showStep(3)
+	cv := tv.cell(b, "apply.3.1.natural")
+	u.win.Canvas().Focus(cv.entry)
+	i := 0
+	for b.Loop() {
+		i++
+		cv.entry.SetText(strconv.Itoa(i % 50))
+	}
+}

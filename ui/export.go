@@ -1,0 +1,286 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nianbao/nianbao/form"
+)
+
+// Writer writes a report to a file at path.
+type Writer func(path string, r *form.Report) error
+
+// Reader reads a report from the file at path.
+type Reader func(path string) (*form.Report, error)
+
+// Exporter is one export target of 检查与导出.
+type Exporter struct {
+	// Name is the button text, e.g. "导出 Excel".
+	Name string
+	// Ext is the file extension with its dot: ".xlsx".
+	Ext string
+	// Write writes the file; nil means the writer does not exist yet and the button is
+	// disabled with "尚未支持".
+	Write Writer
+}
+
+// Exporters are the export targets in the order of their buttons. Packages that write
+// files set Write (see wire.go).
+var Exporters = []*Exporter{
+	{Name: "导出 Excel", Ext: ".xlsx"},
+	{Name: "导出 PDF", Ext: ".pdf"},
+}
+
+// Opener reads one kind of file with 打开.
+type Opener struct {
+	// Name describes the files, e.g. "Excel 工作簿".
+	Name string
+	// Ext is the extension with its dot.
+	Ext string
+	// Read reads the file; nil means not supported yet.
+	Read Reader
+}
+
+// Openers are the file kinds 打开 and 载入上年报告 accept, by extension.
+var Openers = []*Opener{
+	{Name: "年报助手草稿", Ext: form.DraftExt, Read: form.LoadDraft},
+	{Name: "Excel 工作簿", Ext: ".xlsx"},
+	{Name: "已发布的报告文本", Ext: ".txt"},
+}
+
+func exporterFor(ext string) *Exporter {
+	for _, e := range Exporters {
+		if e.Ext == ext {
+			return e
+		}
+	}
+	return nil
+}
+
+// openerFor returns the opener of a file by its extension, or a Chinese error.
+func openerFor(path string) (*Opener, error) {
+	ext := strings.ToLower(filepath.Ext(path))
+	for _, o := range Openers {
+		if o.Ext == ext {
+			if o.Read == nil {
+				return nil, fmt.Errorf("暂不支持打开%s（%s），尚未支持", o.Name, ext)
+			}
+			return o, nil
+		}
+	}
+	var names []string
+	for _, o := range Openers {
+		if o.Read != nil {
+			names = append(names, o.Name+"（"+o.Ext+"）")
+		}
+	}
+	return nil, fmt.Errorf("无法打开「%s」：只支持%s", filepath.Base(path), strings.Join(names, "、"))
+}
+
+// readAny reads a report with the opener of its extension.
+func readAny(path string) (*form.Report, error) {
+	o, err := openerFor(path)
+	if err != nil {
+		return nil, err
+	}
+	return o.Read(path)
+}
+
+// withExt adds ext to path unless it already ends with it (in any case).
+func withExt(path, ext string) string {
+	if strings.EqualFold(filepath.Ext(path), ext) {
+		return path
+	}
+	return path + ext
+}
+
+// checkView is the 检查与导出 page: every problem grouped by section, and the exports.
+type checkView struct {
+	u       *UI
+	summary *widget.Label
+	list    *fyne.Container
+	buttons []*widget.Button
+	done    *widget.Label
+	folder  *widget.Button
+	shown   string
+}
+
+func newCheckView(u *UI) *checkView { return &checkView{u: u} }
+
+func (v *checkView) build() fyne.CanvasObject {
+	v.summary = widget.NewLabel("")
+	v.summary.Wrapping = fyne.TextWrapBreak
+	v.list = container.NewVBox()
+	row := container.NewHBox()
+	for _, e := range Exporters {
+		e := e
+		b := widget.NewButtonWithIcon(e.Name, theme.DocumentSaveIcon(), func() { v.u.exportDialog(e) })
+		if e.Write == nil {
+			b.SetText(e.Name + "（尚未支持）")
+			b.Disable()
+		}
+		v.buttons = append(v.buttons, b)
+		row.Add(b)
+	}
+	v.done = widget.NewLabel("")
+	v.done.Wrapping = fyne.TextWrapBreak
+	v.folder = widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), nil)
+	v.folder.Hide()
+	top := container.NewVBox(v.summary, row, v.done, container.NewHBox(v.folder), widget.NewSeparator())
+	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.list))
+}
+
+// reload rebuilds the grouped problem list when the problems changed.
+func (v *checkView) reload() {
+	if v.list == nil {
+		return
+	}
+	ps := v.u.problems
+	errs := form.Errors(ps)
+	switch {
+	case len(ps) == 0:
+		v.summary.SetText("未发现问题，可以导出。")
+	case errs == 0:
+		v.summary.SetText(fmt.Sprintf("没有错误，有 %d 个提醒，请逐一确认后导出。", len(ps)))
+	default:
+		v.summary.SetText(fmt.Sprintf("有 %d 个错误、%d 个提醒。错误必须改正后才能对外公开。", errs, len(ps)-errs))
+	}
+	var key strings.Builder
+	for _, p := range ps {
+		key.WriteString(p.Rule + p.Message + "\n")
+	}
+	if key.String() == v.shown {
+		return
+	}
+	v.shown = key.String()
+	v.list.RemoveAll()
+	for sec := 1; sec <= 6; sec++ {
+		var rows []fyne.CanvasObject
+		for _, p := range ps {
+			if p.Section != sec {
+				continue
+			}
+			p := p
+			msg := widget.NewLabel("[" + string(p.Severity) + "] " + p.Message)
+			msg.Wrapping = fyne.TextWrapBreak
+			go2 := widget.NewButtonWithIcon("定位", theme.SearchIcon(), func() { v.u.gotoProblem(p) })
+			rows = append(rows, container.NewBorder(nil, nil, widget.NewIcon(severityIcon(p.Severity)), go2, msg))
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		head := widget.NewLabel(v.u.rep.Format.Sections[sec-1].Title)
+		head.TextStyle = fyne.TextStyle{Bold: true}
+		v.list.Add(head)
+		for _, r := range rows {
+			v.list.Add(r)
+		}
+	}
+}
+
+func (v *checkView) focusCode(string) bool { return false }
+
+// exported shows the result of an export and the button to open its folder.
+func (v *checkView) exported(path string) {
+	if v.done == nil {
+		return
+	}
+	v.done.SetText("已导出：" + path)
+	dir := filepath.Dir(path)
+	v.folder.OnTapped = func() { v.u.openFolder(dir) }
+	v.folder.Show()
+}
+
+// exportDialog asks where to export (confirming first when there are 错误) and writes.
+func (u *UI) exportDialog(e *Exporter) {
+	if e.Write == nil {
+		return
+	}
+	ask := func() {
+		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if w == nil {
+				return
+			}
+			path := w.URI().Path()
+			w.Close()
+			final := withExt(path, e.Ext)
+			if final != path {
+				os.Remove(path) // the dialog created the file under the name without extension
+			}
+			if err := u.export(e, final); err != nil {
+				u.showError(err)
+			}
+		}, u.win)
+		d.SetFileName(u.rep.FileStem() + e.Ext)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{e.Ext}))
+		d.SetConfirmText("导出")
+		d.SetDismissText("取消")
+		if u.path != "" {
+			if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.path))); err == nil {
+				d.SetLocation(l)
+			}
+		}
+		d.Resize(dialogSize(u.win))
+		d.Show()
+	}
+	if n := form.Errors(u.problems); n > 0 {
+		c := dialog.NewConfirm("报告中有错误",
+			fmt.Sprintf("报告中还有 %d 个错误，导出的文件可能被退回。仍要导出吗？", n),
+			func(ok bool) {
+				if ok {
+					ask()
+				}
+			}, u.win)
+		c.SetConfirmText("仍要导出")
+		c.SetDismissText("取消")
+		c.Show()
+		return
+	}
+	ask()
+}
+
+// export writes the report with e to path and reports it on the check page.
+func (u *UI) export(e *Exporter, path string) error {
+	if e.Write == nil {
+		return errors.New(e.Name + "尚未支持")
+	}
+	if err := e.Write(path, u.rep); err != nil {
+		return fmt.Errorf("导出「%s」失败：%w", filepath.Base(path), err)
+	}
+	if cv, ok := u.view(len(steps) - 1).(*checkView); ok {
+		cv.exported(path)
+	}
+	return nil
+}
+
+// openFolder opens a folder in the system file manager.
+func (u *UI) openFolder(dir string) {
+	uri := &url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}
+	if !strings.HasPrefix(uri.Path, "/") {
+		uri.Path = "/" + uri.Path // Windows drive letters
+	}
+	if err := u.app.OpenURL(uri); err != nil {
+		u.showError(fmt.Errorf("无法打开文件夹「%s」：%w", dir, err))
+	}
+}
+
+// dialogSize is a comfortable size for file dialogs inside the window.
+func dialogSize(w fyne.Window) fyne.Size {
+	s := w.Canvas().Size()
+	return fyne.NewSize(max(min(s.Width-40, 900), 400), max(min(s.Height-40, 600), 300))
+}

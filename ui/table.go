@@ -1,0 +1,386 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nianbao/nianbao/form"
+)
+
+// cellView is one number cell of a table page.
+type cellView struct {
+	code  string
+	def   *form.CellDef
+	span  form.Span
+	pos   int // position in tableView.cells (reading order)
+	entry *cellEntry
+	frame *canvas.Rectangle
+	state form.Severity // "" when fine
+}
+
+// tableView is the page of one statistic table (二, 三 or 四): the official grid of
+// entries, a message line for the focused cell and the switch for typing totals.
+type tableView struct {
+	u      *UI
+	table  *form.Table
+	cells  []*cellView
+	byCode map[string]*cellView
+	grid   *fyne.Container
+	scroll *container.Scroll
+	msg    *widget.Label
+	last   *widget.Label
+	manual *widget.Check
+	focus  *cellView
+}
+
+func newTableView(u *UI, t *form.Table) *tableView {
+	return &tableView{u: u, table: t, byCode: map[string]*cellView{}}
+}
+
+// columnWidths chooses widths for the grid columns: row-label columns by depth, value
+// columns wide enough for a number and a short header.
+func columnWidths(l *form.Layout) []float32 {
+	labelCols := 0
+	for _, s := range l.Spans {
+		if s.Role == form.RoleValue && (labelCols == 0 || s.Col < labelCols) {
+			labelCols = s.Col
+		}
+	}
+	w := make([]float32, l.Cols)
+	switch labelCols {
+	case 1:
+		w[0] = 170
+	case 2:
+		w[0], w[1] = 120, 150
+	case 3:
+		w[0], w[1], w[2] = 78, 104, 236
+	}
+	valueW := float32(120)
+	if l.Cols-labelCols > 4 {
+		valueW = 68
+	}
+	for c := labelCols; c < l.Cols; c++ {
+		w[c] = valueW
+	}
+	return w
+}
+
+func (v *tableView) build() fyne.CanvasObject {
+	lay := v.table.Layout()
+	gl := &gridLayout{spans: lay.Spans, colW: columnWidths(lay), rows: lay.Rows}
+	objs := make([]fyne.CanvasObject, len(lay.Spans))
+	headerFill := color.NRGBA{R: 0xee, G: 0xf2, B: 0xf7, A: 0xff}
+	for i, s := range lay.Spans {
+		switch s.Role {
+		case form.RoleValue:
+			objs[i] = v.newCell(s)
+		case form.RoleRow:
+			objs[i] = newSpanLabel(s.Text, false, color.Transparent)
+		default:
+			objs[i] = newSpanLabel(s.Text, true, headerFill)
+		}
+	}
+	v.grid = container.New(gl, objs...)
+	v.scroll = container.NewScroll(v.grid)
+	v.msg = widget.NewLabel("")
+	v.msg.Wrapping = fyne.TextWrapBreak
+	v.last = widget.NewLabel("")
+	v.last.Wrapping = fyne.TextWrapBreak
+	v.last.Hide()
+	v.manual = widget.NewCheck("手动填写合计（默认自动计算，手动填写后由检查核对）", func(on bool) { v.u.setManualTotals(on) })
+	v.manual.Checked = v.u.manualTotals
+	bottom := container.NewVBox(v.msg, v.last, v.manual)
+	v.reload()
+	return container.NewBorder(nil, bottom, nil, nil, v.scroll)
+}
+
+func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
+	def, _ := v.u.rep.Format.Cell(s.Code)
+	cv := &cellView{code: s.Code, def: def, span: s, pos: len(v.cells), entry: newCellEntry()}
+	cv.frame = canvas.NewRectangle(color.Transparent)
+	cv.frame.StrokeWidth = 2
+	cv.frame.StrokeColor = colorNone
+	e := cv.entry
+	switch def.Kind {
+	case form.Amount:
+		e.SetPlaceHolder("万元")
+	}
+	e.OnChanged = func(text string) { v.u.cellEdited(cv.code, text) }
+	e.onFocus = func() { v.focus = cv; v.showMessage(cv) }
+	e.onKey = func(k *fyne.KeyEvent) bool { return v.key(cv, k) }
+	e.onPaste = func(text string) bool { return v.paste(cv, text) }
+	v.cells = append(v.cells, cv)
+	v.byCode[s.Code] = cv
+	border := canvas.NewRectangle(color.Transparent)
+	border.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	border.StrokeWidth = 1
+	return container.NewStack(border, e, cv.frame)
+}
+
+// reload shows the model's text in every cell and the derived cells' editability.
+func (v *tableView) reload() {
+	v.u.loading++
+	defer func() { v.u.loading-- }()
+	for _, cv := range v.cells {
+		c, _ := v.u.rep.Cell(cv.code)
+		if cv.entry.Text != c.Text {
+			cv.entry.SetText(c.Text)
+		}
+		if cv.def.Derived && !v.u.manualTotals {
+			cv.entry.Disable()
+		} else {
+			cv.entry.Enable()
+		}
+	}
+	if v.manual != nil && v.manual.Checked != v.u.manualTotals {
+		v.manual.SetChecked(v.u.manualTotals)
+	}
+	v.showLast()
+}
+
+// setText shows a value computed by the model without treating it as an edit.
+func (v *tableView) setText(code string) {
+	cv := v.byCode[code]
+	if cv == nil {
+		return
+	}
+	c, _ := v.u.rep.Cell(code)
+	if cv.entry.Text != c.Text {
+		v.u.loading++
+		cv.entry.SetText(c.Text)
+		v.u.loading--
+	}
+}
+
+// mark colours each cell's frame by the worst problem it is involved in.
+func (v *tableView) mark(states map[string]form.Severity) {
+	for _, cv := range v.cells {
+		st := states[cv.code]
+		if st == cv.state {
+			continue
+		}
+		cv.state = st
+		switch st {
+		case form.Error:
+			cv.frame.StrokeColor = colorError
+		case form.Warning:
+			cv.frame.StrokeColor = colorWarning
+		default:
+			cv.frame.StrokeColor = colorNone
+		}
+		cv.frame.Refresh()
+	}
+	if v.focus != nil {
+		v.showMessage(v.focus)
+	}
+}
+
+// showMessage explains the focused cell: its name, a bad entry and the problems it is in.
+func (v *tableView) showMessage(cv *cellView) {
+	if v.msg == nil {
+		return
+	}
+	lines := []string{"当前单元格：" + cv.def.Label()}
+	if c, _ := v.u.rep.Cell(cv.code); c.Err != nil {
+		lines = append(lines, "✗ "+c.Err.Error())
+	}
+	for _, p := range v.u.problems {
+		if p.Rule == "H5" {
+			continue
+		}
+		for _, c := range p.Cells {
+			if c == cv.code {
+				lines = append(lines, string(p.Severity)+"："+p.Message)
+				break
+			}
+		}
+	}
+	if lv, ok := v.u.lastValue(cv.code); ok {
+		lines = append(lines, "上年："+lv)
+	}
+	v.msg.SetText(strings.Join(lines, "\n"))
+}
+
+// showLast lists last year's values that this year's cells are compared with.
+func (v *tableView) showLast() {
+	if v.last == nil {
+		return
+	}
+	if v.u.last == nil {
+		v.last.Hide()
+		return
+	}
+	var parts []string
+	for _, cv := range v.cells {
+		if hint := v.u.lastHint(cv.code); hint != "" {
+			parts = append(parts, hint)
+		}
+	}
+	if len(parts) == 0 {
+		v.last.Hide()
+		return
+	}
+	v.last.SetText("上年报告（" + fmt.Sprint(v.u.last.Meta.Year) + "年）：" + strings.Join(parts, "；"))
+	v.last.Show()
+}
+
+// key handles Enter (next cell in reading order) and Up/Down (same column).
+func (v *tableView) key(cv *cellView, k *fyne.KeyEvent) bool {
+	switch k.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		v.focusNext(cv.pos, 1)
+	case fyne.KeyDown:
+		v.focusVertical(cv, 1)
+	case fyne.KeyUp:
+		v.focusVertical(cv, -1)
+	default:
+		return false
+	}
+	return true
+}
+
+// focusNext moves to the next editable cell in reading order (dir 1) or the previous (-1).
+func (v *tableView) focusNext(from, dir int) {
+	for i := from + dir; i >= 0 && i < len(v.cells); i += dir {
+		if !v.cells[i].entry.Disabled() {
+			v.focusCell(v.cells[i])
+			return
+		}
+	}
+}
+
+func (v *tableView) focusVertical(cv *cellView, dir int) {
+	var best *cellView
+	for _, o := range v.cells {
+		if o.span.Col != cv.span.Col || o.entry.Disabled() {
+			continue
+		}
+		if d := (o.span.Row - cv.span.Row) * dir; d > 0 && (best == nil || d < (best.span.Row-cv.span.Row)*dir) {
+			best = o
+		}
+	}
+	if best != nil {
+		v.focusCell(best)
+	}
+}
+
+// focusCell focuses a cell and scrolls it into view.
+func (v *tableView) focusCell(cv *cellView) {
+	v.u.win.Canvas().Focus(cv.entry)
+	v.focus = cv
+	v.showMessage(cv)
+	if v.scroll == nil {
+		return
+	}
+	obj := cv.entry.Position()
+	parent := v.cellObject(cv)
+	if parent != nil {
+		obj = parent.Position()
+	}
+	off := v.scroll.Offset
+	size := v.scroll.Size()
+	ch := cv.entry.Size().Height
+	cw := cv.entry.Size().Width
+	if obj.Y < off.Y || obj.Y+ch > off.Y+size.Height {
+		off.Y = obj.Y - size.Height/3
+	}
+	if obj.X < off.X || obj.X+cw > off.X+size.Width {
+		off.X = obj.X - 20
+	}
+	off.X, off.Y = max(off.X, 0), max(off.Y, 0)
+	v.scroll.ScrollToOffset(off)
+}
+
+func (v *tableView) cellObject(cv *cellView) fyne.CanvasObject {
+	if v.grid == nil {
+		return nil
+	}
+	for i, s := range v.table.Layout().Spans {
+		if s.Code == cv.code && i < len(v.grid.Objects) {
+			return v.grid.Objects[i]
+		}
+	}
+	return nil
+}
+
+// focusCode focuses the cell with the given code, if it is on this page.
+func (v *tableView) focusCode(code string) bool {
+	cv := v.byCode[code]
+	if cv == nil {
+		return false
+	}
+	v.focusCell(cv)
+	return true
+}
+
+// paste spreads a block copied from a spreadsheet over the grid, starting at cv: each line
+// goes to the next grid row holding cells, each tab to the next cell to the right. Derived
+// cells that are computed are skipped over but keep their column. A single value is left
+// to the entry.
+func (v *tableView) paste(cv *cellView, text string) bool {
+	block := splitBlock(text)
+	if len(block) == 1 && len(block[0]) == 1 {
+		return false
+	}
+	rows := v.rowsFrom(cv.span.Row)
+	var set []string
+	var edits []cellEdit
+	for ri, line := range block {
+		if ri >= len(rows) {
+			break
+		}
+		row := rows[ri]
+		col := 0
+		for _, c := range row {
+			if c.span.Col >= cv.span.Col {
+				break
+			}
+			col++
+		}
+		for _, val := range line {
+			if col >= len(row) {
+				break
+			}
+			target := row[col]
+			col++
+			if target.def.Derived && !v.u.manualTotals {
+				continue
+			}
+			edits = append(edits, cellEdit{code: target.code, text: strings.TrimSpace(val)})
+			set = append(set, target.code)
+		}
+	}
+	v.u.applyEdits(edits)
+	if len(set) > 0 {
+		if last := v.byCode[set[len(set)-1]]; last != nil {
+			v.focus = last
+		}
+	}
+	return true
+}
+
+// rowsFrom groups the cells by grid row, starting at row r.
+func (v *tableView) rowsFrom(r int) [][]*cellView {
+	var out [][]*cellView
+	idx := map[int]int{}
+	for _, c := range v.cells {
+		if c.span.Row < r {
+			continue
+		}
+		i, ok := idx[c.span.Row]
+		if !ok {
+			i = len(out)
+			idx[c.span.Row] = i
+			out = append(out, nil)
+		}
+		out[i] = append(out[i], c)
+	}
+	return out
+}

@@ -1,0 +1,38 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/nianbao/nianbao/assets"
+)
+
+// cjkTheme is Fyne's default theme with the bundled Chinese UI font for every text style:
+// Fyne's own font has no CJK glyphs and would show boxes.
+type cjkTheme struct {
+	fyne.Theme
+	font fyne.Resource
+}
+
+// newTheme returns the app theme. The font is the bundled TrueType UI font (never a .ttc,
+// which makes Fyne panic).
+func newTheme() fyne.Theme {
+	return &cjkTheme{Theme: theme.DefaultTheme(), font: fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.Font(assets.UI))}
+}
+
+func (t *cjkTheme) Font(fyne.TextStyle) fyne.Resource { return t.font }
+
+func (t *cjkTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, v)
+}
+
+// Status colours of cells, shared by the grid and the tests.
+var (
+	colorError   = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}
+	colorWarning = color.NRGBA{R: 0xef, G: 0x8c, B: 0x00, A: 0xff}
+	colorFocus   = color.NRGBA{R: 0x19, G: 0x76, B: 0xd2, A: 0xff}
+	colorNone    = color.NRGBA{}
+	colorLast    = color.NRGBA{R: 0x60, G: 0x60, B: 0x60, A: 0xff}
+)

@@ -1,0 +1,457 @@
+// Package ui is the desktop wizard of 年报助手: a step list (基本信息, 一 … 六, 检查与导出),
+// a page per step, live checking through form.Check and a problems panel that jumps to the
+// cell. It holds no business rules: everything is asked of package form.
+//
+// The package needs no cgo; cmd/nianbao creates the Fyne app and window and calls New.
+package ui
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nianbao/nianbao/form"
+)
+
+// AppName is the application's name, shown in the window title.
+const AppName = "年报助手"
+
+// stepView is the page of one step. Pages are built once per report and kept, so that
+// entries keep focus and scroll position when the user moves between steps.
+type stepView interface {
+	build() fyne.CanvasObject
+	reload()
+	focusCode(code string) bool
+}
+
+// step is one entry of the wizard's registry.
+type step struct {
+	// Title is the short name in the step list.
+	Title string
+	// Section is the report section (1…6) the step edits; 0 for 基本信息, 7 for 检查与导出.
+	Section int
+	// View makes the step's page.
+	View func(u *UI) stepView
+}
+
+// steps is the wizard in order.
+var steps = []step{
+	{Title: "基本信息", Section: 0, View: func(u *UI) stepView { return newMetaView(u) }},
+	{Title: "一 总体情况", Section: 1, View: func(u *UI) stepView { return newOverviewView(u) }},
+	{Title: "二 主动公开", Section: 2, View: func(u *UI) stepView { return newTableView(u, u.rep.Format.Table("active")) }},
+	{Title: "三 依申请公开", Section: 3, View: func(u *UI) stepView { return newTableView(u, u.rep.Format.Table("apply")) }},
+	{Title: "四 复议诉讼", Section: 4, View: func(u *UI) stepView { return newTableView(u, u.rep.Format.Table("review")) }},
+	{Title: "五 问题及改进", Section: 5, View: func(u *UI) stepView { return newTextView(u, 5) }},
+	{Title: "六 其他事项", Section: 6, View: func(u *UI) stepView { return newTextView(u, 6) }},
+	{Title: "检查与导出", Section: 7, View: func(u *UI) stepView { return newCheckView(u) }},
+}
+
+// UI is the running wizard for one window.
+type UI struct {
+	app fyne.App
+	win fyne.Window
+
+	rep      *form.Report
+	last     *form.Report
+	path     string // the draft file, "" until saved
+	dirty    bool
+	problems []form.Problem
+	states   map[string]form.Severity
+
+	manualTotals bool
+	loading      int // >0 while the UI itself writes into entries
+
+	current int
+	views   []stepView
+	pages   []fyne.CanvasObject
+
+	stepList  *widget.List
+	probList  *widget.List
+	probTitle *widget.Label
+	pageTitle *widget.Label
+	pageIntro *widget.Label
+	pageBody  *fyne.Container
+	prevBtn   *widget.Button
+	nextBtn   *widget.Button
+
+	storeDir     string // autosave folder
+	autosaveGen  int    // edits since start; compared with savedGen
+	autosavedGen int
+	stopAutosave chan struct{}
+	now          func() time.Time
+}
+
+// New builds the wizard into w: theme, menus, shortcuts, the step list and pages, autosave
+// and the close guard, and offers to recover an autosaved draft left by a crash.
+func New(a fyne.App, w fyne.Window) *UI {
+	u := newUI(a, w, storageDir(a))
+	u.offerRecovery()
+	u.startAutosave(AutosaveInterval)
+	return u
+}
+
+// newUI builds the wizard without timers or start-up dialogs (tests use it directly).
+func newUI(a fyne.App, w fyne.Window, store string) *UI {
+	setupLanguage()
+	a.Settings().SetTheme(newTheme())
+	u := &UI{app: a, win: w, storeDir: store, now: time.Now}
+	year := time.Now().Year() - 1
+	u.rep = form.New(form.FormatForYear(year), year, "")
+	u.buildWindow()
+	u.setReport(u.rep, "")
+	w.SetCloseIntercept(u.onClose)
+	return u
+}
+
+func (u *UI) buildWindow() {
+	u.stepList = widget.NewList(
+		func() int { return len(steps) },
+		func() fyne.CanvasObject {
+			icon := widget.NewIcon(theme.ConfirmIcon())
+			title := widget.NewLabel("三 依申请公开")
+			count := widget.NewLabel("错误 99 提醒 99")
+			count.Importance = widget.LowImportance
+			return container.NewHBox(icon, container.NewVBox(title, count))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			icon := box.Objects[0].(*widget.Icon)
+			texts := box.Objects[1].(*fyne.Container)
+			errs, warns := u.stepCounts(i)
+			texts.Objects[0].(*widget.Label).SetText(steps[i].Title)
+			icon.SetResource(stepIcon(errs, warns))
+			texts.Objects[1].(*widget.Label).SetText(countText(errs, warns))
+		})
+	u.stepList.OnSelected = func(i widget.ListItemID) { u.showStep(i) }
+
+	u.probTitle = widget.NewLabel("")
+	u.probList = widget.NewList(
+		func() int { return len(u.problems) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, l)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(u.problems) {
+				return
+			}
+			p := u.problems[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("[%s] %s", p.Severity, p.Message))
+			box.Objects[1].(*widget.Icon).SetResource(severityIcon(p.Severity))
+		})
+	u.probList.OnSelected = func(i widget.ListItemID) {
+		u.probList.Unselect(i)
+		if i < len(u.problems) {
+			u.gotoProblem(u.problems[i])
+		}
+	}
+	problems := container.NewBorder(u.probTitle, nil, nil, nil, u.probList)
+
+	u.pageTitle = widget.NewLabel("")
+	u.pageTitle.SizeName = theme.SizeNameSubHeadingText
+	u.pageIntro = widget.NewLabel("")
+	u.pageIntro.Wrapping = fyne.TextWrapBreak
+	u.pageIntro.Importance = widget.LowImportance
+	u.pageBody = container.NewStack()
+	u.prevBtn = widget.NewButtonWithIcon("上一步", theme.NavigateBackIcon(), func() { u.showStep(u.current - 1) })
+	u.nextBtn = widget.NewButtonWithIcon("下一步", theme.NavigateNextIcon(), func() { u.showStep(u.current + 1) })
+	u.nextBtn.IconPlacement = widget.ButtonIconTrailingText
+	nav := container.NewHBox(u.prevBtn, widget.NewLabel(""), u.nextBtn)
+	page := container.NewBorder(container.NewVBox(u.pageTitle, u.pageIntro), container.NewCenter(nav), nil, nil, u.pageBody)
+
+	split := container.NewVSplit(page, problems)
+	split.Offset = 0.78
+	u.win.SetContent(container.NewBorder(nil, nil, u.stepList, nil, split))
+	u.win.SetMainMenu(u.mainMenu())
+}
+
+// setReport replaces the report being edited (after 新建, 打开 or recovery) and rebuilds
+// the pages.
+func (u *UI) setReport(r *form.Report, path string) {
+	u.rep, u.path, u.dirty = r, path, false
+	if !u.manualTotals {
+		u.rep.FillDerived()
+	}
+	u.views = make([]stepView, len(steps))
+	u.pages = make([]fyne.CanvasObject, len(steps))
+	u.recheck()
+	u.showStep(0)
+	u.stepList.Select(0)
+	u.updateTitle()
+}
+
+// view returns the page of step i, building it on first use.
+func (u *UI) view(i int) stepView {
+	if u.views[i] == nil {
+		u.views[i] = steps[i].View(u)
+		u.pages[i] = u.views[i].build()
+	}
+	return u.views[i]
+}
+
+// showStep switches to step i (out-of-range values are ignored) and autosaves.
+func (u *UI) showStep(i int) {
+	if i < 0 || i >= len(steps) {
+		return
+	}
+	changed := i != u.current
+	u.current = i
+	v := u.view(i)
+	v.reload()
+	u.pageTitle.SetText(u.stepTitle(i))
+	u.pageIntro.SetText(u.stepIntro(i))
+	u.pageBody.Objects = []fyne.CanvasObject{u.pages[i]}
+	u.pageBody.Refresh()
+	u.prevBtn.Disable()
+	if i > 0 {
+		u.prevBtn.Enable()
+	}
+	u.nextBtn.Disable()
+	if i < len(steps)-1 {
+		u.nextBtn.Enable()
+	}
+	if u.stepList != nil {
+		u.stepList.Select(i)
+	}
+	if changed {
+		u.autosave()
+	}
+}
+
+// stepTitle is the page heading: the official section title where there is one.
+func (u *UI) stepTitle(i int) string {
+	if s := steps[i].Section; s >= 1 && s <= 6 {
+		return u.rep.Format.Sections[s-1].Title
+	}
+	return steps[i].Title
+}
+
+// stepIntro is the guidance shown above the page, from the official format.
+func (u *UI) stepIntro(i int) string {
+	switch s := steps[i].Section; {
+	case s >= 1 && s <= 6:
+		return u.rep.Format.Sections[s-1].Guide
+	case s == 0:
+		return fmt.Sprintf("填写机关名称、报告年度和发布日期。本报告采用%s规定的格式。", u.rep.Format.Name)
+	default:
+		return "逐项核对全部问题：「错误」必须改正，「提醒」请确认。核对后导出 Excel（报送上级）和 PDF（对外公开）。"
+	}
+}
+
+// stepCounts counts the errors and warnings of step i (检查与导出 counts them all).
+func (u *UI) stepCounts(i int) (errs, warns int) {
+	sec := steps[i].Section
+	for _, p := range u.problems {
+		if sec == 7 || p.Section == sec {
+			if p.Severity == form.Error {
+				errs++
+			} else {
+				warns++
+			}
+		}
+	}
+	return errs, warns
+}
+
+func countText(errs, warns int) string {
+	switch {
+	case errs == 0 && warns == 0:
+		return "无问题"
+	case warns == 0:
+		return fmt.Sprintf("错误 %d", errs)
+	case errs == 0:
+		return fmt.Sprintf("提醒 %d", warns)
+	}
+	return fmt.Sprintf("错误 %d 提醒 %d", errs, warns)
+}
+
+func stepIcon(errs, warns int) fyne.Resource {
+	switch {
+	case errs > 0:
+		return theme.NewErrorThemedResource(theme.ErrorIcon())
+	case warns > 0:
+		return theme.NewWarningThemedResource(theme.WarningIcon())
+	}
+	return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+}
+
+func severityIcon(s form.Severity) fyne.Resource {
+	if s == form.Error {
+		return theme.NewErrorThemedResource(theme.ErrorIcon())
+	}
+	return theme.NewWarningThemedResource(theme.WarningIcon())
+}
+
+// cellEdit is one cell's new text.
+type cellEdit struct{ code, text string }
+
+// cellEdited is called when the user changes a number cell.
+func (u *UI) cellEdited(code, text string) {
+	if u.loading > 0 {
+		return
+	}
+	u.applyEdits([]cellEdit{{code, text}})
+}
+
+// applyEdits stores cell texts in the model, recomputes the totals unless the user types
+// them, and checks the report again.
+func (u *UI) applyEdits(edits []cellEdit) {
+	for _, e := range edits {
+		_ = u.rep.Set(e.code, e.text) // a bad value is kept and reported by Check
+		u.showCellText(e.code)
+	}
+	if !u.manualTotals {
+		for _, c := range u.rep.FillDerived() {
+			u.showCellText(c)
+		}
+	}
+	u.markDirty()
+	u.recheck()
+}
+
+// showCellText puts the model's text of a cell into its entry, if its page is built.
+func (u *UI) showCellText(code string) {
+	for _, v := range u.views {
+		if tv, ok := v.(*tableView); ok {
+			tv.setText(code)
+		}
+	}
+}
+
+// setManualTotals switches between computed totals (read-only) and typed totals.
+func (u *UI) setManualTotals(on bool) {
+	if on == u.manualTotals {
+		return
+	}
+	u.manualTotals = on
+	if !on {
+		for _, c := range u.rep.FillDerived() {
+			u.showCellText(c)
+		}
+		u.markDirty()
+	}
+	for _, v := range u.views {
+		if tv, ok := v.(*tableView); ok {
+			tv.reload()
+		}
+	}
+	u.recheck()
+}
+
+// recheck runs form.Check and shows the result everywhere: cell frames, step marks and the
+// problems panel.
+func (u *UI) recheck() {
+	u.problems = form.Check(u.rep, u.last)
+	sort.SliceStable(u.problems, func(i, j int) bool {
+		a, b := u.problems[i], u.problems[j]
+		if a.Section != b.Section {
+			return a.Section < b.Section
+		}
+		return a.Severity == form.Error && b.Severity != form.Error
+	})
+	u.states = map[string]form.Severity{}
+	for _, p := range u.problems {
+		for _, c := range p.Cells {
+			if u.states[c] != form.Error {
+				u.states[c] = p.Severity
+			}
+		}
+	}
+	for _, v := range u.views {
+		switch tv := v.(type) {
+		case *tableView:
+			tv.mark(u.states)
+		case *checkView:
+			tv.reload()
+		}
+	}
+	errs := form.Errors(u.problems)
+	u.probTitle.SetText(fmt.Sprintf("问题：错误 %d 个，提醒 %d 个（点击定位）", errs, len(u.problems)-errs))
+	u.probList.Refresh()
+	u.stepList.Refresh()
+}
+
+// gotoProblem shows the step of a problem and focuses its first cell.
+func (u *UI) gotoProblem(p form.Problem) {
+	u.showStep(p.Section)
+	for _, c := range p.Cells {
+		if u.views[p.Section].focusCode(c) {
+			return
+		}
+	}
+	u.views[p.Section].focusCode("")
+}
+
+// markDirty records an unsaved change.
+func (u *UI) markDirty() {
+	u.autosaveGen++
+	if !u.dirty {
+		u.dirty = true
+		u.updateTitle()
+	}
+}
+
+// updateTitle shows the file name and the unsaved mark in the window title.
+func (u *UI) updateTitle() {
+	name := "未命名"
+	if u.path != "" {
+		name = filepath.Base(u.path)
+	} else if u.rep.Meta.Agency != "" {
+		name = u.rep.Title()
+	}
+	mark := ""
+	if u.dirty {
+		mark = " *"
+	}
+	u.win.SetTitle(name + mark + " - " + AppName)
+}
+
+// lastValue is last year's value of the cell that a cell is compared with, formatted.
+func (u *UI) lastValue(code string) (string, bool) {
+	if u.last == nil {
+		return "", false
+	}
+	src := lastSource(u.rep.Format, code)
+	if src == "" {
+		return "", false
+	}
+	c, ok := u.last.Cell(src)
+	if !ok || c.Blank {
+		return "", false
+	}
+	return c.Text, true
+}
+
+// lastHint names a cell and last year's value beside it, for the table's hint line.
+func (u *UI) lastHint(code string) string {
+	v, ok := u.lastValue(code)
+	if !ok {
+		return ""
+	}
+	d, _ := u.rep.Format.Cell(code)
+	return d.Label() + " " + v
+}
+
+// lastSource is the code in last year's report a cell follows from: 上年结转 from 结转下年度,
+// 现行有效 from last year's 现行有效, 2019 上一年项目数量 from last year's.
+func lastSource(f *form.Format, code string) string {
+	d, ok := f.Cell(code)
+	if !ok {
+		return ""
+	}
+	switch {
+	case d.Table.ID == "apply" && d.Row != nil && d.Row.Code == "2" && len(d.RowPath) == 1:
+		return "apply.4." + code[len("apply.2."):]
+	case d.Table.ID == "active" && d.Col.Code == "effective", d.Table.ID == "active" && d.Col.Code == "prev":
+		return code
+	}
+	return ""
+}

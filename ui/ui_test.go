@@ -1,0 +1,475 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nianbao/nianbao/form"
+)
+
+// newTestUI builds the wizard in a software window with its own autosave folder.
+func newTestUI(t testing.TB) *UI {
+	t.Helper()
+	a := test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(1280, 800))
+	u := newUI(a, w, t.TempDir())
+	u.newReport(form.Latest, 2025, "测试局")
+	return u
+}
+
+// table opens the step of a table section and returns its page.
+func (u *UI) table(t testing.TB, section int) *tableView {
+	t.Helper()
+	u.showStep(section)
+	tv, ok := u.views[section].(*tableView)
+	if !ok {
+		t.Fatalf("step %d is not a table", section)
+	}
+	return tv
+}
+
+func (tv *tableView) cell(t testing.TB, code string) *cellView {
+	t.Helper()
+	cv := tv.byCode[code]
+	if cv == nil {
+		t.Fatalf("no cell %s on the page of %s", code, tv.table.ID)
+	}
+	return cv
+}
+
+// typeInto focuses a cell and types into it like a user.
+func typeInto(u *UI, cv *cellView, text string) {
+	u.win.Canvas().Focus(cv.entry)
+	cv.entry.SetText("")
+	test.Type(cv.entry, text)
+}
+
+func hasRule(ps []form.Problem, rule string) bool {
+	for _, p := range ps {
+		if p.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+func TestTypingUpdatesModelAndProblems(t *testing.T) {
+	u := newTestUI(t)
+	tv := u.table(t, 3)
+	typeInto(u, tv.cell(t, "apply.1.natural"), "12")
+	if v, ok := u.rep.Value("apply.1.natural"); !ok || v != form.N(12) {
+		t.Fatalf("model apply.1.natural = %v, %v; want 12", v, ok)
+	}
+	if got := tv.cell(t, "apply.1.total").entry.Text; got != "12" {
+		t.Errorf("computed 总计 shows %q, want 12", got)
+	}
+	if !tv.cell(t, "apply.1.total").entry.Disabled() {
+		t.Error("computed total is editable while totals are automatic")
+	}
+	if !hasRule(u.problems, "H1") {
+		t.Fatalf("12 new requests with no results should break H1; problems: %v", u.problems)
+	}
+	if !u.dirty || !strings.Contains(u.win.Title(), "*") {
+		t.Errorf("title %q does not show the unsaved mark", u.win.Title())
+	}
+	// Finishing the balance removes the problem.
+	typeInto(u, tv.cell(t, "apply.3.1.natural"), "12")
+	if hasRule(u.problems, "H1") {
+		t.Errorf("H1 still reported after balancing: %v", u.problems)
+	}
+	if got := tv.cell(t, "apply.3.7.natural").entry.Text; got != "12" {
+		t.Errorf("（七）总计 shows %q, want 12", got)
+	}
+}
+
+func TestWrongTotalMarksCells(t *testing.T) {
+	u := newTestUI(t)
+	tv := u.table(t, 3)
+	tv.manual.SetChecked(true)
+	if !u.manualTotals || tv.cell(t, "apply.1.total").entry.Disabled() {
+		t.Fatal("the switch did not make totals editable")
+	}
+	typeInto(u, tv.cell(t, "apply.1.natural"), "2")
+	typeInto(u, tv.cell(t, "apply.1.commercial"), "3")
+	typeInto(u, tv.cell(t, "apply.1.total"), "9")
+	if !hasRule(u.problems, "H2") {
+		t.Fatalf("2+3≠9 not reported: %v", u.problems)
+	}
+	for _, code := range []string{"apply.1.total", "apply.1.natural", "apply.1.commercial"} {
+		if c := tv.cell(t, code).frame.StrokeColor; c != colorError {
+			t.Errorf("%s frame = %v, want the error colour", code, c)
+		}
+	}
+	if c := tv.cell(t, "apply.2.research").frame.StrokeColor; c == colorError {
+		t.Error("an uninvolved cell is marked")
+	}
+	typeInto(u, tv.cell(t, "apply.1.total"), "5")
+	if hasRule(u.problems, "H2") {
+		t.Error("H2 stays after the total is fixed")
+	}
+}
+
+func TestLetterShowsMessageAndKeepsText(t *testing.T) {
+	u := newTestUI(t)
+	tv := u.table(t, 2)
+	cv := tv.cell(t, "active.license.decisions")
+	typeInto(u, cv, "12a")
+	if cv.entry.Text != "12a" {
+		t.Errorf("entry text %q, want the typed text kept", cv.entry.Text)
+	}
+	c, _ := u.rep.Cell("active.license.decisions")
+	if c.Text != "12a" || c.Err == nil {
+		t.Fatalf("model cell = %+v, want text kept and an error", c)
+	}
+	if !strings.Contains(tv.msg.Text, "不是数字") {
+		t.Errorf("message line %q does not explain the bad entry", tv.msg.Text)
+	}
+	if cv.frame.StrokeColor != colorError {
+		t.Error("bad cell not marked")
+	}
+	if !hasRule(u.problems, "H5") {
+		t.Error("bad value not in the problems panel")
+	}
+}
+
+func TestStepMarks(t *testing.T) {
+	u := newTestUI(t)
+	typeInto(u, u.table(t, 3).cell(t, "apply.1.natural"), "x")
+	u.showStep(6)
+	v := u.views[6].(*textView)
+	test.Type(v.entry, "其他无。")
+	for _, c := range []struct {
+		step int
+		want string
+	}{
+		{0, "无问题"},
+		{2, "无问题"},
+		{3, "错误 1"},
+		{6, "提醒 1"}, // W2: no 信息处理费 sentence
+		{7, "错误 1 提醒 1"},
+	} {
+		if got := countText(u.stepCounts(c.step)); got != c.want {
+			t.Errorf("step %s mark %q, want %q (problems %v)", steps[c.step].Title, got, c.want, u.problems)
+		}
+	}
+	test.Type(v.entry, "本年度未收取信息处理费。")
+	if got := countText(u.stepCounts(6)); got != "无问题" {
+		t.Errorf("after the fee sentence step 六 shows %q", got)
+	}
+}
+
+func TestPasteBlock(t *testing.T) {
+	u := newTestUI(t)
+	tv := u.table(t, 3)
+	start := tv.cell(t, "apply.1.natural")
+	u.win.Canvas().Focus(start.entry)
+	clip := test.NewClipboard()
+	clip.SetContent("1\t2\t3\r\n4\t5\t6\r\n")
+	start.entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	want := map[string]string{
+		"apply.1.natural": "1", "apply.1.commercial": "2", "apply.1.research": "3",
+		"apply.2.natural": "4", "apply.2.commercial": "5", "apply.2.research": "6",
+		"apply.1.nonprofit": "", "apply.3.1.natural": "", "apply.1.total": "6",
+	}
+	for code, w := range want {
+		if c, _ := u.rep.Cell(code); c.Text != w {
+			t.Errorf("%s = %q, want %q", code, c.Text, w)
+		}
+		if got := tv.cell(t, code).entry.Text; got != w {
+			t.Errorf("%s shows %q, want %q", code, got, w)
+		}
+	}
+
+	// A row copied with its total column: the computed total keeps its place.
+	rv := u.table(t, 4)
+	s := rv.cell(t, "review.admin.upheld")
+	u.win.Canvas().Focus(s.entry)
+	clip.SetContent("1\t2\t3\t4\t99\t5")
+	s.entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	for code, w := range map[string]string{"review.admin.pending": "4", "review.admin.total": "10", "review.direct.upheld": "5"} {
+		if c, _ := u.rep.Cell(code); c.Text != w {
+			t.Errorf("%s = %q, want %q", code, c.Text, w)
+		}
+	}
+
+	// A single value is an ordinary paste into the entry.
+	one := rv.cell(t, "review.after.other")
+	u.win.Canvas().Focus(one.entry)
+	clip.SetContent("7")
+	one.entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if c, _ := u.rep.Cell("review.after.other"); c.Text != "7" {
+		t.Errorf("single paste gave %q", c.Text)
+	}
+}
+
+func TestEnterMovesInReadingOrder(t *testing.T) {
+	u := newTestUI(t)
+	tv := u.table(t, 3)
+	typeInto(u, tv.cell(t, "apply.1.other"), "1")
+	tv.cell(t, "apply.1.other").entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	// The next cell is 总计, computed and skipped; then the next row.
+	if f := u.win.Canvas().Focused(); f != tv.cell(t, "apply.2.natural").entry {
+		t.Errorf("Enter focused %v, want 二、上年结转 · 自然人", f)
+	}
+	tv.cell(t, "apply.2.natural").entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	if f := u.win.Canvas().Focused(); f != tv.cell(t, "apply.3.1.natural").entry {
+		t.Errorf("Down focused %v, want （一）予以公开 · 自然人", f)
+	}
+	// Tab follows the same order (Fyne's focus order is the order cells are laid out).
+	u.win.Canvas().Focus(tv.cell(t, "apply.3.1.natural").entry)
+	test.FocusNext(u.win.Canvas())
+	if f := u.win.Canvas().Focused(); f != tv.cell(t, "apply.3.1.commercial").entry {
+		t.Errorf("Tab focused %v, want 商业企业", f)
+	}
+}
+
+func TestProblemGoesToCell(t *testing.T) {
+	u := newTestUI(t)
+	typeInto(u, u.table(t, 4).cell(t, "review.direct.corrected"), "-1")
+	u.showStep(0)
+	var p form.Problem
+	for _, q := range u.problems {
+		if q.Rule == "H5" {
+			p = q
+		}
+	}
+	if p.Rule == "" {
+		t.Fatalf("no H5 for -1: %v", u.problems)
+	}
+	u.probList.Select(0)
+	if u.current != 4 {
+		t.Fatalf("clicking the problem went to step %d, want 4", u.current)
+	}
+	if f := u.win.Canvas().Focused(); f != u.views[4].(*tableView).cell(t, "review.direct.corrected").entry {
+		t.Errorf("focused %v, want the bad cell", f)
+	}
+}
+
+func TestSaveOpenRoundTrip(t *testing.T) {
+	u := newTestUI(t)
+	u.showStep(0)
+	mv := u.views[0].(*metaView)
+	mv.agency.SetText("")
+	test.Type(mv.agency, "厦门市")
+	tv := u.table(t, 3)
+	typeInto(u, tv.cell(t, "apply.1.natural"), "8")
+	typeInto(u, tv.cell(t, "apply.2.legal"), "abc")
+	path := filepath.Join(t.TempDir(), "报告.nianbao")
+	if err := u.saveTo(path); err != nil {
+		t.Fatal(err)
+	}
+	if u.dirty || strings.Contains(u.win.Title(), "*") || !strings.Contains(u.win.Title(), "报告.nianbao") {
+		t.Errorf("title after save %q", u.win.Title())
+	}
+	if r := u.recent(); len(r) == 0 || r[0] != path {
+		t.Errorf("recent files %v", r)
+	}
+	u.newReport(form.Latest, 2024, "")
+	if c, _ := u.rep.Cell("apply.1.natural"); !c.Blank {
+		t.Fatal("new report is not empty")
+	}
+	if err := u.open(path); err != nil {
+		t.Fatal(err)
+	}
+	if u.rep.Meta.Agency != "厦门市" {
+		t.Errorf("agency %q", u.rep.Meta.Agency)
+	}
+	tv = u.table(t, 3)
+	for code, w := range map[string]string{"apply.1.natural": "8", "apply.2.legal": "abc", "apply.1.total": "8"} {
+		if got := tv.cell(t, code).entry.Text; got != w {
+			t.Errorf("after open %s shows %q, want %q", code, got, w)
+		}
+	}
+	if u.dirty || u.path != path {
+		t.Errorf("after open dirty=%v path=%q", u.dirty, u.path)
+	}
+	if err := u.open(filepath.Join(t.TempDir(), "x.docx")); err == nil || !strings.Contains(err.Error(), "只支持") {
+		t.Errorf("opening a .docx: %v", err)
+	}
+}
+
+func TestAutosaveRecovery(t *testing.T) {
+	u := newTestUI(t)
+	dir := u.storeDir
+	typeInto(u, u.table(t, 2).cell(t, "active.rules.issued"), "3")
+	u.showStep(5) // a step change autosaves
+	if _, err := os.Stat(u.autosavePath()); err != nil {
+		t.Fatalf("no autosave after a step change: %v", err)
+	}
+	// A new session over the same storage (the first one "crashed").
+	w := test.NewWindow(nil)
+	defer w.Close()
+	u2 := newUI(u.app, w, dir)
+	r, info, ok := u2.pendingRecovery()
+	if !ok {
+		t.Fatal("no recovery offered")
+	}
+	u2.recover(r, info)
+	if c, _ := u2.rep.Cell("active.rules.issued"); c.Text != "3" {
+		t.Errorf("recovered cell %q, want 3", c.Text)
+	}
+	if !u2.dirty {
+		t.Error("a recovered report must count as unsaved")
+	}
+	// Saving clears the autosave, so the next start offers nothing.
+	if err := u2.saveTo(filepath.Join(t.TempDir(), "a.nianbao")); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok := u2.pendingRecovery(); ok {
+		t.Error("recovery still offered after saving")
+	}
+}
+
+func TestChineseTypingAndPaste(t *testing.T) {
+	u := newTestUI(t)
+	u.showStep(1)
+	v := u.views[1].(*overviewView)
+	test.Type(v.parts[0], "本机关主动公开政府信息")
+	if u.rep.Text.Parts[0] != "本机关主动公开政府信息" {
+		t.Errorf("typed Chinese stored as %q", u.rep.Text.Parts[0])
+	}
+	clip := test.NewClipboard()
+	clip.SetContent("，共计１２条。")
+	v.parts[0].TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if !strings.HasSuffix(u.rep.Text.Parts[0], "，共计１２条。") {
+		t.Errorf("pasted Chinese gave %q", u.rep.Text.Parts[0])
+	}
+	if !strings.Contains(v.count.Text, "共 18 字") {
+		t.Errorf("count %q", v.count.Text)
+	}
+	// Full-width digits typed into a cell are numbers.
+	tv := u.table(t, 3)
+	typeInto(u, tv.cell(t, "apply.1.natural"), "１２件")
+	if v, ok := u.rep.Value("apply.1.natural"); !ok || v != form.N(12) {
+		t.Errorf("１２件 read as %v %v", v, ok)
+	}
+}
+
+func TestLastYear(t *testing.T) {
+	u := newTestUI(t)
+	last := form.New(form.Latest, 2024, "测试局")
+	_ = last.Set("apply.4.natural", "7")
+	_ = last.Set("active.rules.effective", "10")
+	path := filepath.Join(t.TempDir(), "2024.nianbao")
+	if err := form.SaveDraft(path, last); err != nil {
+		t.Fatal(err)
+	}
+	tv := u.table(t, 3)
+	if err := u.loadLastYear(path); err != nil {
+		t.Fatal(err)
+	}
+	if got := tv.cell(t, "apply.2.natural").entry.Text; got != "7" {
+		t.Errorf("上年结转 shows %q, want 7 from last year", got)
+	}
+	if !strings.Contains(tv.last.Text, "7") || !tv.last.Visible() {
+		t.Errorf("last year's line %q", tv.last.Text)
+	}
+	typeInto(u, tv.cell(t, "apply.2.natural"), "6")
+	if !hasRule(u.problems, "X1") {
+		t.Errorf("cross-year check not on: %v", u.problems)
+	}
+	av := u.table(t, 2)
+	u.win.Canvas().Focus(av.cell(t, "active.rules.effective").entry)
+	if !strings.Contains(av.msg.Text, "上年：10") {
+		t.Errorf("focused 现行有效 message %q lacks last year's value", av.msg.Text)
+	}
+	other := form.New(form.Latest, 2020, "x")
+	p2 := filepath.Join(t.TempDir(), "old.nianbao")
+	_ = form.SaveDraft(p2, other)
+	if err := u.loadLastYear(p2); err == nil || !strings.Contains(err.Error(), "2020") {
+		t.Errorf("loading a 2020 report as last year: %v", err)
+	}
+}
+
+func TestExportSeam(t *testing.T) {
+	saved := Exporters
+	t.Cleanup(func() { Exporters = saved })
+	var wrote string
+	Exporters = []*Exporter{
+		{Name: "导出 Excel", Ext: ".xlsx"},
+		{Name: "导出 PDF", Ext: ".pdf", Write: func(path string, r *form.Report) error {
+			wrote = path
+			return os.WriteFile(path, []byte(r.Title()), 0o644)
+		}},
+	}
+	u := newTestUI(t)
+	u.showStep(7)
+	cv := u.views[7].(*checkView)
+	if !cv.buttons[0].Disabled() || !strings.Contains(cv.buttons[0].Text, "尚未支持") {
+		t.Errorf("missing writer: button %q disabled=%v", cv.buttons[0].Text, cv.buttons[0].Disabled())
+	}
+	if cv.buttons[1].Disabled() {
+		t.Error("existing writer's button is disabled")
+	}
+	path := withExt(filepath.Join(t.TempDir(), u.rep.FileStem()), ".pdf")
+	if err := u.export(Exporters[1], path); err != nil {
+		t.Fatal(err)
+	}
+	if wrote != path || !strings.HasSuffix(path, "测试局2025年政府信息公开工作年度报告.pdf") {
+		t.Errorf("wrote %q", wrote)
+	}
+	if !cv.folder.Visible() || !strings.Contains(cv.done.Text, path) {
+		t.Error("no open-folder button after export")
+	}
+	if withExt("a.PDF", ".pdf") != "a.PDF" || withExt("a", ".xlsx") != "a.xlsx" {
+		t.Error("withExt")
+	}
+}
+
+func TestLabelsComeFromLayout(t *testing.T) {
+	u := newTestUI(t)
+	for _, sec := range []int{2, 3, 4} {
+		tv := u.table(t, sec)
+		lay := tv.table.Layout()
+		if len(tv.grid.Objects) != len(lay.Spans) {
+			t.Fatalf("table %s: %d objects for %d spans", tv.table.ID, len(tv.grid.Objects), len(lay.Spans))
+		}
+		for i, s := range lay.Spans {
+			if s.Role == form.RoleValue {
+				continue
+			}
+			if l, ok := tv.grid.Objects[i].(*spanLabel); !ok || l.text != s.Text {
+				t.Errorf("table %s span %d is not the label %q", tv.table.ID, i, s.Text)
+			}
+		}
+	}
+}
+
+func TestWidgetsHaveNoEnglish(t *testing.T) {
+	u := newTestUI(t)
+	for i := range steps {
+		u.showStep(i)
+	}
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		var s string
+		switch w := o.(type) {
+		case *widget.Button:
+			s = w.Text
+		case *widget.Label:
+			s = w.Text
+		case *widget.Check:
+			s = w.Text
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		}
+		for _, word := range []string{"OK", "Cancel", "Save", "Open", "Error"} {
+			if strings.Contains(s, word) {
+				t.Errorf("English text %q", s)
+			}
+		}
+	}
+	for _, p := range u.pages {
+		walk(p)
+	}
+}
