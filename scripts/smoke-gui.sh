@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds the real desktop app with cgo, starts it under Xvfb, takes a screenshot and fails if
+# the app died or the window is blank. The screenshot is left at ${SHOT:-/tmp/nianbao-smoke.png}.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh gui
+mkdir -p bin
+CGO_ENABLED=1 go build -tags x11 -o bin/nianbao ./cmd/nianbao
+shot=${SHOT:-/tmp/nianbao-smoke.png}
+display=:$((90 + RANDOM % 9))
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/tmp/nianbao-xvfb.log 2>&1 &
+xvfb=$!
+home=$(mktemp -d)
+cleanup() { kill "$app" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$home"; }
+app=""
+trap cleanup EXIT
+sleep 1
+HOME="$home" DISPLAY="$display" ./bin/nianbao >/tmp/nianbao-app.log 2>&1 &
+app=$!
+sleep 6
+if ! kill -0 "$app" 2>/dev/null; then
+  echo "桌面程序启动后退出了 the app died:"; cat /tmp/nianbao-app.log; exit 1
+fi
+DISPLAY="$display" import -window root "$shot"
+colors=$(convert "$shot" -format '%k' info:)
+echo "截图 screenshot: $shot ($colors colours)"
+if [ "$colors" -lt 16 ]; then
+  echo "窗口是空白的 the window is blank"; exit 1
+fi
