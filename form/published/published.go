@@ -1,0 +1,207 @@
+// Package published reads the plain text of a published 政府信息公开工作年度报告 — copied from a
+// browser or scraped from a government website — into a form.Report: agency and year, the
+// format (2021 or 2019, told by the tables' own labels), the narrative sections and every
+// table cell whose position is certain. What does not fit is reported as a Chinese warning.
+package published
+
+import (
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/nianbao/nianbao/form"
+)
+
+// Result is what Import found in a report's text.
+type Result struct {
+	// Report holds what was imported; cells whose position was not certain are blank.
+	Report *form.Report
+	// Warnings say, in Chinese, what was missing or odd, naming the table or section.
+	Warnings []string
+	// Encoding is the text encoding found by Read ("UTF-8", "GB18030", "UTF-16").
+	Encoding string
+	// Cells is the number of table cells imported.
+	Cells int
+	// Tables is true when tables of the 2019 or 2021 format were found.
+	Tables bool
+	// PreFormat is true for a report older than the 2019 format: its tables were not imported.
+	PreFormat bool
+	// Sections lists the narrative parts found, as section numbers (0 for the opening paragraph).
+	Sections []int
+}
+
+// ReadFile reads and imports a text file in any supported encoding.
+func ReadFile(path string) (*Result, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件「%s」：%w", path, err)
+	}
+	if st.Size() > MaxSize {
+		return nil, fmt.Errorf("文件「%s」过大（超过 8MB），不像是一份年度报告的文字", path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("无法读取文件「%s」：%w", path, err)
+	}
+	res, err := Read(data)
+	if err != nil {
+		return nil, fmt.Errorf("文件「%s」：%w", path, err)
+	}
+	return res, nil
+}
+
+// Read decodes data (see Decode) and imports it.
+func Read(data []byte) (*Result, error) {
+	text, enc, err := Decode(data)
+	if err != nil {
+		return nil, err
+	}
+	res := Import(text)
+	res.Encoding = enc
+	return res, nil
+}
+
+// Import reads a report from its text. It never fails: what cannot be read is left blank
+// and explained in the warnings.
+func Import(text string) *Result {
+	text = strings.TrimPrefix(text, "\ufeff")
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
+	lines := strings.Split(text, "\n")
+	res := &Result{}
+	m := findMeta(lines)
+
+	toks := tokenize(lines)
+	f, score := detectFormat(toks)
+	guessed := false
+	if f == nil {
+		f, guessed = form.FormatForYear(m.year), true
+		if m.year == 0 {
+			f = form.Latest
+		}
+	}
+	r := form.New(f, m.year, m.agency)
+	tr := readTables(r, toks)
+	switch {
+	case m.year > 0 && m.year < 2019 && score < 2:
+		// Older reports have tables of their own kind: only the narrative is imported.
+		f, _ = form.FormatByID("2019")
+		r = form.New(f, m.year, m.agency)
+		tr = tableResult{start: -1, end: -1}
+		res.PreFormat = true
+	case guessed && tr.anchors < 3:
+		r = form.New(f, m.year, m.agency)
+		tr = tableResult{start: -1, end: -1}
+	}
+	res.Report = r
+	res.Cells, res.Tables = tr.placed, tr.anchors > 0
+
+	if m.agency == "" {
+		res.Warnings = append(res.Warnings, "未找到报告标题，无法确定机关名称，请在基本信息中填写")
+	}
+	if m.year == 0 {
+		res.Warnings = append(res.Warnings, "未找到报告标题或统计期限，无法确定报告年度，请在基本信息中填写")
+	}
+	switch {
+	case res.PreFormat:
+		res.Warnings = append(res.Warnings, fmt.Sprintf("这是 %d 年度的报告，早于 2019 年试行格式，其统计表格为旧格式，未导入；只导入了正文", m.year))
+	case !res.Tables:
+		res.Warnings = append(res.Warnings, "未找到统计表格（二、三、四部分的表格），只导入了正文")
+	case guessed:
+		res.Warnings = append(res.Warnings, fmt.Sprintf("未能从表格栏目名称判断格式，按报告年度选用%s格式", f.Name))
+	}
+	res.Warnings = append(res.Warnings, tr.warnings...)
+
+	n := readNarrative(lines, m, tr, res.PreFormat)
+	r.Text = n.text
+	if r.Meta.Agency == "" && n.signAgency != "" {
+		r.Meta.Agency = n.signAgency
+		res.Warnings[0] = "未找到报告标题，机关名称取自落款「" + n.signAgency + "」，请核对"
+	}
+	if n.date != "" {
+		r.Meta.Date = n.date
+	} else if m.date != "" {
+		r.Meta.Date = m.date
+	}
+	res.Sections = n.found
+	res.Warnings = append(res.Warnings, n.warnings...)
+	return res
+}
+
+// meta is what the first lines tell.
+type meta struct {
+	agency    string
+	year      int
+	titleLine int // -1 when no title
+	date      string
+}
+
+var (
+	titleRe  = regexp.MustCompile(`^(.*?)(\d{4})\s*年\s*度?.{0,16}?(政府信息公开|政务公开).{0,16}?报告`)
+	periodRe = regexp.MustCompile(`(\d{4})\s*年\s*1\s*月\s*1\s*日.{0,4}?至\s*(?:\d{4}\s*年\s*)?12\s*月\s*31\s*日`)
+	dateRe   = regexp.MustCompile(`^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?$`)
+)
+
+// findMeta finds the title (agency and year) in the first lines, or the year from the
+// statistics period ("统计期限自2019年1月1日起至2019年12月31日止").
+func findMeta(lines []string) meta {
+	m := meta{titleLine: -1}
+	for i, l := range lines {
+		if i > 60 {
+			break
+		}
+		s := cleanSpace(strings.TrimRight(cleanSpace(l), "|"))
+		if utf8.RuneCountInString(s) > 80 || strings.Contains(s, "。") {
+			continue
+		}
+		if d := dateOf(s); d != "" && m.date == "" {
+			m.date = d
+			continue
+		}
+		g := titleRe.FindStringSubmatch(s)
+		if g == nil {
+			continue
+		}
+		y, _ := strconv.Atoi(g[2])
+		if y < 2000 || y > 2100 {
+			continue
+		}
+		agency := strings.Join(strings.Fields(g[1]), "")
+		if i := strings.IndexAny(agency, ":："); i >= 0 && strings.HasPrefix(agency, "标题") {
+			agency = agency[i+len(":"):]
+			agency = strings.TrimLeft(agency, "：:")
+		}
+		if i := strings.Index(agency, "关于"); i > 0 {
+			agency = agency[:i]
+		}
+		m.agency = strings.Trim(agency, "《》“”\"' ")
+		m.year, m.titleLine = y, i
+		break
+	}
+	if m.year == 0 {
+		for _, l := range lines {
+			if g := periodRe.FindStringSubmatch(l); g != nil {
+				m.year, _ = strconv.Atoi(g[1])
+				break
+			}
+		}
+	}
+	return m
+}
+
+// dateOf reads a line that is only a date ("2020年1月2日", "(2020年1月3日)") as YYYY-MM-DD.
+func dateOf(s string) string {
+	g := dateRe.FindStringSubmatch(s)
+	if g == nil {
+		return ""
+	}
+	y, _ := strconv.Atoi(g[1])
+	mo, _ := strconv.Atoi(g[2])
+	d, _ := strconv.Atoi(g[3])
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+}
