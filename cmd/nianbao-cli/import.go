@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/nianbao/nianbao/form"
+	"github.com/nianbao/nianbao/form/published"
+)
+
+func init() {
+	register(&command{name: "import", usage: "[-o FILE] [--force] TEXTFILE",
+		summary: "导入已发布报告的文字 import a published report's text as a draft", run: runImport})
+}
+
+func runImport(args []string, stdout, stderr io.Writer) int {
+	c := commands["import"]
+	fs := newFlags(c, stdout, stderr, `读取从网页复制或保存的年度报告文字（.txt，UTF-8 或 GBK 编码），生成草稿：
+识别机关名称、年度、表格格式（2021 或 2019）、正文各部分和表格各单元格。
+位置不能确定的数值留空，并逐条说明；2019 年以前的旧格式报告只导入正文。
+默认输出到与文字文件同名的 `+form.DraftExt+` 文件。`)
+	out := fs.String("o", "", "草稿文件路径 output draft file")
+	force := fs.Bool("force", false, "覆盖已存在的文件 overwrite an existing file")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if len(pos) != 1 {
+		fmt.Fprintln(stderr, "用法：nianbao-cli import [-o FILE] [--force] TEXTFILE")
+		return exitFile
+	}
+	res, err := published.ReadFile(pos[0])
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFile
+	}
+	path := *out
+	if path == "" {
+		path = strings.TrimSuffix(pos[0], filepath.Ext(pos[0])) + form.DraftExt
+	}
+	if _, err := os.Stat(path); err == nil && !*force {
+		fmt.Fprintf(stderr, "文件「%s」已存在；如要覆盖请加 --force，或用 -o 指定其他文件\n", path)
+		return exitFile
+	}
+	r := res.Report
+	if err := form.SaveDraft(path, r); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFile
+	}
+	printImport(stdout, res)
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stdout, "注意：", w)
+	}
+	fmt.Fprintf(stdout, "已保存草稿：%s\n", path)
+	return exitOK
+}
+
+// printImport says what was imported: meta, format, cells and narrative sections.
+func printImport(w io.Writer, res *published.Result) {
+	r := res.Report
+	unknown := func(s string) string {
+		if s == "" {
+			return "（未识别）"
+		}
+		return s
+	}
+	year := "（未识别）"
+	if r.Meta.Year > 0 {
+		year = fmt.Sprint(r.Meta.Year)
+	}
+	fmt.Fprintf(w, "机关名称：%s\n报告年度：%s\n", unknown(r.Meta.Agency), year)
+	if r.Meta.Date != "" {
+		fmt.Fprintf(w, "发布日期：%s\n", r.DateText())
+	}
+	fmt.Fprintf(w, "文字编码：%s\n", res.Encoding)
+	switch {
+	case res.PreFormat:
+		fmt.Fprintln(w, "表格：旧格式（2019 年以前），未导入")
+	case !res.Tables:
+		fmt.Fprintln(w, "表格：未找到")
+	default:
+		fmt.Fprintf(w, "表格：%s格式，导入 %d / %d 个单元格\n", r.Format.Name, res.Cells, len(r.Format.Cells))
+	}
+	names := map[int]string{0: "开头段落", 1: "一、总体情况", 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"}
+	var found []string
+	for _, s := range res.Sections {
+		n := names[s]
+		if s == 1 {
+			k := 0
+			for _, p := range r.Text.Parts {
+				if p != "" {
+					k++
+				}
+			}
+			if k > 0 {
+				n += fmt.Sprintf("（含 %d 个小标题部分）", k)
+			}
+		}
+		found = append(found, n)
+	}
+	if len(found) == 0 {
+		found = []string{"无"}
+	}
+	fmt.Fprintf(w, "正文：%s\n", strings.Join(found, "、"))
+}
