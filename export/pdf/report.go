@@ -120,8 +120,21 @@ func reportTable(r *form.Report, t *form.Table) Table {
 		widths[i] = (TextWidth - used) / float64(l.Cols-firstValue)
 	}
 	tb := Table{ColWidths: widths, HeaderRows: l.HeaderRows, FontSize: TableSize}
+	// A table of stacked blocks, each with its own heading row (二), does
+	// not repeat the first block's header: each block's heading and
+	// column labels stay with its first row instead.
+	stacked := false
+	for _, s := range l.Spans {
+		if s.Role == form.RoleHeading && s.Row > 0 {
+			stacked = true
+		}
+	}
+	if stacked {
+		tb.HeaderRows = 0
+	}
 	for _, s := range l.Spans {
 		c := Cell{Row: s.Row, Col: s.Col, RowSpan: s.RowSpan, ColSpan: s.ColSpan, Text: s.Text}
+		c.Keep = stacked && s.Role != form.RoleValue && s.Role != form.RoleRow
 		switch s.Role {
 		case form.RoleValue:
 			c.Text = cellText(r, s.Code)

@@ -3,7 +3,9 @@ package pdf
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -64,6 +66,23 @@ func TestWriteReport(t *testing.T) {
 					}
 				}
 			}
+			// A block heading inside a table stays with the block's first row.
+			l := f.Tables[0].Layout()
+			for i, sp := range l.Spans {
+				if sp.Role != form.RoleHeading {
+					continue
+				}
+				var first string
+				for _, n := range l.Spans[i+1:] {
+					if n.Role == form.RoleRow {
+						first = n.Text
+						break
+					}
+				}
+				if p := pageOf(t, path, sp.Text); p == 0 || !strings.Contains(pageText(t, path, p), spaces.ReplaceAllString(first, "")) {
+					t.Errorf("block heading %q and its first row %q on different pages", sp.Text, first)
+				}
+			}
 			info := runTool(t, "pdfinfo", path)
 			if !strings.Contains(info, "Title:           "+r.Title()) {
 				t.Errorf("metadata title missing:\n%s", info)
@@ -101,4 +120,30 @@ func BenchmarkWriteReport(b *testing.B) {
 		size = buf.Len()
 	}
 	b.ReportMetric(float64(size)/1024, "KB")
+}
+
+// pageOf returns the first page whose text contains s, or 0.
+func pageOf(t *testing.T, path, s string) int {
+	t.Helper()
+	s = spaces.ReplaceAllString(s, "")
+	for p := 1; p < 50; p++ {
+		txt := pageText(t, path, p)
+		if txt == "" {
+			return 0
+		}
+		if strings.Contains(txt, s) {
+			return p
+		}
+	}
+	return 0
+}
+
+// pageText returns page p's text without spaces ("" past the last page).
+func pageText(t *testing.T, path string, p int) string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-f", strconv.Itoa(p), "-l", strconv.Itoa(p), "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		return ""
+	}
+	return spaces.ReplaceAllString(string(out), "")
 }

@@ -28,6 +28,10 @@ type Cell struct {
 	Align                      Align
 	// Strong draws the text in the heading (黑体) font.
 	Strong bool
+	// Keep keeps the rows the cell covers on the same page as the row
+	// after them (for headings inside the table body; header rows given by
+	// Table.HeaderRows need not set it).
+	Keep bool
 }
 
 // Table describes a bordered table.
@@ -138,6 +142,15 @@ func (d *Doc) Table(t Table) {
 	}
 
 	// Blocks of rows that must stay together because of row spans.
+	nh := min(max(t.HeaderRows, 0), nRows)
+	keep := make([]bool, nRows)
+	for _, c := range cells {
+		if c.Keep {
+			for r := c.Row; r < c.Row+c.RowSpan; r++ {
+				keep[r] = true
+			}
+		}
+	}
 	var blocks [][2]int
 	start, reach := 0, 0
 	for r := 0; r < nRows; r++ {
@@ -147,13 +160,12 @@ func (d *Doc) Table(t Table) {
 			}
 		}
 		reach = max(reach, r+1)
-		if reach == r+1 {
+		if reach == r+1 && !(keep[r] && r >= nh && r+1 < nRows) {
 			blocks = append(blocks, [2]int{start, r + 1})
 			start = r + 1
 		}
 	}
 	header := 0
-	nh := min(max(t.HeaderRows, 0), nRows)
 	for header < len(blocks) && blocks[header][0] < nh {
 		header++
 	}
