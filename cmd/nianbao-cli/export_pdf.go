@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/nianbao/nianbao/assets"
 	"github.com/nianbao/nianbao/export/pdf"
+	"github.com/nianbao/nianbao/form"
 )
 
 func init() {
@@ -70,7 +70,7 @@ func runPDF(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "导出 PDF 失败：", err)
 		return exitFile
 	}
-	if err := os.WriteFile(dest, buf.Bytes(), 0o644); err != nil {
+	if err := form.WriteFileAtomic(dest, buf.Bytes()); err != nil {
 		fmt.Fprintln(stderr, "写入 PDF 失败：", err)
 		return exitFile
 	}
