@@ -519,9 +519,7 @@ func (d *Doc) Signature(agency, date string) {
 	a := d.prepare(agency, assets.Body, BodySize, d.bodyTrack)
 	t := d.prepare(date, assets.Body, BodySize, d.bodyTrack)
 	aw, tw := sumWidths(a.w, 0, len(a.w)), sumWidths(t.w, 0, len(t.w))
-	right := MarginLeft + TextWidth - 2*CharPitch
-	start := math.Min(right-aw, right-tw-2*CharPitch)
-	start = math.Max(start, MarginLeft)
+	start, dateX := signatureX(aw, tw)
 	d.flush(0)
 	d.ensure(3 * LinePitch)
 	d.y += LinePitch
@@ -530,9 +528,20 @@ func (d *Doc) Signature(agency, date string) {
 		d.y += LinePitch
 	}
 	if len(t.rs) > 0 {
-		d.drawLine(t, line{0, len(t.rs), tw, true}, start+2*CharPitch, baseline(d.y, LinePitch, BodySize), tw, false)
+		d.drawLine(t, line{0, len(t.rs), tw, true}, dateX, baseline(d.y, LinePitch, BodySize), tw, false)
 		d.y += LinePitch
 	}
+}
+
+// signatureX returns where the agency name (width aw) and the date (width
+// tw) start: the name two characters from the right edge and the date two
+// characters right of the name's start, or, if the date is the longer,
+// the date two characters from the right edge and the name two characters
+// left of it; never left of the text area.
+func signatureX(aw, tw float64) (agencyX, dateX float64) {
+	right := MarginLeft + TextWidth - 2*CharPitch
+	agencyX = math.Max(math.Min(right-aw, right-tw-2*CharPitch), MarginLeft)
+	return agencyX, math.Min(agencyX+2*CharPitch, math.Max(right-tw, MarginLeft))
 }
 
 // drawPageNumber is the gofpdf footer: "— N —" in 四号, 7 mm below the

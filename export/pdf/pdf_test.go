@@ -3,10 +3,12 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -42,7 +44,11 @@ func sampleParagraph(i int) string {
 }
 
 func buildLongDoc(t testing.TB, paragraphs int) (*Doc, []string) {
-	d, err := New(testOptions())
+	return buildLongDocOpt(t, paragraphs, testOptions())
+}
+
+func buildLongDocOpt(t testing.TB, paragraphs int, opt Options) (*Doc, []string) {
+	d, err := New(opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -339,4 +345,72 @@ func BenchmarkDocument(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(size)/1024, "KB")
+}
+
+func TestSignatureX(t *testing.T) {
+	c := CharPitch
+	right := MarginLeft + TextWidth
+	tests := []struct {
+		name     string
+		aw, tw   float64
+		wantA    float64
+		wantDate float64
+	}{
+		{"name longer", 13 * c, 9 * c, right - 2*c - 13*c, right - 2*c - 11*c},
+		{"date longer", 4 * c, 9 * c, right - 2*c - 11*c, right - 2*c - 9*c},
+		{"equal+2", 11 * c, 9 * c, right - 13*c, right - 11*c},
+		{"very long name", 40 * c, 9 * c, MarginLeft, MarginLeft + 2*c},
+	}
+	for _, tc := range tests {
+		a, d := signatureX(tc.aw, tc.tw)
+		if math.Abs(a-tc.wantA) > 1e-9 || math.Abs(d-tc.wantDate) > 1e-9 {
+			t.Errorf("%s: got (%.2f, %.2f), want (%.2f, %.2f)", tc.name, a, d, tc.wantA, tc.wantDate)
+		}
+		if d+tc.tw > right-2*c+1e-9 {
+			t.Errorf("%s: date overruns the two-character right space", tc.name)
+		}
+	}
+}
+
+// TestPageNumberPlacement reads word boxes: odd page numbers sit right,
+// even ones left, or all centred with CenterPageNumbers.
+func TestPageNumberPlacement(t *testing.T) {
+	needTool(t, "pdftotext")
+	for _, center := range []bool{false, true} {
+		opt := testOptions()
+		opt.CenterPageNumbers = center
+		d, _ := buildLongDocOpt(t, 40, opt)
+		path := writePDF(t, d)
+		html := runTool(t, "pdftotext", "-bbox", "-f", "1", "-l", "2", path, "-")
+		// <page ...> blocks; the page number digits are the lowest words.
+		pages := strings.Split(html, "<page ")[1:]
+		if len(pages) != 2 {
+			t.Fatalf("got %d pages", len(pages))
+		}
+		word := regexp.MustCompile(`<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">—\s*(\d+)\s*—</word>`)
+		for i, pg := range pages {
+			var x, y float64 = 0, 0
+			for _, m := range word.FindAllStringSubmatch(pg, -1) {
+				yy, _ := strconv.ParseFloat(m[2], 64)
+				if yy > y && m[4] == strconv.Itoa(i+1) {
+					x0, _ := strconv.ParseFloat(m[1], 64)
+					x1, _ := strconv.ParseFloat(m[3], 64)
+					x, y = (x0+x1)/2, yy
+				}
+			}
+			mid := PageWidth / 2 * 72 / 25.4
+			yMM := y * 25.4 / 72
+			if want := MarginTop + TextHeight + pageNumBelow; math.Abs(yMM-want) > 2.5 {
+				t.Errorf("page %d: number at y=%.1f mm", i+1, yMM)
+			}
+			switch {
+			case center && math.Abs(x-(MarginLeft+TextWidth/2)*72/25.4) > 3:
+				t.Errorf("page %d: centred number at x=%.1f", i+1, x)
+			case !center && i%2 == 0 && x < mid+100:
+				t.Errorf("odd page %d: number at x=%.1f, want right", i+1, x)
+			case !center && i%2 == 1 && x > mid-100:
+				t.Errorf("even page %d: number at x=%.1f, want left", i+1, x)
+			}
+		}
+	}
 }
