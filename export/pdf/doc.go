@@ -23,13 +23,21 @@ import (
 
 // Page geometry in millimetres (GB/T 9704-2012 §5.2).
 const (
-	PageWidth    = 210.0
-	PageHeight   = 297.0
-	MarginTop    = 37.0
-	MarginLeft   = 28.0
-	TextWidth    = 156.0
-	TextHeight   = 225.0
+	// PageWidth is the A4 page width.
+	PageWidth = 210.0
+	// PageHeight is the A4 page height.
+	PageHeight = 297.0
+	// MarginTop is the distance from the page top to the text area (天头).
+	MarginTop = 37.0
+	// MarginLeft is the distance from the left edge to the text area (订口).
+	MarginLeft = 28.0
+	// TextWidth is the width of the text area (版心).
+	TextWidth = 156.0
+	// TextHeight is the height of the text area.
+	TextHeight = 225.0
+	// LinesPerPage is the number of body lines per page.
 	LinesPerPage = 22
+	// CharsPerLine is the number of body characters per line.
 	CharsPerLine = 28
 	// LinePitch is the body line pitch, 225/22 mm.
 	LinePitch = TextHeight / LinesPerPage
@@ -39,11 +47,16 @@ const (
 
 // Font sizes in points (号 sizes).
 const (
-	TitleSize    = 22.0 // 二号
-	BodySize     = 16.0 // 三号
-	PageNumSize  = 14.0 // 四号
-	TableSize    = 10.5 // 五号, default for tables
-	pageNumBelow = 7.0  // mm between the text area and the page number
+	// TitleSize is 二号, the title size.
+	TitleSize = 22.0
+	// BodySize is 三号, the size of body text and headings.
+	BodySize = 16.0
+	// PageNumSize is 四号, the page-number size.
+	PageNumSize = 14.0
+	// TableSize is 五号, the default table text size.
+	TableSize = 10.5
+
+	pageNumBelow = 7.0 // mm between the text area and the page number
 )
 
 // replacementRune is drawn in place of characters no font can print.
@@ -144,7 +157,9 @@ type docFont struct {
 
 // Doc is a document being typeset. Create it with New, add content in
 // reading order, then call Output. Methods do nothing once an error has
-// occurred; Output reports it.
+// occurred; Output reports it. A Doc is not safe for concurrent use, but
+// separate Docs may be built concurrently (they share only read-only
+// font data).
 type Doc struct {
 	pdf   *gofpdf.Fpdf
 	opt   Options
