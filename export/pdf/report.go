@@ -30,8 +30,13 @@ func WriteStats(w io.Writer, r *form.Report, opt Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
+	para := func(text string) {
+		if text = paragraphs(text); text != "" {
+			d.Paragraph(text)
+		}
+	}
 	d.Title(titleWithBreak(r))
-	d.Paragraph(paragraphs(r.Text.Opening))
+	para(r.Text.Opening)
 	for _, s := range r.Format.Sections {
 		d.Heading1(s.Title)
 		switch {
@@ -39,7 +44,7 @@ func WriteStats(w io.Writer, r *form.Report, opt Options) (Stats, error) {
 			d.Table(reportTable(r, s.Table))
 			d.Space(LinePitch / 2)
 		case s.Number == 1:
-			d.Paragraph(paragraphs(r.Text.Overview))
+			para(r.Text.Overview)
 			for i, h := range s.Parts {
 				if i >= len(r.Text.Parts) {
 					break
@@ -51,13 +56,13 @@ func WriteStats(w io.Writer, r *form.Report, opt Options) (Stats, error) {
 				// Users sometimes type the heading themselves.
 				text = strings.TrimSpace(strings.TrimPrefix(text, h))
 				d.Heading2(h)
-				d.Paragraph(paragraphs(text))
+				para(text)
 			}
 		default:
-			d.Paragraph(paragraphs(r.Text.Section(s.Number)))
+			para(r.Text.Section(s.Number))
 		}
 	}
-	d.Paragraph(paragraphs(r.Text.Closing))
+	para(r.Text.Closing)
 	d.Signature(strings.TrimSpace(r.Meta.Agency), r.DateText())
 	if err := d.Output(w); err != nil {
 		return d.Stats(), err

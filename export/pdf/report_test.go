@@ -91,6 +91,22 @@ func TestWriteReport(t *testing.T) {
 	}
 }
 
+// TestWriteEmptyReport exports reports with nothing filled in: every
+// section heading and the tables' labels still print, without blank lines
+// for the missing text.
+func TestWriteEmptyReport(t *testing.T) {
+	for _, f := range form.Formats {
+		r := form.New(f, 2025, "")
+		var buf bytes.Buffer
+		if err := Write(&buf, r, testOptions()); err != nil {
+			t.Fatalf("%s: %v", f.ID, err)
+		}
+		if buf.Len() == 0 {
+			t.Fatalf("%s: empty output", f.ID)
+		}
+	}
+}
+
 func TestTitleWithBreak(t *testing.T) {
 	tests := []struct {
 		agency string
