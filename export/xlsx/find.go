@@ -1,0 +1,408 @@
+package xlsx
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/nianbao/nianbao/form"
+	"github.com/xuri/excelize/v2"
+)
+
+// norm folds a label for matching: full-width ASCII to half-width, no spaces or quotes,
+// "1、" and "1．" item numbers as "1.".
+func norm(s string) string {
+	if s == "" {
+		return ""
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '！' && r <= '～':
+			r -= '！' - '!'
+		case unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' || r == '\u200b':
+			continue
+		case strings.ContainsRune("“”‘’\"'", r):
+			continue
+		case r == '—' || r == '–' || r == '−':
+			r = '-'
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if m := itemNumber.FindStringSubmatchIndex(out); m != nil {
+		out = out[:m[3]] + "." + out[m[1]:]
+	}
+	return out
+}
+
+var itemNumber = regexp.MustCompile(`^([0-9]+)(、|\.)`)
+
+// tableName is how messages name a table: "表二", "表三", "表四".
+func tableName(t *form.Table) string {
+	return "表" + []string{"", "一", "二", "三", "四", "五", "六"}[t.Section]
+}
+
+// cellWhere names a number cell by its row and column labels.
+func cellWhere(d *form.CellDef) string {
+	if d.Row == nil {
+		return fmt.Sprintf("「%s」列", d.ColLabel())
+	}
+	return fmt.Sprintf("「%s」行「%s」列", d.RowLabel(), d.ColLabel())
+}
+
+// place is where a number cell was found.
+type place struct {
+	sheet *sheetData
+	row   int
+	cols  [2]int // the value's column and the last column of its header label
+}
+
+// found is the result of searching one format's tables in a workbook.
+type found struct {
+	format *form.Format
+	places map[string]place
+	warn   []Warning
+	score  float64
+}
+
+// readByLabels finds the official tables by their labels. format forces a format (nil
+// tries all and keeps the best match); base, when given, supplies meta and narrative.
+func readByLabels(f *excelize.File, format *form.Format, base *form.Report) (*form.Report, []Warning, error) {
+	var sheets []*sheetData
+	var warn []Warning
+	for _, name := range f.GetSheetList() {
+		if name == metaSheet {
+			continue
+		}
+		if len(sheets) == maxSheets {
+			warn = append(warn, Warning{Message: fmt.Sprintf("工作簿的工作表超过 %d 个，只查找了前 %d 个", maxSheets, maxSheets)})
+			break
+		}
+		sd, err := loadSheet(f, name)
+		if err != nil {
+			return nil, nil, &ReadError{Reason: fmt.Sprintf("工作表「%s」无法读取", name), Err: err}
+		}
+		sheets = append(sheets, sd)
+	}
+	formats := form.Formats
+	if format != nil {
+		formats = []*form.Format{format}
+	}
+	var agency string
+	var year int
+	if base == nil {
+		agency, year = findTitle(sheets)
+	}
+	var best *found
+	for _, fm := range formats {
+		fd := locate(fm, sheets)
+		if best == nil || fd.score > best.score || (fd.score == best.score && year != 0 && form.FormatForYear(year) == fm) {
+			best = fd
+		}
+	}
+	if len(best.places) == 0 {
+		return nil, nil, &ReadError{Reason: "没有找到政府信息公开工作年度报告的统计表（按“第二十条第（一）项”“申请人情况”“行政复议”等表格标签查找）"}
+	}
+	var r *form.Report
+	if base != nil {
+		r = form.New(best.format, base.Meta.Year, base.Meta.Agency)
+		r.Meta, r.Text = base.Meta, base.Text
+	} else {
+		r = form.New(best.format, year, agency)
+		if year == 0 {
+			warn = append(warn, Warning{Message: "表格中没有找到报告年度（如“2025年政府信息公开工作年度报告”），请在导入后填写"})
+		}
+		if agency == "" {
+			warn = append(warn, Warning{Message: "表格中没有找到单位名称（如标题“XX局2025年政府信息公开工作年度报告”或“填报单位：XX局”），请在导入后填写"})
+		}
+	}
+	warn = append(warn, best.warn...)
+	for i, d := range r.Format.Cells {
+		p, ok := best.places[d.Code]
+		if !ok {
+			continue
+		}
+		text := p.sheet.value(p.row, p.cols[0])
+		col := p.cols[0]
+		for c := p.cols[0] + 1; text == "" && c <= p.cols[1]; c++ {
+			if t := p.sheet.value(p.row, c); t != "" {
+				text, col = t, c
+			}
+		}
+		w := Warning{Sheet: p.sheet.name, Cell: cellName(p.row, col), Table: tableName(d.Table), Code: d.Code}
+		at := fmt.Sprintf("%s %s（工作表「%s」%s）", w.Table, w.Cell, w.Sheet, cellWhere(d))
+		err := r.SetAt(i, text)
+		switch {
+		case strings.TrimSpace(text) == "":
+			w.Message = at + "：空白，未填数字；没有发生的请填 0"
+		case err != nil:
+			w.Message = at + "：" + err.Error()
+		default:
+			continue
+		}
+		warn = append(warn, w)
+	}
+	return r, warn, nil
+}
+
+var (
+	titleRe    = regexp.MustCompile(`^(.*?)([12][0-9]{3})年度?政府信息公开(工作)?年度报告`)
+	agencyRe   = regexp.MustCompile(`(?:填报|报送)?单位(?:名称)?[:：]\s*([^\s　:：]+)`)
+	yearRe     = regexp.MustCompile(`(?:报告)?年度[:：]\s*([12][0-9]{3})`)
+	yearLoneRe = regexp.MustCompile(`([12][0-9]{3})年度`)
+)
+
+// findTitle looks in the first rows of each sheet for the report title or a
+// "填报单位：… 报告年度：…" line.
+func findTitle(sheets []*sheetData) (agency string, year int) {
+	for _, sd := range sheets {
+		for r := 0; r < len(sd.norm) && r < 15; r++ {
+			for _, cell := range sd.norm[r] {
+				if cell == "" {
+					continue
+				}
+				if m := titleRe.FindStringSubmatch(cell); m != nil {
+					if agency == "" {
+						agency = m[1]
+					}
+					if year == 0 {
+						year, _ = strconv.Atoi(m[2])
+					}
+				}
+				if m := agencyRe.FindStringSubmatch(cell); m != nil && agency == "" && !strings.HasPrefix(m[1], "(") {
+					agency = m[1]
+				}
+				if m := yearRe.FindStringSubmatch(cell); m != nil && year == 0 {
+					year, _ = strconv.Atoi(m[1])
+				}
+				if m := yearLoneRe.FindStringSubmatch(cell); m != nil && year == 0 {
+					year, _ = strconv.Atoi(m[1])
+				}
+			}
+		}
+	}
+	if year < 2000 || year > 2100 {
+		year = 0
+	}
+	return agency, year
+}
+
+// nodeLeaf is a leaf of a row or column tree with its joined code.
+type nodeLeaf struct {
+	node *form.Node
+	code string
+}
+
+func nodeLeaves(nodes []*form.Node, prefix string) []nodeLeaf {
+	var out []nodeLeaf
+	for _, n := range nodes {
+		code := joinCode(prefix, n.Code)
+		if len(n.Children) > 0 {
+			out = append(out, nodeLeaves(n.Children, code)...)
+			continue
+		}
+		out = append(out, nodeLeaf{n, code})
+	}
+	return out
+}
+
+func allLabels(nodes []*form.Node, into map[string]bool) {
+	for _, n := range nodes {
+		into[norm(n.Label)] = true
+		into[norm(form.Short(n.Label))] = true
+		allLabels(n.Children, into)
+	}
+}
+
+func depth(nodes []*form.Node) int {
+	d := 0
+	for _, n := range nodes {
+		d = max(d, 1+depth(n.Children))
+	}
+	return d
+}
+
+func joinCode(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, ".")
+}
+
+// matches reports whether a normalised cell text is the label (or its short form).
+func matches(cell string, label string) bool {
+	if cell == "" {
+		return false
+	}
+	return cell == norm(label) || cell == norm(form.Short(label))
+}
+
+// locate searches every table of fm in the sheets, keeping for each table the sheet where
+// most of its cells were found.
+func locate(fm *form.Format, sheets []*sheetData) *found {
+	fd := &found{format: fm, places: map[string]place{}}
+	total := 0
+	for _, t := range fm.Tables {
+		var bestPlaces map[string]place
+		var bestWarn []Warning
+		for _, sd := range sheets {
+			ps, ws := locateTable(t, sd)
+			if len(ps) > len(bestPlaces) {
+				bestPlaces, bestWarn = ps, ws
+			}
+		}
+		n := 0
+		for _, d := range fm.Cells {
+			if d.Table == t {
+				n++
+			}
+		}
+		total += n
+		if len(bestPlaces) == 0 {
+			fd.warn = append(fd.warn, Warning{Table: tableName(t),
+				Message: fmt.Sprintf("%s（%s）：没有找到这张表，其数据按空白处理", tableName(t), t.Name)})
+			continue
+		}
+		for k, v := range bestPlaces {
+			fd.places[k] = v
+		}
+		fd.warn = append(fd.warn, bestWarn...)
+	}
+	fd.score = float64(len(fd.places)) / float64(total)
+	return fd
+}
+
+// Search windows, in rows.
+const (
+	headingToHeader = 3  // from a block heading to its header row
+	rowWindow       = 12 // from one row label to the next
+)
+
+// locateTable finds the cells of t on one sheet, block by block from the top.
+func locateTable(t *form.Table, sd *sheetData) (map[string]place, []Warning) {
+	places := map[string]place{}
+	var warn []Warning
+	name := tableName(t)
+	missing := func(what string) {
+		warn = append(warn, Warning{Sheet: sd.name, Table: name,
+			Message: fmt.Sprintf("%s（工作表「%s」）：没有找到「%s」，相应数据按空白处理", name, sd.name, what)})
+	}
+	cursor := 0
+	for _, b := range t.Blocks {
+		top, limit, need := cursor, len(sd.norm), 2
+		if b.Heading != "" {
+			hr := -1
+			for r := cursor; r < len(sd.norm) && hr < 0; r++ {
+				for _, cell := range sd.norm[r] {
+					if cell == norm(b.Heading) {
+						hr = r
+						break
+					}
+				}
+			}
+			if hr < 0 {
+				missing(b.Heading)
+				continue
+			}
+			top, limit, need = hr+1, min(hr+1+headingToHeader, len(sd.norm)), 1
+		}
+		labels := map[string]bool{}
+		allLabels(b.Cols, labels)
+		if b.Corner != "" {
+			labels[norm(b.Corner)] = true
+		}
+		headerTop := -1
+		for r := top; r < limit && headerTop < 0; r++ {
+			seen := map[string]bool{}
+			for _, cell := range sd.norm[r] {
+				if labels[cell] {
+					seen[cell] = true
+				}
+			}
+			if len(seen) >= need {
+				headerTop = r
+			}
+		}
+		if headerTop < 0 {
+			if b.Heading != "" {
+				missing(b.Heading + " 的表头")
+			}
+			continue
+		}
+		hdrEnd := min(headerTop+depth(b.Cols)+1, len(sd.norm))
+		type colAt struct {
+			code      string
+			col, last int
+			bottom    int
+			found     bool
+			node      *form.Node
+		}
+		var cols []colAt
+		prev, firstCol, bottom := -1, -1, -1
+		for _, lf := range nodeLeaves(b.Cols, "") {
+			best := colAt{code: lf.code, node: lf.node, col: -1}
+			for r := headerTop; r < hdrEnd; r++ {
+				for c, cell := range sd.norm[r] {
+					if c > prev && (best.col < 0 || c < best.col) && matches(cell, lf.node.Label) {
+						best.col, best.last, best.bottom, best.found = c, c, r, true
+						if e, ok := sd.merge[[2]int{r, c}]; ok {
+							best.bottom, best.last = e[0], e[1]
+						}
+					}
+				}
+			}
+			if !best.found {
+				missing(lf.node.Label)
+				cols = append(cols, best)
+				continue
+			}
+			bottom = max(bottom, best.bottom)
+			if firstCol < 0 {
+				firstCol = best.col
+			}
+			prev = best.col
+			cols = append(cols, best)
+		}
+		if bottom < 0 {
+			continue
+		}
+		put := func(row int, rowCode string) {
+			for _, c := range cols {
+				if c.found {
+					places[joinCode(t.ID, rowCode, c.code)] = place{sheet: sd, row: row, cols: [2]int{c.col, c.last}}
+				}
+			}
+		}
+		if b.Rows == nil {
+			put(bottom+1, "")
+			cursor = bottom + 2
+			continue
+		}
+		prevRow := bottom
+		for _, lf := range nodeLeaves(b.Rows, "") {
+			at := -1
+			for r := prevRow + 1; r < len(sd.norm) && r <= prevRow+rowWindow && at < 0; r++ {
+				for c := 0; c < len(sd.norm[r]) && c < firstCol; c++ {
+					if matches(sd.norm[r][c], lf.node.Label) {
+						at = r
+						break
+					}
+				}
+			}
+			if at < 0 {
+				missing(lf.node.Label)
+				continue
+			}
+			put(at, lf.code)
+			prevRow = at
+		}
+		cursor = prevRow + 1
+	}
+	return places, warn
+}
