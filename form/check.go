@@ -277,6 +277,7 @@ func narrative(r, last *Report) []Problem {
 					other.Format(Count), total.Format(Count), other.Float()/total.Float()*100)})
 		}
 	}
+	ps = append(ps, CheckText(r)...) // W4, form/textcheck.go
 	return ps
 }
 
