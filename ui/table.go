@@ -47,9 +47,9 @@ func newTableView(u *UI, t *form.Table) *tableView {
 // columnWidths chooses widths for the grid columns: row-label columns by depth, value
 // columns wide enough for a number and a short header.
 func columnWidths(l *form.Layout) []float32 {
-	labelCols := 0
+	labelCols := -1
 	for _, s := range l.Spans {
-		if s.Role == form.RoleValue && (labelCols == 0 || s.Col < labelCols) {
+		if s.Role == form.RoleValue && (labelCols < 0 || s.Col < labelCols) {
 			labelCols = s.Col
 		}
 	}
@@ -60,10 +60,14 @@ func columnWidths(l *form.Layout) []float32 {
 	case 2:
 		w[0], w[1] = 120, 150
 	case 3:
-		w[0], w[1], w[2] = 78, 104, 236
+		w[0], w[1], w[2] = 76, 100, 206
 	}
+	labelCols = max(labelCols, 0)
 	valueW := float32(120)
-	if l.Cols-labelCols > 4 {
+	switch n := l.Cols - labelCols; {
+	case n > 10:
+		valueW = 58
+	case n > 4:
 		valueW = 68
 	}
 	for c := labelCols; c < l.Cols; c++ {
@@ -189,7 +193,7 @@ func (v *tableView) showMessage(cv *cellView) {
 	}
 	lines := []string{"当前单元格：" + cv.def.Label()}
 	if c, _ := v.u.rep.Cell(cv.code); c.Err != nil {
-		lines = append(lines, "✗ "+c.Err.Error())
+		lines = append(lines, "错误："+c.Err.Error())
 	}
 	for _, p := range v.u.problems {
 		if p.Rule == "H5" {

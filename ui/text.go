@@ -77,7 +77,7 @@ func (v *metaView) build() fyne.CanvasObject {
 		widget.NewFormItem("电子邮箱", v.email),
 		widget.NewFormItem("开头段落", v.open),
 	)
-	return container.NewVScroll(container.NewVBox(f, v.msg))
+	return container.NewBorder(v.msg, nil, nil, nil, container.NewVScroll(f))
 }
 
 func (v *metaView) reload() {

@@ -24,8 +24,13 @@ func newTheme() fyne.Theme {
 
 func (t *cjkTheme) Font(fyne.TextStyle) fyne.Resource { return t.font }
 
-func (t *cjkTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, v)
+// Color always uses the light variant: the tables should look like the printed ones.
+// Disabled text is darker than Fyne's so that computed totals stay readable.
+func (t *cjkTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNameDisabled {
+		return color.NRGBA{R: 0x55, G: 0x55, B: 0x55, A: 0xff}
+	}
+	return t.Theme.Color(n, theme.VariantLight)
 }
 
 // Status colours of cells, shared by the grid and the tests.

@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -116,8 +117,9 @@ func (u *UI) buildWindow() {
 			icon := widget.NewIcon(theme.ConfirmIcon())
 			title := widget.NewLabel("三 依申请公开")
 			count := widget.NewLabel("错误 99 提醒 99")
-			count.Importance = widget.LowImportance
-			return container.NewHBox(icon, container.NewVBox(title, count))
+			count.SizeName = theme.SizeNameCaptionText
+			texts := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), title, count)
+			return container.NewHBox(icon, texts)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
@@ -159,13 +161,12 @@ func (u *UI) buildWindow() {
 	u.pageTitle.SizeName = theme.SizeNameSubHeadingText
 	u.pageIntro = widget.NewLabel("")
 	u.pageIntro.Wrapping = fyne.TextWrapBreak
-	u.pageIntro.Importance = widget.LowImportance
 	u.pageBody = container.NewStack()
 	u.prevBtn = widget.NewButtonWithIcon("上一步", theme.NavigateBackIcon(), func() { u.showStep(u.current - 1) })
 	u.nextBtn = widget.NewButtonWithIcon("下一步", theme.NavigateNextIcon(), func() { u.showStep(u.current + 1) })
 	u.nextBtn.IconPlacement = widget.ButtonIconTrailingText
-	nav := container.NewHBox(u.prevBtn, widget.NewLabel(""), u.nextBtn)
-	page := container.NewBorder(container.NewVBox(u.pageTitle, u.pageIntro), container.NewCenter(nav), nil, nil, u.pageBody)
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(u.prevBtn, u.nextBtn), u.pageTitle)
+	page := container.NewBorder(container.NewVBox(head, u.pageIntro), nil, nil, nil, u.pageBody)
 
 	split := container.NewVSplit(page, problems)
 	split.Offset = 0.78
