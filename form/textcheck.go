@@ -201,9 +201,9 @@ func claims(f *Format, s string) []claim {
 	mentionsApply := strings.Contains(s, "公开申请") || strings.Contains(s, "依申请")
 
 	for _, m := range applyRe.FindAllStringSubmatchIndex(s, -1) {
-		kw := s[m[2]:m[3]]
+		kw, between := s[m[2]:m[3]], s[m[4]:m[5]]
 		text, unit := s[m[6]:m[7]], s[m[8]:m[9]]
-		if unit != "件" {
+		if unit != "件" || strings.Contains(s[:m[3]], "结转") || !strings.Contains(between, "公开") && !mentionsApply {
 			continue
 		}
 		switch kw {
