@@ -15,7 +15,7 @@ func textReport(t *testing.T) *Report {
 		"apply.3.3.4.total": "1", "apply.3.7.total": "3", "apply.4.total": "1",
 		"review.admin.total": "1", "review.direct.total": "0", "review.after.total": "2",
 		"active.normative.issued": "3", "active.normative.repealed": "1", "active.normative.effective": "470",
-		"active.rules.effective": "2",
+		"active.rules.effective":   "2",
 		"active.license.decisions": "1260", "active.penalty.decisions": "158", "active.coercion.decisions": "0",
 		"active.fees.amount": "3.25",
 	} {
