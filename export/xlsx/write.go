@@ -66,6 +66,8 @@ type builder struct {
 	// labels are the label cells written on SheetTables, to verify on reading.
 	labels [][2]string
 	sheets []string
+	// sub replaces the line under the title when set (aggregates say how many units).
+	sub string
 }
 
 func newBuilder(r *form.Report) (*builder, error) {
@@ -169,7 +171,11 @@ func (b *builder) tablesSheet() {
 	b.do(f.SetCellStr(sheet, "A1", r.Title()))
 	b.rect(sheet, 0, 0, 0, last, b.st.title)
 	b.do(f.SetRowHeight(sheet, 1, float64(lines(r.Title(), pageWidth/1.6))*24+10))
-	b.do(f.SetCellStr(sheet, "A2", subtitle(r)))
+	sub := b.sub
+	if sub == "" {
+		sub = subtitle(r)
+	}
+	b.do(f.SetCellStr(sheet, "A2", sub))
 	b.rect(sheet, 1, 0, 1, last, b.st.subtitle)
 	b.do(f.SetRowHeight(sheet, 2, 22))
 	row := 3

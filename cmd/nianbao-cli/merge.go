@@ -1,0 +1,113 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/nianbao/nianbao/export/xlsx"
+	"github.com/nianbao/nianbao/form"
+)
+
+func init() {
+	register(&command{name: "merge", usage: "-o TOTAL.xlsx [--agency 汇总单位] UNIT...",
+		summary: "汇总多个单位的报告 aggregate units into one workbook", run: runMerge})
+}
+
+func runMerge(args []string, stdout, stderr io.Writer) int {
+	c := commands["merge"]
+	fs := newFlags(c, stdout, stderr, `把各单位报送的 Excel 表格（.xlsx）或草稿（.nianbao）逐格相加，生成汇总工作簿：
+「统计表」为合计，「汇总明细」列出每个单位的主要数字、错误和提醒，以及未汇总的单位和原因。
+UNIT 可以是文件，也可以是文件夹（汇总其中所有 .xlsx 和 .nianbao 文件，不含输出文件本身）。
+年度或格式与多数单位不同、无法读取、重复提交、含有非数字单元格的单位不计入合计，并在明细中说明。
+退出码 exit code：0 全部汇总且无错误；1 有单位未汇总或有错误；2 无法汇总或无法写出文件。`)
+	out := fs.String("o", "", "汇总工作簿输出路径 output workbook (必填 required)")
+	agency := fs.String("agency", "", "汇总单位名称 name of the aggregating agency")
+	pos, code, ok := parseFlags(fs, args)
+	if !ok {
+		return code
+	}
+	if *out == "" || len(pos) == 0 {
+		fmt.Fprintln(stderr, "用法：nianbao-cli merge -o TOTAL.xlsx [--agency 汇总单位] UNIT...")
+		return exitFile
+	}
+	paths, err := unitFiles(pos, *out)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFile
+	}
+	units := xlsx.LoadUnits(paths, openReport)
+	s, err := xlsx.Aggregate(*agency, units)
+	if s != nil {
+		for _, l := range s.Left {
+			fmt.Fprintf(stdout, "未汇总：%s：%s\n", filepath.Base(l.Source), l.Reason)
+		}
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFile
+	}
+	var buf bytes.Buffer
+	if err := xlsx.WriteSummary(&buf, s); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFile
+	}
+	if err := form.WriteFileAtomic(*out, buf.Bytes()); err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitFile
+	}
+	withErrors := 0
+	for _, u := range s.Units {
+		if u.Errors > 0 {
+			withErrors++
+			fmt.Fprintf(stdout, "有错误：%s（%s）：%d 处错误\n", strings.TrimSpace(u.Report.Meta.Agency), filepath.Base(u.Source), u.Errors)
+		}
+	}
+	fmt.Fprintf(stdout, "已汇总 %d 个单位（%d 年度，%s 格式），%d 个单位有错误，%d 个未汇总：%s\n",
+		len(s.Units), s.Total.Meta.Year, s.Total.Format.ID, withErrors, len(s.Left), *out)
+	if withErrors > 0 || len(s.Left) > 0 {
+		return exitProblems
+	}
+	return exitOK
+}
+
+// unitFiles expands folders into their report files (sorted), leaving out the output.
+func unitFiles(args []string, out string) ([]string, error) {
+	outAbs, _ := filepath.Abs(out)
+	var paths []string
+	add := func(p string) {
+		if abs, _ := filepath.Abs(p); abs != outAbs {
+			paths = append(paths, p)
+		}
+	}
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil || !st.IsDir() {
+			add(a) // unreadable files are reported as left out
+			continue
+		}
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			return nil, fmt.Errorf("无法读取文件夹「%s」：%v", a, err)
+		}
+		var names []string
+		for _, e := range entries {
+			ext := strings.ToLower(filepath.Ext(e.Name()))
+			if !e.IsDir() && (ext == ".xlsx" || ext == form.DraftExt) && !strings.HasPrefix(e.Name(), "~$") && !strings.HasPrefix(e.Name(), ".") {
+				names = append(names, e.Name())
+			}
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			add(filepath.Join(a, n))
+		}
+	}
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("没有找到要汇总的单位文件（.xlsx 或 %s）", form.DraftExt)
+	}
+	return paths, nil
+}
