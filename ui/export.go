@@ -21,8 +21,9 @@ import (
 // Writer writes a report to a file at path.
 type Writer func(path string, r *form.Report) error
 
-// Reader reads a report from the file at path.
-type Reader func(path string) (*form.Report, error)
+// Reader reads a report from the file at path; warnings (in Chinese) say what it could not
+// read exactly and are shown to the user after opening.
+type Reader func(path string) (r *form.Report, warnings []string, err error)
 
 // Exporter is one export target of 检查与导出.
 type Exporter struct {
@@ -54,7 +55,10 @@ type Opener struct {
 
 // Openers are the file kinds 打开 and 载入上年报告 accept, by extension.
 var Openers = []*Opener{
-	{Name: "年报助手草稿", Ext: form.DraftExt, Read: form.LoadDraft},
+	{Name: "年报助手草稿", Ext: form.DraftExt, Read: func(path string) (*form.Report, []string, error) {
+		r, err := form.LoadDraft(path)
+		return r, nil, err
+	}},
 	{Name: "Excel 工作簿", Ext: ".xlsx"},
 	{Name: "已发布的报告文本", Ext: ".txt"},
 }
@@ -89,10 +93,10 @@ func openerFor(path string) (*Opener, error) {
 }
 
 // readAny reads a report with the opener of its extension.
-func readAny(path string) (*form.Report, error) {
+func readAny(path string) (*form.Report, []string, error) {
 	o, err := openerFor(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	return o.Read(path)
 }

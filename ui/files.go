@@ -233,17 +233,32 @@ func (u *UI) openDialog() {
 }
 
 func (u *UI) openOrShow(path string) {
-	if err := u.open(path); err != nil {
+	ws, err := u.open(path)
+	if err != nil {
 		u.showError(err)
+		return
 	}
+	u.showWarnings("已打开「"+filepath.Base(path)+"」", ws)
+}
+
+// showWarnings lists what a reader could not read exactly.
+func (u *UI) showWarnings(title string, ws []string) {
+	if len(ws) == 0 {
+		return
+	}
+	l := widget.NewLabel(fmt.Sprintf("共 %d 条提示，请核对相关内容：\n\n", len(ws)) + strings.Join(ws, "\n"))
+	l.Wrapping = fyne.TextWrapBreak
+	d := dialog.NewCustom(title, "确定", container.NewVScroll(l), u.win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
 }
 
 // open reads a draft (or another supported file) and makes it the current report. Only
 // drafts become the file that 保存 writes to; other files are saved as a new draft.
-func (u *UI) open(path string) error {
-	r, err := readAny(path)
+func (u *UI) open(path string) ([]string, error) {
+	r, ws, err := readAny(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	u.last = nil
 	u.clearAutosave()
@@ -257,7 +272,7 @@ func (u *UI) open(path string) error {
 		u.updateTitle()
 	}
 	u.addRecent(path)
-	return nil
+	return ws, nil
 }
 
 // save writes the draft to its file, or asks for one.
@@ -331,20 +346,23 @@ func (u *UI) saveTo(path string) error {
 // lastYearDialog asks for last year's report.
 func (u *UI) lastYearDialog() {
 	u.openFileDialog("载入", func(path string) {
-		if err := u.loadLastYear(path); err != nil {
+		ws, err := u.loadLastYear(path)
+		if err != nil {
 			u.showError(err)
+			return
 		}
+		u.showWarnings("已载入上年报告「"+filepath.Base(path)+"」", ws)
 	})
 }
 
 // loadLastYear reads last year's report, prefills 上年结转 and turns on the cross-year checks.
-func (u *UI) loadLastYear(path string) error {
-	last, err := readAny(path)
+func (u *UI) loadLastYear(path string) ([]string, error) {
+	last, ws, err := readAny(path)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if u.rep.Meta.Year > 0 && last.Meta.Year > 0 && last.Meta.Year != u.rep.Meta.Year-1 {
-		return fmt.Errorf("「%s」是 %d 年度的报告，本报告为 %d 年度，上年报告应为 %d 年度",
+		return nil, fmt.Errorf("「%s」是 %d 年度的报告，本报告为 %d 年度，上年报告应为 %d 年度",
 			filepath.Base(path), last.Meta.Year, u.rep.Meta.Year, u.rep.Meta.Year-1)
 	}
 	u.last = last
@@ -362,7 +380,7 @@ func (u *UI) loadLastYear(path string) error {
 	}
 	u.markDirty()
 	u.recheck()
-	return nil
+	return ws, nil
 }
 
 // storageDir is the folder for the autosave, under the app's storage root.

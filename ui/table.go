@@ -25,6 +25,9 @@ type cellView struct {
 	state form.Severity // "" when fine
 }
 
+// tableHint is the message line before a cell is focused.
+const tableHint = "点击单元格填写数字（没有发生的填 0）。回车或 Tab 到下一格，↑↓ 上下移动；可从 Excel/WPS 复制整块数字，在起始单元格粘贴（Ctrl+V）。"
+
 // tableView is the page of one statistic table (二, 三 or 四): the official grid of
 // entries, a message line for the focused cell and the switch for typing totals.
 type tableView struct {
@@ -100,6 +103,14 @@ func (v *tableView) build() fyne.CanvasObject {
 	v.last.Hide()
 	v.manual = widget.NewCheck("手动填写合计（默认自动计算，手动填写后由检查核对）", func(on bool) { v.u.setManualTotals(on) })
 	v.manual.Checked = v.u.manualTotals
+	derived := false
+	for _, cv := range v.cells {
+		derived = derived || cv.def.Derived
+	}
+	if !derived {
+		v.manual.Hide()
+	}
+	v.msg.SetText(tableHint)
 	bottom := container.NewVBox(v.msg, v.last, v.manual)
 	v.reload()
 	return container.NewBorder(nil, bottom, nil, nil, v.scroll)

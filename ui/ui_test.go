@@ -276,7 +276,7 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	if c, _ := u.rep.Cell("apply.1.natural"); !c.Blank {
 		t.Fatal("new report is not empty")
 	}
-	if err := u.open(path); err != nil {
+	if _, err := u.open(path); err != nil {
 		t.Fatal(err)
 	}
 	if u.rep.Meta.Agency != "厦门市" {
@@ -291,7 +291,7 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	if u.dirty || u.path != path {
 		t.Errorf("after open dirty=%v path=%q", u.dirty, u.path)
 	}
-	if err := u.open(filepath.Join(t.TempDir(), "x.docx")); err == nil || !strings.Contains(err.Error(), "只支持") {
+	if _, err := u.open(filepath.Join(t.TempDir(), "x.docx")); err == nil || !strings.Contains(err.Error(), "只支持") {
 		t.Errorf("opening a .docx: %v", err)
 	}
 }
@@ -363,7 +363,7 @@ func TestLastYear(t *testing.T) {
 		t.Fatal(err)
 	}
 	tv := u.table(t, 3)
-	if err := u.loadLastYear(path); err != nil {
+	if _, err := u.loadLastYear(path); err != nil {
 		t.Fatal(err)
 	}
 	if got := tv.cell(t, "apply.2.natural").entry.Text; got != "7" {
@@ -384,7 +384,7 @@ func TestLastYear(t *testing.T) {
 	other := form.New(form.Latest, 2020, "x")
 	p2 := filepath.Join(t.TempDir(), "old.nianbao")
 	_ = form.SaveDraft(p2, other)
-	if err := u.loadLastYear(p2); err == nil || !strings.Contains(err.Error(), "2020") {
+	if _, err := u.loadLastYear(p2); err == nil || !strings.Contains(err.Error(), "2020") {
 		t.Errorf("loading a 2020 report as last year: %v", err)
 	}
 }

@@ -1,0 +1,47 @@
+package ui
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestExportAndReopenWithRealWriters(t *testing.T) {
+	u := newTestUI(t)
+	tv := u.table(t, 3)
+	typeInto(u, tv.cell(t, "apply.1.natural"), "9")
+	typeInto(u, tv.cell(t, "apply.3.1.natural"), "9")
+	u.rep.Text.Other = "本年度未收取信息处理费。"
+	dir := t.TempDir()
+	for _, ext := range []string{".xlsx", ".pdf"} {
+		e := exporterFor(ext)
+		if e == nil || e.Write == nil {
+			t.Fatalf("no writer wired for %s", ext)
+		}
+		path := filepath.Join(dir, u.rep.FileStem()+ext)
+		if err := u.export(e, path); err != nil {
+			t.Fatalf("export %s: %v", ext, err)
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		magic := map[string][]byte{".xlsx": []byte("PK"), ".pdf": []byte("%PDF")}[ext]
+		if !bytes.HasPrefix(b, magic) {
+			t.Errorf("%s does not start with %q", ext, magic)
+		}
+	}
+	// The workbook opens back into the same cells.
+	xl := filepath.Join(dir, u.rep.FileStem()+".xlsx")
+	u.newReport(u.rep.Format, 2025, "")
+	if _, err := u.open(xl); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := u.rep.Cell("apply.1.natural"); c.Text != "9" {
+		t.Errorf("reopened workbook: apply.1.natural = %q, want 9", c.Text)
+	}
+	if u.path != "" || !u.dirty {
+		t.Errorf("a workbook must not become the draft file (path %q, dirty %v)", u.path, u.dirty)
+	}
+}
