@@ -150,7 +150,7 @@ func readByLabels(f *excelize.File, format *form.Format, base *form.Report) (*fo
 
 var (
 	titleRe    = regexp.MustCompile(`^(.*?)([12][0-9]{3})年度?政府信息公开(工作)?年度报告`)
-	agencyRe   = regexp.MustCompile(`(?:填报|报送)?单位(?:名称)?[:：]\s*([^\s　:：]+)`)
+	agencyRe   = regexp.MustCompile(`^(?:填报|报送|汇总)?单位(?:名称)?:(.+?)(?:报告年度|报告格式|填报日期|日期|$)`)
 	yearRe     = regexp.MustCompile(`(?:报告)?年度[:：]\s*([12][0-9]{3})`)
 	yearLoneRe = regexp.MustCompile(`([12][0-9]{3})年度`)
 )
@@ -172,7 +172,7 @@ func findTitle(sheets []*sheetData) (agency string, year int) {
 						year, _ = strconv.Atoi(m[2])
 					}
 				}
-				if m := agencyRe.FindStringSubmatch(cell); m != nil && agency == "" && !strings.HasPrefix(m[1], "(") {
+				if m := agencyRe.FindStringSubmatch(cell); m != nil && agency == "" && !strings.HasPrefix(m[1], "(") && !isUnit(m[1]) {
 					agency = m[1]
 				}
 				if m := yearRe.FindStringSubmatch(cell); m != nil && year == 0 {
@@ -405,4 +405,13 @@ func locateTable(t *form.Table, sd *sheetData) (map[string]place, []Warning) {
 		cursor = prevRow + 1
 	}
 	return places, warn
+}
+
+// isUnit tells a measurement unit ("单位：件") from an agency name ("单位：某某局").
+func isUnit(s string) bool {
+	switch strings.Trim(s, "()") {
+	case "件", "个", "项", "元", "万元", "件/个", "人":
+		return true
+	}
+	return false
 }
