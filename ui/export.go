@@ -139,6 +139,7 @@ func (v *checkView) build() fyne.CanvasObject {
 	}
 	v.done = widget.NewLabel("")
 	v.done.Wrapping = fyne.TextWrapBreak
+	v.done.Hide()
 	v.folder = widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), nil)
 	v.folder.Hide()
 	top := container.NewVBox(v.summary, row, v.done, container.NewHBox(v.folder), widget.NewSeparator())
@@ -201,6 +202,7 @@ func (v *checkView) exported(path string) {
 		return
 	}
 	v.done.SetText("已导出：" + path)
+	v.done.Show()
 	dir := filepath.Dir(path)
 	v.folder.OnTapped = func() { v.u.openFolder(dir) }
 	v.folder.Show()

@@ -22,7 +22,8 @@ type cellView struct {
 	pos   int // position in tableView.cells (reading order)
 	entry *cellEntry
 	frame *canvas.Rectangle
-	state form.Severity // "" when fine
+	state form.Severity // worst problem the cell is in, "" when none
+	bad   bool          // the cell's own text is not a valid value
 }
 
 // tableHint is the message line before a cell is focused.
@@ -178,10 +179,16 @@ func (v *tableView) setText(code string) {
 func (v *tableView) mark(states map[string]form.Severity) {
 	for _, cv := range v.cells {
 		st := states[cv.code]
-		if st == cv.state {
+		c, _ := v.u.rep.Cell(cv.code)
+		bad := c.Err != nil
+		if st == cv.state && bad == cv.bad {
 			continue
 		}
-		cv.state = st
+		cv.state, cv.bad = st, bad
+		cv.frame.FillColor = color.Transparent
+		if bad {
+			cv.frame.FillColor = colorBadFill
+		}
 		switch st {
 		case form.Error:
 			cv.frame.StrokeColor = colorError

@@ -122,6 +122,8 @@ func (v *metaView) check() {
 		msgs = append(msgs, "发布日期格式应为 YYYY-MM-DD，如 2026-01-20。")
 	}
 	v.msg.SetText(strings.Join(msgs, "\n"))
+	v.msg.Hidden = len(msgs) == 0
+	v.msg.Refresh()
 }
 
 func (v *metaView) focusCode(string) bool {

@@ -75,6 +75,8 @@ type UI struct {
 	stepList  *widget.List
 	probList  *widget.List
 	probTitle *widget.Label
+	probPanel *fyne.Container
+	split     *container.Split
 	pageTitle *widget.Label
 	pageIntro *widget.Label
 	pageBody  *fyne.Container
@@ -155,7 +157,7 @@ func (u *UI) buildWindow() {
 			u.gotoProblem(u.problems[i])
 		}
 	}
-	problems := container.NewBorder(u.probTitle, nil, nil, nil, u.probList)
+	u.probPanel = container.NewBorder(u.probTitle, nil, nil, nil, u.probList)
 
 	u.pageTitle = widget.NewLabel("")
 	u.pageTitle.SizeName = theme.SizeNameSubHeadingText
@@ -168,9 +170,9 @@ func (u *UI) buildWindow() {
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(u.prevBtn, u.nextBtn), u.pageTitle)
 	page := container.NewBorder(container.NewVBox(head, u.pageIntro), nil, nil, nil, u.pageBody)
 
-	split := container.NewVSplit(page, problems)
-	split.Offset = 0.78
-	u.win.SetContent(container.NewBorder(nil, nil, u.stepList, nil, split))
+	u.split = container.NewVSplit(page, u.probPanel)
+	u.split.Offset = 0.78
+	u.win.SetContent(container.NewBorder(nil, nil, u.stepList, nil, u.split))
 	u.win.SetMainMenu(u.mainMenu())
 }
 
@@ -209,6 +211,9 @@ func (u *UI) showStep(i int) {
 	v.reload()
 	u.pageTitle.SetText(u.stepTitle(i))
 	u.pageIntro.SetText(u.stepIntro(i))
+	// 检查与导出 lists every problem itself; the panel would repeat it.
+	u.probPanel.Hidden = steps[i].Section == 7
+	u.split.Refresh()
 	u.pageBody.Objects = []fyne.CanvasObject{u.pages[i]}
 	u.pageBody.Refresh()
 	u.prevBtn.Disable()

@@ -132,8 +132,12 @@ func TestLetterShowsMessageAndKeepsText(t *testing.T) {
 	if !strings.Contains(tv.msg.Text, "不是数字") {
 		t.Errorf("message line %q does not explain the bad entry", tv.msg.Text)
 	}
-	if cv.frame.StrokeColor != colorError {
+	if cv.frame.StrokeColor != colorError || cv.frame.FillColor != colorBadFill {
 		t.Error("bad cell not marked")
+	}
+	typeInto(u, cv, "12")
+	if cv.frame.FillColor == colorBadFill {
+		t.Error("the bad-value tint stays after fixing the value")
 	}
 	if !hasRule(u.problems, "H5") {
 		t.Error("bad value not in the problems panel")
