@@ -200,6 +200,11 @@ func loadSheet(f *excelize.File, name string) (*sheetData, error) {
 	if err := rows.Error(); err != nil {
 		return nil, err
 	}
+	// Merged ranges need the whole sheet parsed, which excelize does in time quadratic in
+	// the rows: only for sheets that ended within the scanned rows.
+	if len(sd.raw) == maxRows && rows.Next() {
+		return sd, nil
+	}
 	mcs, err := f.GetMergeCells(name, true)
 	if err != nil {
 		return nil, err
@@ -231,6 +236,7 @@ func (sd *sheetData) normAt(r, c int) string {
 
 // value returns the text of a number cell: numbers stored with binary noise
 // ("2488.8600000000001", "1E-3") are rounded to the six decimals a cell can hold.
+// (Cell types are not consulted: that would make excelize parse the whole sheet.)
 func (sd *sheetData) value(r, c int) string {
 	s := strings.TrimSpace(sd.at(r, c))
 	if s == "" || !strings.ContainsAny(s, ".eE") {
@@ -241,9 +247,6 @@ func (sd *sheetData) value(r, c int) string {
 	}
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil {
-		return s
-	}
-	if t, err := sd.f.GetCellType(sd.name, cellName(r, c)); err != nil || (t != excelize.CellTypeNumber && t != excelize.CellTypeUnset) {
 		return s
 	}
 	out := strconv.FormatFloat(v, 'f', 6, 64)

@@ -1,0 +1,215 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"errors"
+	"hash/crc32"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nianbao/nianbao/form"
+)
+
+// zipOf builds an archive from name → content generators (so large parts never sit in
+// memory uncompressed).
+func zipOf(t testing.TB, parts map[string]func(w func([]byte))) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, gen := range parts {
+		fw, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gen(func(b []byte) {
+			if _, err := fw.Write(b); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func text(s string) func(w func([]byte)) { return func(w func([]byte)) { w([]byte(s)) } }
+
+// repeat writes n copies of unit.
+func repeat(head, unit, tail string, n int) func(w func([]byte)) {
+	return func(w func([]byte)) {
+		w([]byte(head))
+		chunk := []byte(strings.Repeat(unit, max(1, (1<<16)/len(unit))))
+		per := len(chunk) / len(unit)
+		for i := 0; i < n; i += per {
+			w(chunk)
+		}
+		w([]byte(tail))
+	}
+}
+
+// lyingZip declares a tiny uncompressed size for a part that inflates to size bytes.
+func lyingZip(t testing.TB, name string, size int) []byte {
+	t.Helper()
+	var comp bytes.Buffer
+	fw, _ := flate.NewWriter(&comp, flate.BestSpeed)
+	zeros := make([]byte, 1<<16)
+	crc := crc32.NewIEEE()
+	for i := 0; i < size; i += len(zeros) {
+		fw.Write(zeros)
+		crc.Write(zeros)
+	}
+	fw.Close()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc.Sum32(),
+		CompressedSize64: uint64(comp.Len()), UncompressedSize64: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(comp.Bytes())
+	zw.Close()
+	return buf.Bytes()
+}
+
+const contentTypes = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`
+const workbook = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`
+const workbookRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`
+const rootRels = `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`
+
+// workbookWithSheet is a minimal valid workbook around a generated sheet1.xml.
+func workbookWithSheet(t testing.TB, sheet func(w func([]byte))) []byte {
+	return zipOf(t, map[string]func(w func([]byte)){
+		"[Content_Types].xml":        text(contentTypes),
+		"_rels/.rels":                text(rootRels),
+		"xl/workbook.xml":            text(workbook),
+		"xl/_rels/workbook.xml.rels": text(workbookRels),
+		"xl/worksheets/sheet1.xml":   sheet,
+	})
+}
+
+const sheetHead = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
+const sheetTail = `</sheetData></worksheet>`
+
+func TestReadHostile(t *testing.T) {
+	own := writeBytes(t, form.Sample(form.Latest))
+	for _, tc := range []struct {
+		name string
+		data func(t testing.TB) []byte
+		want string // words of the Chinese reason
+	}{
+		{"empty", func(testing.TB) []byte { return nil }, "空的"},
+		{"text file", func(testing.TB) []byte { return []byte("一、总体情况\n本年度……") }, "不是 Excel"},
+		{"old xls", func(testing.TB) []byte { return append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...) }, ".xls"},
+		{"truncated", func(testing.TB) []byte { return own[:len(own)/2] }, "损坏"},
+		{"random bytes", func(testing.TB) []byte {
+			b := make([]byte, 4096)
+			rand.New(rand.NewSource(1)).Read(b)
+			return append([]byte("PK\x03\x04"), b...)
+		}, "损坏"},
+		{"zip without workbook", func(t testing.TB) []byte {
+			return zipOf(t, map[string]func(w func([]byte)){"readme.txt": text("hello")})
+		}, "损坏"},
+		{"zip bomb", func(t testing.TB) []byte {
+			return zipOf(t, map[string]func(w func([]byte)){"xl/media/bomb.bin": repeat("", "\x00", "", 80<<20)})
+		}, "过大"},
+		{"huge sheet", func(t testing.TB) []byte {
+			return workbookWithSheet(t, repeat(sheetHead, `<row><c t="inlineStr"><is><t>x</t></is></c></row>`, sheetTail, 200_000))
+		}, "过大"},
+		{"lying sizes", func(t testing.TB) []byte { return lyingZip(t, "xl/worksheets/sheet1.xml", 50<<20) }, "损坏"},
+		{"many rows under the limit", func(t testing.TB) []byte {
+			return workbookWithSheet(t, repeat(sheetHead, `<row><c><v>1</v></c></row>`, sheetTail, 100_000))
+		}, "没有找到"},
+		{"far away cell", func(t testing.TB) []byte {
+			return workbookWithSheet(t, text(sheetHead+`<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`+sheetTail))
+		}, "没有找到"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := tc.data(t)
+			var before runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			start := time.Now()
+			r, _, err := Read(bytes.NewReader(data))
+			elapsed := time.Since(start)
+			var after runtime.MemStats
+			runtime.ReadMemStats(&after)
+			var re *ReadError
+			if r != nil || !errors.As(err, &re) {
+				t.Fatalf("Read = %v, %v; want a *ReadError", r, err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q lacks %q", err, tc.want)
+			}
+			if elapsed > 5*time.Second {
+				t.Errorf("took %v", elapsed)
+			}
+			if grown := after.TotalAlloc - before.TotalAlloc; grown > 400<<20 {
+				t.Errorf("allocated %d MB", grown>>20)
+			}
+		})
+	}
+}
+
+func TestReadFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	_, _, err := ReadFile(filepath.Join(dir, "缺失.xlsx"))
+	if err == nil || !strings.Contains(err.Error(), "缺失.xlsx") || !strings.Contains(err.Error(), "不存在") {
+		t.Errorf("missing file: %v", err)
+	}
+	p := filepath.Join(dir, "坏.xlsx")
+	os.WriteFile(p, []byte("PK\x03\x04broken"), 0o644)
+	if _, _, err := ReadFile(p); err == nil || !strings.Contains(err.Error(), "坏.xlsx") {
+		t.Errorf("broken file: %v", err)
+	}
+}
+
+// TestReadNewerWorkbook: metadata from a newer program version is refused, not misread.
+func TestReadNewerWorkbook(t *testing.T) {
+	f := openBytes(t, writeBytes(t, form.Sample(form.Latest)))
+	if err := f.SetCellStr(metaSheet, "C1", "99"); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	f.Write(&buf)
+	_, _, err := Read(&buf)
+	if err == nil || !strings.Contains(err.Error(), "更新版本") {
+		t.Errorf("newer workbook: %v", err)
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	for _, fm := range form.Formats {
+		f.Add(writeBytes(f, form.Sample(fm)))
+		data, _ := handMade(f, form.Sample(fm), handOpts{merge: true, relabel: typist, values: map[string]string{"apply.1.natural": "/"}})
+		f.Add(data)
+	}
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, ws, err := Read(bytes.NewReader(data))
+		if err != nil {
+			var re *ReadError
+			if r != nil || !errors.As(err, &re) || re.Reason == "" {
+				t.Fatalf("Read = %v, %v", r, err)
+			}
+			return
+		}
+		if r == nil || r.Format == nil {
+			t.Fatal("no report and no error")
+		}
+		for _, w := range ws {
+			if w.Message == "" {
+				t.Fatal("empty warning")
+			}
+		}
+		_ = form.Check(r, nil)
+	})
+}
+
