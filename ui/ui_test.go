@@ -135,12 +135,12 @@ func TestLetterShowsMessageAndKeepsText(t *testing.T) {
 	if cv.frame.StrokeColor != colorError || cv.frame.FillColor != colorBadFill {
 		t.Error("bad cell not marked")
 	}
+	if !hasRule(u.problems, "H5") {
+		t.Error("bad value not in the problems panel")
+	}
 	typeInto(u, cv, "12")
 	if cv.frame.FillColor == colorBadFill {
 		t.Error("the bad-value tint stays after fixing the value")
-	}
-	if !hasRule(u.problems, "H5") {
-		t.Error("bad value not in the problems panel")
 	}
 }
 
