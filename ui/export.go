@@ -241,8 +241,9 @@ func (u *UI) exportDialog(e *Exporter) {
 				d.SetLocation(l)
 			}
 		}
-		d.Resize(dialogSize(u.win))
 		d.Show()
+		d.Resize(dialogSize(u.win)) // after Show: FileDialog.Resize panics before it
+
 	}
 	if n := form.Errors(u.problems); n > 0 {
 		c := dialog.NewConfirm("报告中有错误",

@@ -224,8 +224,8 @@ func (u *UI) openFileDialog(title string, done func(path string)) {
 			d.SetLocation(l)
 		}
 	}
-	d.Resize(dialogSize(u.win))
 	d.Show()
+	d.Resize(dialogSize(u.win)) // after Show: FileDialog.Resize panics before it
 }
 
 func (u *UI) openDialog() {
@@ -327,8 +327,8 @@ func (u *UI) saveAsThen(next func()) {
 	d.SetFilter(storage.NewExtensionFileFilter([]string{form.DraftExt}))
 	d.SetConfirmText("保存")
 	d.SetDismissText("取消")
-	d.Resize(dialogSize(u.win))
 	d.Show()
+	d.Resize(dialogSize(u.win)) // after Show: FileDialog.Resize panics before it
 }
 
 // saveTo writes the draft atomically to path and makes it the current file.
