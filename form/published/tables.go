@@ -439,14 +439,16 @@ func (res *tableResult) place(r *form.Report, a *anchor, missing []string, slots
 	case n < want:
 		// Some empty fields are blank cells: certain when, without the empty fields at the
 		// edges of the run, exactly the missing number is left.
-		lo, hi := 0, len(cells)
-		for hi > lo && cells[hi-1].kind == tMaybe && n+countMaybe(cells[lo:hi]) > want {
+		lo, hi, maybes := 0, len(cells), m
+		for hi > lo && cells[hi-1].kind == tMaybe && n+maybes > want {
 			hi--
+			maybes--
 		}
-		for lo < hi && cells[lo].kind == tMaybe && n+countMaybe(cells[lo:hi]) > want {
+		for lo < hi && cells[lo].kind == tMaybe && n+maybes > want {
 			lo++
+			maybes--
 		}
-		if n+countMaybe(cells[lo:hi]) == want {
+		if n+maybes == want {
 			chosen = cells[lo:hi]
 			break
 		}
@@ -495,14 +497,4 @@ func (res *tableResult) place(r *form.Report, a *anchor, missing []string, slots
 		res.warnings = append(res.warnings, fmt.Sprintf("%s：行名缺失，数值个数与表格相符，已按表格顺序导入，请核对", where))
 	}
 	return last
-}
-
-func countMaybe(ts []token) int {
-	n := 0
-	for _, t := range ts {
-		if t.kind == tMaybe {
-			n++
-		}
-	}
-	return n
 }
