@@ -91,6 +91,7 @@ type narrative struct {
 	date       string
 	signAgency string
 	found      []int
+	contact    form.Contact
 	warnings   []string
 }
 
@@ -178,7 +179,7 @@ func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
 				continue
 			}
 			if !pre {
-				if p, rest := part(s); p >= 0 && utf8.RuneCountInString(s) <= 60 || p >= 0 && rest != "" {
+				if p, rest := part(s); p >= 0 {
 					curPart, sawPart = p, true
 					if rest != "" {
 						parts[p] = append(parts[p], rest)
@@ -236,7 +237,28 @@ func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
 	if n.text.Section(1) == "" {
 		n.warnings = append(n.warnings, "未找到第一部分「总体情况」的文字")
 	}
+	n.contact = findContact(n.text.Opening + "\n" + n.text.Section(1) + "\n" + n.text.Other)
 	return n
+}
+
+var (
+	officeRe   = regexp.MustCompile(`(?:请与|请联系|联系单位[:：]?)\s*([^，,。；;（(：:\s]{4,30}?)联系`)
+	addressRe  = regexp.MustCompile(`(?:地址|通讯地址|联系地址)[:：]\s*([^，,。；;）)\s]{4,60})`)
+	postcodeRe = regexp.MustCompile(`(?:邮编|邮政编码)[:：]?\s*(\d{6})`)
+	phoneRe    = regexp.MustCompile(`(?:电话|联系电话|TEL|Tel)[:：]?\s*(\d[\d\-－—]{6,18}\d)`)
+	emailRe    = regexp.MustCompile(`(?:邮箱|电子邮箱|E-mail|Email|email)[:：]?\s*([\w.\-]+@[\w.\-]+\w)`)
+)
+
+// findContact reads the contact block the report gives (usually in the opening paragraph):
+// only values introduced by their label are taken.
+func findContact(s string) form.Contact {
+	get := func(re *regexp.Regexp) string {
+		if g := re.FindStringSubmatch(s); g != nil {
+			return strings.TrimSpace(g[1])
+		}
+		return ""
+	}
+	return form.Contact{Office: get(officeRe), Address: get(addressRe), Postcode: get(postcodeRe), Phone: get(phoneRe), Email: get(emailRe)}
 }
 
 // appendTo adds a kept heading line to the section it belongs to.

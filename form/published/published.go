@@ -125,6 +125,7 @@ func Import(text string) *Result {
 	} else if m.date != "" {
 		r.Meta.Date = m.date
 	}
+	r.Meta.Contact = n.contact
 	res.Sections = n.found
 	res.Warnings = append(res.Warnings, n.warnings...)
 	return res

@@ -211,3 +211,20 @@ func TestSeed003Parts(t *testing.T) {
 		t.Error("part heading left in the overview")
 	}
 }
+
+func TestContact(t *testing.T) {
+	tests := []struct {
+		seed string
+		want form.Contact
+	}{
+		{"seed003", form.Contact{Office: "安顺市西秀区城市管理局办公室", Address: "西秀区行政中心8栋5楼80526室", Postcode: "561000", Phone: "0851-33231880"}},
+		{"seed001", form.Contact{Address: "漳平市八一路105号漳平市人民政府办公室", Postcode: "364400", Phone: "0597-7533110"}},
+		{"r2021_pipes", form.Contact{Office: "示例县市场监督管理局办公室", Phone: "0000-1234567"}},
+		{"seed000", form.Contact{}}, // the website footer's address is not the report's
+	}
+	for _, tt := range tests {
+		if got := importSeed(t, tt.seed).Report.Meta.Contact; got != tt.want {
+			t.Errorf("%s contact = %+v, want %+v", tt.seed, got, tt.want)
+		}
+	}
+}
