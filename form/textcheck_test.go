@@ -151,3 +151,21 @@ func BenchmarkCheckText(b *testing.B) {
 		CheckText(r)
 	}
 }
+
+// TestCheckTextSample: the consistent sample reports raise no W4.
+func TestCheckTextSample(t *testing.T) {
+	for _, f := range Formats {
+		r := Sample(f)
+		if ps := CheckText(r); len(ps) != 0 {
+			t.Errorf("%s sample: %v", f.ID, ps)
+		}
+		// Breaking one figure in the text is found.
+		if !strings.Contains(r.Text.Parts[1], "上年结转3件") {
+			continue // the sample's wording changed
+		}
+		r.Text.Parts[1] = strings.Replace(r.Text.Parts[1], "上年结转3件", "上年结转4件", 1)
+		if ps := CheckText(r); len(ps) != 1 || ps[0].Cells[0] != "apply.2.total" {
+			t.Errorf("%s sample with 上年结转4件: %v", f.ID, ps)
+		}
+	}
+}

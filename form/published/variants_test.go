@@ -51,7 +51,9 @@ func TestVariants(t *testing.T) {
 			},
 			map[string]string{"apply.1.total": "42"}, nil, true, "全面推进政务公开"},
 		{"full-width digits",
-			func(s string) string { return strings.Replace(s, "| 行政许可 | 1260 |", "| 行政许可 | １２６０ |", 1) },
+			func(s string) string {
+				return strings.Replace(s, "| 行政许可 | 1260 |", "| 行政许可 | １２６０ |", 1)
+			},
 			map[string]string{"active.license.decisions": "１２６０"}, nil, true, ""},
 		{"no tables",
 			func(s string) string {
