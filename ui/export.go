@@ -228,9 +228,7 @@ func (u *UI) exportDialog(e *Exporter) {
 			if final != path {
 				os.Remove(path) // the dialog created the file under the name without extension
 			}
-			if err := u.export(e, final); err != nil {
-				u.showError(err)
-			}
+			u.exportAsync(e, final)
 		}, u.win)
 		d.SetFileName(u.rep.FileStem() + e.Ext)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{e.Ext}))
@@ -261,6 +259,35 @@ func (u *UI) exportDialog(e *Exporter) {
 	ask()
 }
 
+// exportAsync writes in the background (a PDF takes about a second) behind a progress
+// dialog, then reports like export.
+func (u *UI) exportAsync(e *Exporter, path string) {
+	prog := dialog.NewCustomWithoutButtons("正在导出…", widget.NewProgressBarInfinite(), u.win)
+	prog.Show()
+	rep := u.rep.Clone()
+	go func() {
+		err := e.Write(path, rep)
+		fyne.Do(func() {
+			prog.Hide()
+			if err != nil {
+				u.showError(fmt.Errorf("导出「%s」失败：%w", filepath.Base(path), err))
+			} else {
+				u.exported(path)
+			}
+			if u.exportDone != nil {
+				u.exportDone()
+			}
+		})
+	}()
+}
+
+// exported shows a finished export on the check page.
+func (u *UI) exported(path string) {
+	if cv, ok := u.view(len(steps) - 1).(*checkView); ok {
+		cv.exported(path)
+	}
+}
+
 // export writes the report with e to path and reports it on the check page.
 func (u *UI) export(e *Exporter, path string) error {
 	if e.Write == nil {
@@ -269,9 +296,7 @@ func (u *UI) export(e *Exporter, path string) error {
 	if err := e.Write(path, u.rep); err != nil {
 		return fmt.Errorf("导出「%s」失败：%w", filepath.Base(path), err)
 	}
-	if cv, ok := u.view(len(steps) - 1).(*checkView); ok {
-		cv.exported(path)
-	}
+	u.exported(path)
 	return nil
 }
 

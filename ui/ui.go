@@ -88,6 +88,7 @@ type UI struct {
 	autosavedGen int
 	stopAutosave chan struct{}
 	now          func() time.Time
+	exportDone   func() // test hook: called when a background export has been reported
 }
 
 // New builds the wizard into w: theme, menus, shortcuts, the step list and pages, autosave

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestExportAndReopenWithRealWriters(t *testing.T) {
@@ -43,5 +44,26 @@ func TestExportAndReopenWithRealWriters(t *testing.T) {
 	}
 	if u.path != "" || !u.dirty {
 		t.Errorf("a workbook must not become the draft file (path %q, dirty %v)", u.path, u.dirty)
+	}
+}
+
+func TestExportAsyncShowsResult(t *testing.T) {
+	u := newTestUI(t)
+	u.showStep(7)
+	cv := u.views[7].(*checkView)
+	path := filepath.Join(t.TempDir(), "a.xlsx")
+	done := make(chan struct{})
+	u.exportDone = func() { close(done) }
+	u.exportAsync(exporterFor(".xlsx"), path)
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("background export never reported back")
+	}
+	if !cv.folder.Visible() {
+		t.Fatal("background export never reported back")
+	}
+	if st, err := os.Stat(path); err != nil || st.Size() == 0 {
+		t.Errorf("exported file: %v", err)
 	}
 }
