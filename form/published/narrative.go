@@ -47,16 +47,17 @@ func sectionOf(title string) int {
 	return 0
 }
 
-// heading returns the section class of a line that is a level-1 heading, or -1.
-func heading(s string) int {
+// heading returns the section class of a line that is a level-1 heading and the number it
+// is numbered with (一 → 1), or -1, 0.
+func heading(s string) (class, number int) {
 	if utf8.RuneCountInString(s) > 44 || labelKeys[key(s)] {
-		return -1
+		return -1, 0
 	}
 	g := headingRe.FindStringSubmatch(s)
 	if g == nil || strings.ContainsAny(strings.TrimRight(g[2], "。"), "。；;") {
-		return -1
+		return -1, 0
 	}
-	return sectionOf(g[2])
+	return sectionOf(g[2]), strings.Index("一二三四五六七八九十", g[1])/len("一") + 1
 }
 
 // partKeywords tell which of 一's five parts a part heading opens.
@@ -108,7 +109,9 @@ func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
 		if i == m.titleLine || (tr.start >= 0 && i >= tr.start && i <= tr.end) {
 			continue
 		}
-		if c := heading(clean[i]); c >= 0 {
+		// In a report of the current formats a heading is numbered as its section: a list
+		// item like "二、完善主动公开机制" inside 五 is text, not section 二.
+		if c, num := heading(clean[i]); c >= 0 && (pre || c >= 1 && num == c) {
 			class[i] = c
 			has[c] = true
 		}
@@ -126,7 +129,7 @@ func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
 		if s == "" || i == m.titleLine {
 			continue
 		}
-		if class[i] >= 0 {
+		if class[i] >= 0 && (pre || class[i] >= cur) {
 			if pre && cur >= 0 && (class[i] == cur || (cur == 1 && class[i] <= 4)) {
 				appendTo(&overview, &problems, &other, cur, s) // keep the old format's own headings
 				continue
@@ -167,7 +170,7 @@ func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
 				continue
 			}
 		}
-		if afterTables(i) && cur >= 1 && cur <= 4 && !pre {
+		if afterTables(i) && !pre && (cur == 1 || cur >= 2 && cur <= 4 && !has[5]) {
 			cur, implicit5 = 5, true
 		}
 		if implicit5 && cur == 5 && !has[6] && otherRe.MatchString(s) && len(problems) > 0 {

@@ -50,6 +50,12 @@ func TestVariants(t *testing.T) {
 				return strings.Replace(s, "五、存在的主要问题及改进情况", "五、存在问题和改进措施", 1)
 			},
 			map[string]string{"apply.1.total": "42"}, nil, true, "全面推进政务公开"},
+		{"numbered list items inside sections",
+			func(s string) string {
+				s = strings.Replace(s, "五、存在的主要问题及改进情况\n", "五、存在的主要问题及改进情况\n一、加强组织领导\n二、完善主动公开工作机制\n落实专人负责。\n", 1)
+				return strings.Replace(s, "（一）主动公开\n", "（一）主动公开\n三、推进决策公开\n", 1)
+			},
+			map[string]string{"apply.1.total": "42"}, nil, true, "三、推进决策公开"},
 		{"full-width digits",
 			func(s string) string {
 				return strings.Replace(s, "| 行政许可 | 1260 |", "| 行政许可 | １２６０ |", 1)
@@ -81,6 +87,9 @@ func TestVariants(t *testing.T) {
 				if !strings.Contains(all, w) {
 					t.Errorf("warnings lack %q:\n%s", w, all)
 				}
+			}
+			if tt.name == "numbered list items inside sections" && !strings.HasSuffix(r.Text.Problems, "二、完善主动公开工作机制\n落实专人负责。\n政策解读形式较为单一，下一步将丰富解读形式。") {
+				t.Errorf("五 = %q", r.Text.Problems)
 			}
 			if !strings.Contains(r.Text.Section(1), tt.overall) {
 				t.Errorf("一 = %q", r.Text.Section(1))
