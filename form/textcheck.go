@@ -158,7 +158,7 @@ const gap = `[^，,。；;：:\d零〇一二两三四五六七八九十百]{0,16
 var (
 	applyRe    = regexp.MustCompile(`(新收|收到|受理|接收|接到|共收|办理)(` + gap + `申请` + gap + `)` + num)
 	applyNoRe  = regexp.MustCompile(`(未|没有)(收到|受理|接到|接收|发生)[^，,。；;\d]{0,12}?申请`)
-	doneRe     = regexp.MustCompile(`办结` + gap + num)
+	doneRe     = regexp.MustCompile(`(?:办结|答复)` + gap + num)
 	carryRe    = regexp.MustCompile(`(上年度?|上一年度?)?结转(` + gap + `)` + num)
 	grantRe    = regexp.MustCompile(`(不予以?公开|不予公开|予以公开|同意公开|部分公开|无法提供|不予处理)` + gap + num)
 	reviewRe   = regexp.MustCompile(`(行政复议|行政诉讼)` + gap + num)
