@@ -213,7 +213,14 @@ func keyHeader(d *form.CellDef) string {
 	if d.Row == nil {
 		return d.ColLabel()
 	}
-	return d.RowLabel() + "（" + d.ColLabel() + "）"
+	var row string
+	for _, p := range d.RowPath {
+		row += form.Short(p)
+	}
+	if col := d.ColLabel(); !strings.HasSuffix(row, col) {
+		row += "（" + col + "）"
+	}
+	return row
 }
 
 // maxListed is how many problems of a unit the units sheet spells out.
