@@ -3,6 +3,9 @@ package ui
 import (
 	"strconv"
 	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 // BenchmarkCellEditToProblems measures one keystroke in a number cell until the model is
@@ -24,5 +27,22 @@ func BenchmarkCellEditToProblems(b *testing.B) {
 	for b.Loop() {
 		i++
 		cv.entry.SetText(strconv.Itoa(i % 50))
+	}
+}
+
+// BenchmarkStartToFirstFrame measures building the whole wizard for a new report and
+// rendering its first frame with the software painter (slower than the GL driver).
+// Target: ≤ 1 s.
+func BenchmarkStartToFirstFrame(b *testing.B) {
+	dir := b.TempDir()
+	for b.Loop() {
+		a := test.NewApp()
+		w := test.NewWindow(nil)
+		w.Resize(fyne.NewSize(1280, 800))
+		newUI(a, w, dir)
+		if img := w.Canvas().Capture(); img.Bounds().Dx() == 0 {
+			b.Fatal("empty frame")
+		}
+		w.Close()
 	}
 }

@@ -43,7 +43,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	recent := fyne.NewMenuItem("最近打开", nil)
 	recent.ChildMenu = fyne.NewMenu("")
 	u.fillRecent(recent.ChildMenu)
-	quit := fyne.NewMenuItem("退出", func() { u.onClose() })
+	quit := item("退出", fyne.KeyQ, ctrl, u.onClose)
 	quit.IsQuit = true
 	file := fyne.NewMenu("文件",
 		item("新建…", fyne.KeyN, ctrl, u.newDialog),
@@ -130,6 +130,7 @@ func (u *UI) onClose() {
 			close(u.stopAutosave)
 			u.stopAutosave = nil
 		}
+		u.closed = true
 		u.win.Close()
 	})
 }

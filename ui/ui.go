@@ -88,6 +88,7 @@ type UI struct {
 	autosavedGen int
 	stopAutosave chan struct{}
 	now          func() time.Time
+	closed       bool   // the window has been closed through onClose
 	exportDone   func() // test hook: called when a background export has been reported
 }
 

@@ -18,9 +18,13 @@ func newTestUI(t testing.TB) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := test.NewWindow(nil)
-	t.Cleanup(w.Close)
 	w.Resize(fyne.NewSize(1280, 800))
 	u := newUI(a, w, t.TempDir())
+	t.Cleanup(func() {
+		if !u.closed {
+			w.Close()
+		}
+	})
 	u.newReport(form.Latest, 2025, "测试局")
 	return u
 }
@@ -430,20 +434,51 @@ func TestExportSeam(t *testing.T) {
 
 func TestLabelsComeFromLayout(t *testing.T) {
 	u := newTestUI(t)
-	for _, sec := range []int{2, 3, 4} {
-		tv := u.table(t, sec)
-		lay := tv.table.Layout()
-		if len(tv.grid.Objects) != len(lay.Spans) {
-			t.Fatalf("table %s: %d objects for %d spans", tv.table.ID, len(tv.grid.Objects), len(lay.Spans))
-		}
-		for i, s := range lay.Spans {
-			if s.Role == form.RoleValue {
-				continue
+	for _, f := range form.Formats {
+		u.newReport(f, f.FirstYear, "")
+		for _, sec := range []int{2, 3, 4} {
+			tv := u.table(t, sec)
+			lay := tv.table.Layout()
+			if len(tv.grid.Objects) != len(lay.Spans) {
+				t.Fatalf("table %s: %d objects for %d spans", tv.table.ID, len(tv.grid.Objects), len(lay.Spans))
 			}
-			if l, ok := tv.grid.Objects[i].(*spanLabel); !ok || l.text != s.Text {
-				t.Errorf("table %s span %d is not the label %q", tv.table.ID, i, s.Text)
+			for i, s := range lay.Spans {
+				if s.Role == form.RoleValue {
+					continue
+				}
+				if l, ok := tv.grid.Objects[i].(*spanLabel); !ok || l.text != s.Text {
+					t.Errorf("table %s span %d is not the label %q", tv.table.ID, i, s.Text)
+				}
 			}
 		}
+	}
+}
+
+func TestCloseAsksWhenUnsaved(t *testing.T) {
+	u := newTestUI(t)
+	closed := false
+	u.win.SetOnClosed(func() { closed = true })
+	typeInto(u, u.table(t, 2).cell(t, "active.license.decisions"), "4")
+	u.autosave()
+	u.onClose()
+	if closed {
+		t.Fatal("closed without asking about unsaved changes")
+	}
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(strings.Join(texts(top), "|"), "未保存") {
+		t.Fatalf("no unsaved-changes question")
+	}
+	// 不保存 closes and removes the autosave (a clean exit offers no recovery).
+	for _, o := range test.LaidOutObjects(top) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "不保存" {
+			test.Tap(b)
+		}
+	}
+	if !closed {
+		t.Error("不保存 did not close the window")
+	}
+	if _, _, ok := u.pendingRecovery(); ok {
+		t.Error("autosave left behind after a clean exit")
 	}
 }
 
