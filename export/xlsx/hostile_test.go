@@ -107,7 +107,9 @@ func TestReadHostile(t *testing.T) {
 	}{
 		{"empty", func(testing.TB) []byte { return nil }, "空的"},
 		{"text file", func(testing.TB) []byte { return []byte("一、总体情况\n本年度……") }, "不是 Excel"},
-		{"old xls", func(testing.TB) []byte { return append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...) }, ".xls"},
+		{"old xls", func(testing.TB) []byte {
+			return append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...)
+		}, ".xls"},
 		{"truncated", func(testing.TB) []byte { return own[:len(own)/2] }, "损坏"},
 		{"random bytes", func(testing.TB) []byte {
 			b := make([]byte, 4096)
@@ -212,4 +214,3 @@ func FuzzRead(f *testing.F) {
 		_ = form.Check(r, nil)
 	})
 }
-

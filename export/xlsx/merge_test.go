@@ -152,4 +152,3 @@ func TestLoadUnitsKeepsOrder(t *testing.T) {
 		}
 	}
 }
-
