@@ -81,7 +81,7 @@ func readByLabels(f *excelize.File, format *form.Format, base *form.Report) (*fo
 			warn = append(warn, Warning{Message: fmt.Sprintf("工作簿的工作表超过 %d 个，只查找了前 %d 个", maxSheets, maxSheets)})
 			break
 		}
-		sd, err := loadSheet(f, name)
+		sd, err := loadSheet(f, name, true)
 		if err != nil {
 			return nil, nil, &ReadError{Reason: fmt.Sprintf("工作表「%s」无法读取", name), Err: err}
 		}

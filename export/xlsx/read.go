@@ -166,7 +166,8 @@ func open(data []byte) (f *excelize.File, err error) {
 }
 
 // sheetData is the scanned text of one worksheet: raw cell values (at most maxRows ×
-// maxCols), their normalised form for label matching, and the merged ranges.
+// maxCols), their normalised form for label matching, and the merged ranges (when asked
+// for: they cost a full parse of the sheet).
 type sheetData struct {
 	name  string
 	raw   [][]string
@@ -175,7 +176,7 @@ type sheetData struct {
 	f     *excelize.File
 }
 
-func loadSheet(f *excelize.File, name string) (*sheetData, error) {
+func loadSheet(f *excelize.File, name string, merges bool) (*sheetData, error) {
 	sd := &sheetData{name: name, merge: map[[2]int][2]int{}, f: f}
 	rows, err := f.Rows(name)
 	if err != nil {
@@ -202,7 +203,7 @@ func loadSheet(f *excelize.File, name string) (*sheetData, error) {
 	}
 	// Merged ranges need the whole sheet parsed, which excelize does in time quadratic in
 	// the rows: only for sheets that ended within the scanned rows.
-	if len(sd.raw) == maxRows && rows.Next() {
+	if !merges || len(sd.raw) == maxRows && rows.Next() {
 		return sd, nil
 	}
 	mcs, err := f.GetMergeCells(name, true)
@@ -325,7 +326,7 @@ func readOwn(f *excelize.File) (*form.Report, []Warning, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	sd, err := loadSheet(f, m.sheet)
+	sd, err := loadSheet(f, m.sheet, false)
 	if err != nil {
 		return nil, nil, err
 	}
