@@ -1,0 +1,81 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExportXLSXAndReadBack(t *testing.T) {
+	dir := t.TempDir()
+	for _, year := range []string{"2025", "2020"} {
+		draft := filepath.Join(dir, year+".nianbao")
+		out := filepath.Join(dir, year+".xlsx")
+		if code, _, e := cli(t, "new", "--sample", "-o", draft, "--year", year); code != 0 {
+			t.Fatalf("new: %s", e)
+		}
+		code, stdout, stderr := cli(t, "export", draft, "--xlsx", out)
+		if code != 0 || !strings.Contains(stdout, out) {
+			t.Fatalf("export: %d %s %s", code, stdout, stderr)
+		}
+		_, fromDraft, _ := cli(t, "cells", draft)
+		_, fromXLSX, e := cli(t, "cells", out)
+		if fromDraft != fromXLSX || e != "" {
+			t.Errorf("%s: cells of the workbook differ from the draft (%s)", year, e)
+		}
+		if code, stdout, _ := cli(t, "check", out); code != 0 || !strings.Contains(stdout, "检查通过") {
+			t.Errorf("%s: check of the exported workbook: %d %s", year, code, stdout)
+		}
+	}
+}
+
+// TestExportKeepsBadValues: a "/" typed in the draft is exported as text and reported
+// by check on the workbook; export itself warns but writes the file.
+func TestExportKeepsBadValues(t *testing.T) {
+	dir := t.TempDir()
+	draft, out := filepath.Join(dir, "a.nianbao"), filepath.Join(dir, "a.xlsx")
+	cli(t, "new", "--sample", "-o", draft, "--year", "2025")
+	// set refuses bad values, so write the draft's cell through the file itself.
+	data, _ := os.ReadFile(draft)
+	data = []byte(strings.Replace(string(data), `"apply.3.1.natural": "18"`, `"apply.3.1.natural": "/"`, 1))
+	os.WriteFile(draft, data, 0o644)
+	code, _, stderr := cli(t, "export", draft, "--xlsx", out)
+	if code != 0 || !strings.Contains(stderr, "处错误") {
+		t.Fatalf("export: %d %s", code, stderr)
+	}
+	code, stdout, _ := cli(t, "check", out)
+	if code != 1 || !strings.Contains(stdout, "「/」") {
+		t.Errorf("check: %d %s", code, stdout)
+	}
+}
+
+func TestExportPDFAndUsage(t *testing.T) {
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "a.nianbao")
+	cli(t, "new", "--sample", "-o", draft, "--year", "2025")
+	pdfPath := filepath.Join(dir, "a.pdf")
+	code, stdout, stderr := cli(t, "export", draft, "--pdf", pdfPath)
+	if code != 0 {
+		t.Fatalf("export --pdf: %d %s %s", code, stdout, stderr)
+	}
+	if b, _ := os.ReadFile(pdfPath); !strings.HasPrefix(string(b), "%PDF") {
+		t.Error("not a PDF")
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", draft}, "用法"},
+		{[]string{"export", filepath.Join(dir, "无.nianbao"), "--xlsx", filepath.Join(dir, "x.xlsx")}, "不存在"},
+		{[]string{"check", filepath.Join(dir, "old.xls")}, ".xls"},
+	} {
+		if tc.args[0] == "check" {
+			os.WriteFile(tc.args[1], []byte{0xD0, 0xCF, 0x11, 0xE0}, 0o644)
+		}
+		code, _, stderr := cli(t, tc.args...)
+		if code != exitFile || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
+		}
+	}
+}

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// cellValue returns one cell's value from the cells command.
+func cellValue(t *testing.T, path, code string) int {
+	t.Helper()
+	_, out, e := cli(t, "cells", path)
+	for _, l := range strings.Split(out, "\n") {
+		if c, v, ok := strings.Cut(l, "\t"); ok && c == code {
+			n, _ := strconv.Atoi(v)
+			return n
+		}
+	}
+	t.Fatalf("no %s in cells of %s (%s)", code, path, e)
+	return 0
+}
+
+func TestMerge(t *testing.T) {
+	dir := t.TempDir()
+	units := filepath.Join(dir, "各单位")
+	os.Mkdir(units, 0o755)
+	for _, a := range []struct{ name, agency, year string }{
+		{"甲.nianbao", "甲局", "2025"}, {"乙.nianbao", "乙局", "2025"}, {"丙.nianbao", "丙局", "2025"},
+		{"旧.nianbao", "丁局", "2024"}, {"重复.nianbao", "甲局", "2025"},
+	} {
+		if code, _, e := cli(t, "new", "--sample", "-o", filepath.Join(units, a.name), "--agency", a.agency, "--year", a.year); code != 0 {
+			t.Fatal(e)
+		}
+	}
+	cli(t, "set", filepath.Join(units, "乙.nianbao"), "apply.4.natural=7", "apply.1.natural=41")
+	// 丙 reports as a workbook.
+	cli(t, "export", filepath.Join(units, "丙.nianbao"), "--xlsx", filepath.Join(units, "丙.xlsx"))
+	os.Remove(filepath.Join(units, "丙.nianbao"))
+	os.WriteFile(filepath.Join(units, "坏.xlsx"), []byte("not a workbook"), 0o644)
+
+	total := filepath.Join(units, "汇总.xlsx") // inside the folder: must not count itself
+	for run := 0; run < 2; run++ {
+		code, stdout, stderr := cli(t, "merge", "-o", total, "--agency", "某县政务公开办", units)
+		if code != exitProblems {
+			t.Fatalf("merge: exit %d\n%s%s", code, stdout, stderr)
+		}
+		for _, want := range []string{"未汇总：旧.nianbao：是 2024 年度", "未汇总：重复.nianbao：与「甲.nianbao」", "未汇总：坏.xlsx", "已汇总 3 个单位", "有错误：乙局"} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("run %d: output lacks %q:\n%s", run, want, stdout)
+			}
+		}
+		if strings.Contains(stdout, "汇总.xlsx：") {
+			t.Errorf("run %d: the output was read as a unit:\n%s", run, stdout)
+		}
+	}
+	sum := 0
+	for _, u := range []string{"甲.nianbao", "乙.nianbao", "丙.xlsx"} {
+		sum += cellValue(t, filepath.Join(units, u), "apply.4.total")
+	}
+	if got := cellValue(t, total, "apply.4.total"); got != sum {
+		t.Errorf("total 结转下年度 = %d, want the units' sum %d", got, sum)
+	}
+	// An earlier total passed as a unit next to its units is left out by name.
+	code, stdout, _ := cli(t, "merge", "-o", filepath.Join(dir, "再汇总.xlsx"), "--agency", "某县政务公开办", units)
+	if code != exitProblems || !strings.Contains(stdout, "汇总.xlsx：单位名称与汇总单位相同") {
+		t.Errorf("earlier total not left out: %d\n%s", code, stdout)
+	}
+	if code, _, stderr := cli(t, "merge", "-o", filepath.Join(dir, "x.xlsx"), filepath.Join(units, "坏.xlsx")); code != exitFile || !strings.Contains(stderr, "没有可汇总") {
+		t.Errorf("nothing to merge: %d %s", code, stderr)
+	}
+	if code, _, stderr := cli(t, "merge", units); code != exitFile || !strings.Contains(stderr, "用法") {
+		t.Errorf("usage: %d %s", code, stderr)
+	}
+}
