@@ -60,16 +60,21 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// exportPDF writes the public PDF of r to path.
+// exportPDF writes the public PDF of r to path with the default fonts (the pdf command
+// offers the font options).
 func exportPDF(r *form.Report, path string, stdout, stderr io.Writer) int {
 	var buf bytes.Buffer
-	if err := pdf.Write(&buf, r, pdf.Options{}); err != nil {
+	st, err := pdf.WriteStats(&buf, r, pdf.Options{})
+	if err != nil {
 		fmt.Fprintln(stderr, "导出 PDF 失败：", err)
 		return exitFile
 	}
 	if err := form.WriteFileAtomic(path, buf.Bytes()); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFile
+	}
+	if st.Replaced > 0 {
+		fmt.Fprintf(stderr, "注意：有 %d 个字符字体中没有，已显示为“□”（字体等选项见 nianbao-cli pdf --help）\n", st.Replaced)
 	}
 	fmt.Fprintf(stdout, "已导出 PDF：%s\n", path)
 	return exitOK

@@ -193,6 +193,11 @@ func FuzzRead(f *testing.F) {
 		data, _ := handMade(f, form.Sample(fm), handOpts{merge: true, relabel: typist, values: map[string]string{"apply.1.natural": "/"}})
 		f.Add(data)
 	}
+	for _, name := range []string{"testdata/lo-own-2021.xlsx", "testdata/lo-handmade-2019.xlsx"} {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(data)
+		}
+	}
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, ws, err := Read(bytes.NewReader(data))

@@ -44,7 +44,8 @@ func newStyles(b *builder) styles {
 	s.heading = s.add(&excelize.Style{Border: thin, Font: font(fontTable, 10, true), Alignment: al("center", true)})
 	s.column = s.add(&excelize.Style{Border: thin, Font: font(fontTable, 10, false), Alignment: al("center", true)})
 	s.groupRow = s.column
-	s.leafRow = s.add(&excelize.Style{Border: thin, Font: font(fontTable, 10, false), Alignment: al("left", true)})
+	s.leafRow = s.add(&excelize.Style{Border: thin, Font: font(fontTable, 10, false),
+		Alignment: &excelize.Alignment{Horizontal: "left", Vertical: "center", WrapText: true, Indent: 1}})
 	s.invalid = s.add(&excelize.Style{Border: thin, Font: &excelize.Font{Family: fontTable, Size: 10, Color: "9C0006"},
 		Alignment: al("center", true), Protection: &excelize.Protection{Locked: false},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
