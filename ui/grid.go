@@ -18,7 +18,15 @@ type gridLayout struct {
 	spans []form.Span
 	colW  []float32
 	rows  int
+	// valueFrom is the first value column: when the grid is given more width than it needs,
+	// the value columns share the extra (up to maxValueW each) so that short headers such
+	// as 结果维持 do not wrap.
+	valueFrom int
+	cur       []float32 // the widths in use: colW, stretched by Layout
 }
+
+// maxValueW caps how wide a stretched value column gets.
+const maxValueW = 130
 
 // heighter is an object whose height depends on the width it is given (a wrapped label).
 type heighter interface {
@@ -26,11 +34,32 @@ type heighter interface {
 }
 
 func (l *gridLayout) width(s form.Span) float32 {
+	cols := l.colW
+	if l.cur != nil {
+		cols = l.cur
+	}
 	w := float32(0)
-	for c := s.Col; c < s.Col+s.ColSpan && c < len(l.colW); c++ {
-		w += l.colW[c]
+	for c := s.Col; c < s.Col+s.ColSpan && c < len(cols); c++ {
+		w += cols[c]
 	}
 	return w
+}
+
+// stretch returns the column widths for a grid given width total.
+func (l *gridLayout) stretch(total float32) []float32 {
+	out := append([]float32(nil), l.colW...)
+	var sum float32
+	for _, w := range out {
+		sum += w
+	}
+	n := len(out) - l.valueFrom
+	if extra := total - sum; extra > 1 && n > 0 {
+		add := extra / float32(n)
+		for c := l.valueFrom; c < len(out); c++ {
+			out[c] = max(out[c], min(out[c]+add, maxValueW))
+		}
+	}
+	return out
 }
 
 // rowHeights computes each grid row's height: single-row spans first, then spans over
@@ -67,14 +96,16 @@ func (l *gridLayout) rowHeights(objects []fyne.CanvasObject) []float32 {
 	return h
 }
 
-func (l *gridLayout) Layout(objects []fyne.CanvasObject, _ fyne.Size) {
+func (l *gridLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.cur = l.stretch(size.Width)
+	defer func() { l.cur = nil }()
 	h := l.rowHeights(objects)
 	y := make([]float32, l.rows+1)
 	for r := 0; r < l.rows; r++ {
 		y[r+1] = y[r] + h[r]
 	}
-	x := make([]float32, len(l.colW)+1)
-	for c, w := range l.colW {
+	x := make([]float32, len(l.cur)+1)
+	for c, w := range l.cur {
 		x[c+1] = x[c] + w
 	}
 	for i, s := range l.spans {

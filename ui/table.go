@@ -49,15 +49,15 @@ func newTableView(u *UI, t *form.Table) *tableView {
 }
 
 // columnWidths chooses widths for the grid columns: row-label columns by depth, value
-// columns wide enough for a number and a short header.
-func columnWidths(l *form.Layout) []float32 {
+// columns wide enough for a number and a short header. valueFrom is the first value column.
+func columnWidths(l *form.Layout) (w []float32, valueFrom int) {
 	labelCols := -1
 	for _, s := range l.Spans {
 		if s.Role == form.RoleValue && (labelCols < 0 || s.Col < labelCols) {
 			labelCols = s.Col
 		}
 	}
-	w := make([]float32, l.Cols)
+	w = make([]float32, l.Cols)
 	switch labelCols {
 	case 1:
 		w[0] = 170
@@ -77,12 +77,13 @@ func columnWidths(l *form.Layout) []float32 {
 	for c := labelCols; c < l.Cols; c++ {
 		w[c] = valueW
 	}
-	return w
+	return w, labelCols
 }
 
 func (v *tableView) build() fyne.CanvasObject {
 	lay := v.table.Layout()
-	gl := &gridLayout{spans: lay.Spans, colW: columnWidths(lay), rows: lay.Rows}
+	colW, valueFrom := columnWidths(lay)
+	gl := &gridLayout{spans: lay.Spans, colW: colW, rows: lay.Rows, valueFrom: valueFrom}
 	objs := make([]fyne.CanvasObject, len(lay.Spans))
 	headerFill := color.NRGBA{R: 0xee, G: 0xf2, B: 0xf7, A: 0xff}
 	for i, s := range lay.Spans {

@@ -1,0 +1,59 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/nianbao/nianbao/form"
+)
+
+// No official label is clipped at either window size: every label gets the height its
+// wrapped text needs at the width it is given, and spans do not overlap.
+func TestGridLabelsNotClipped(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 700}} {
+		for _, f := range form.Formats {
+			u := newTestUI(t)
+			u.win.Resize(size)
+			u.newReport(f, f.FirstYear, "")
+			for _, sec := range []int{2, 3, 4} {
+				tv := u.table(t, sec)
+				tv.grid.Refresh()
+				for i, o := range tv.grid.Objects {
+					l, ok := o.(*spanLabel)
+					if !ok {
+						continue
+					}
+					if need := l.heightFor(l.Size().Width); need > l.Size().Height+0.5 {
+						t.Errorf("%v %s %s: label %q needs %.0f px, has %.0f", size, f.ID, tv.table.ID, l.text, need, l.Size().Height)
+					}
+					for j, p := range tv.grid.Objects[:i] {
+						if overlap(o, p) {
+							t.Errorf("%v %s %s: span %d overlaps span %d", size, f.ID, tv.table.ID, i, j)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func overlap(a, b fyne.CanvasObject) bool {
+	ap, as, bp, bs := a.Position(), a.Size(), b.Position(), b.Size()
+	const e = 0.5
+	return ap.X+e < bp.X+bs.Width && bp.X+e < ap.X+as.Width && ap.Y+e < bp.Y+bs.Height && bp.Y+e < ap.Y+as.Height
+}
+
+func TestGridStretchesValueColumns(t *testing.T) {
+	l := &gridLayout{colW: []float32{100, 58, 58}, valueFrom: 1}
+	got := l.stretch(500)
+	if got[0] != 100 || got[1] != 130 || got[2] != 130 {
+		t.Errorf("stretch(500) = %v, want label column kept and value columns capped at 130", got)
+	}
+	if got := l.stretch(150); got[1] != 58 {
+		t.Errorf("a narrow window must not shrink columns: %v", got)
+	}
+	if got := l.stretch(236); got[1] != 68 || got[2] != 68 {
+		t.Errorf("stretch(236) = %v, want the 20 px shared", got)
+	}
+}
