@@ -5,10 +5,9 @@ package form
 // last year left blank are not touched. It returns the codes it set.
 func (r *Report) CarryOver(last *Report) []string {
 	var set []string
-	apply := r.Format.Table("apply")
-	for _, c := range leaves(apply.Blocks[0].Cols, nil, nil) {
-		if v, ok := last.Value("apply.4." + c.code); ok {
-			code := "apply.2." + c.code
+	for _, col := range r.Format.ApplicantCols {
+		if v, ok := last.Value("apply.4." + col); ok {
+			code := "apply.2." + col
 			_ = r.SetValue(code, v)
 			set = append(set, code)
 		}

@@ -148,9 +148,8 @@ func codesOf(f *Format, lists ...[]int) []string {
 func crossYear(r, last *Report) []Problem {
 	var ps []Problem
 	f := r.Format
-	apply := f.Table("apply")
-	for _, c := range leaves(apply.Blocks[0].Cols, nil, nil) {
-		this, prev := "apply.2."+c.code, "apply.4."+c.code
+	for _, col := range f.ApplicantCols {
+		this, prev := "apply.2."+col, "apply.4."+col
 		tc, _ := r.Cell(this)
 		lc, ok := last.Cell(prev)
 		if !ok || tc.Err != nil || lc.Err != nil || (tc.Blank && lc.Blank) {
@@ -286,16 +285,31 @@ func narrative(r, last *Report) []Problem {
 // Bigrams are counted in hashed buckets, which is exact for unrelated texts in practice and
 // keeps a check well under the UI's frame budget.
 func Similarity(a, b string) float64 {
-	var ha, hb bigramCounts
-	na, nb := ha.add(a), hb.add(b)
-	if na < 50 || nb < 50 {
+	ha, hb := profileOf(a), profileOf(b)
+	if ha.n < 50 || hb.n < 50 {
 		return 0
 	}
 	common := 0
-	for i := range ha {
-		common += int(min(ha[i], hb[i]))
+	for i := range ha.counts {
+		common += int(min(ha.counts[i], hb.counts[i]))
 	}
-	return 2 * float64(common) / float64(na-1+nb-1)
+	return 2 * float64(common) / float64(ha.n-1+hb.n-1)
+}
+
+// profile is a text's bigram counts and its number of counted characters.
+type profile struct {
+	counts *bigramCounts
+	n      int
+}
+
+var profileCache memo[profile]
+
+func profileOf(s string) profile {
+	return profileCache.get(s, func() profile {
+		p := profile{counts: new(bigramCounts)}
+		p.n = p.counts.add(s)
+		return p
+	})
 }
 
 // bigramCounts counts character bigrams in hashed buckets.

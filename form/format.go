@@ -119,6 +119,8 @@ type Format struct {
 	Tables []*Table
 	// Cells lists every number cell in official reading order.
 	Cells []*CellDef
+	// ApplicantCols are the column codes of 三 ("natural" … "total"), in order.
+	ApplicantCols []string
 	// Equations are the within-report identities H1-H4, ordered so that filling derived
 	// targets front to back is consistent: item-row totals, column totals, grand totals, H1.
 	Equations []Equation
@@ -348,6 +350,7 @@ func (f *Format) buildEquations() {
 	f.Equations = append(append(rowTotals, colTotals...), grandTotals...)
 	if apply := f.Table("apply"); apply != nil {
 		for _, c := range leaves(apply.Blocks[0].Cols, nil, nil) {
+			f.ApplicantCols = append(f.ApplicantCols, c.code)
 			idx := func(row string) int { return f.index[joinCode("apply", row, c.code)] }
 			f.Equations = append(f.Equations, Equation{
 				Rule: "H1", Target: -1,

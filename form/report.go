@@ -50,13 +50,20 @@ type Text struct {
 func (t *Text) Section(n int) string {
 	switch n {
 	case 1:
-		s := t.Overview
+		n := len(t.Overview)
+		for _, p := range t.Parts {
+			n += len(p) + 1
+		}
+		var b strings.Builder
+		b.Grow(n)
+		b.WriteString(t.Overview)
 		for _, p := range t.Parts {
 			if strings.TrimSpace(p) != "" {
-				s += "\n" + p
+				b.WriteByte('\n')
+				b.WriteString(p)
 			}
 		}
-		return strings.TrimSpace(s)
+		return strings.TrimSpace(b.String())
 	case 5:
 		return t.Problems
 	case 6:

@@ -25,18 +25,41 @@ func CheckText(r *Report) []Problem {
 		{5, "第五部分", r.Text.Problems},
 		{6, "第六部分", r.Text.Other},
 	} {
-		for _, s := range sentences(part.text) {
-			for _, c := range claims(r.Format, s) {
-				p, bad := r.compareClaim(c, part.section, part.name)
-				if !bad || seen[p.Message] {
-					continue
-				}
-				seen[p.Message] = true
-				ps = append(ps, p)
+		for _, c := range textClaims(r.Format, part.text) {
+			p, bad := r.compareClaim(c, part.section, part.name)
+			if !bad || seen[p.Message] {
+				continue
 			}
+			seen[p.Message] = true
+			ps = append(ps, p)
 		}
 	}
 	return ps
+}
+
+// claimCache remembers the claims found in recent texts: finding them takes regular
+// expressions over the whole narrative, while a check on every keystroke in a number cell
+// sees the same texts again.
+var claimCache = map[*Format]*memo[[]claim]{}
+
+func init() {
+	for _, f := range Formats {
+		claimCache[f] = new(memo[[]claim])
+	}
+}
+
+// textClaims returns the claims of every sentence of text, from the cache when it can.
+func textClaims(f *Format, text string) []claim {
+	if strings.TrimSpace(text) == "" {
+		return nil
+	}
+	return claimCache[f].get(text, func() []claim {
+		var cs []claim
+		for _, s := range sentences(text) {
+			cs = append(cs, claims(f, s)...)
+		}
+		return cs
+	})
 }
 
 // claim is a figure stated in a sentence with the cell sums it may refer to.
