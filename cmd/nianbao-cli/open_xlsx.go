@@ -14,15 +14,12 @@ func init() {
 	}
 }
 
-// openXLSX reads a workbook written by export or an official-layout table typed by hand.
+// openXLSX reads a workbook written by export or an official-layout table typed by hand;
+// the blank cells of a table row are reported on one line.
 func openXLSX(path string) (*form.Report, []string, error) {
 	r, ws, err := xlsx.ReadFile(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		out[i] = w.Message
-	}
-	return r, out, nil
+	return r, xlsx.Lines(ws), nil
 }

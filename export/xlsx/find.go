@@ -137,7 +137,11 @@ func readByLabels(f *excelize.File, format *form.Format, base *form.Report) (*fo
 		err := r.SetAt(i, text)
 		switch {
 		case strings.TrimSpace(text) == "":
-			w.Message = at + "：空白，未填数字；没有发生的请填 0"
+			w.Message = at + blankNote
+			w.blank, w.row, w.colLabel = true, p.row, d.ColLabel()
+			if d.Row != nil {
+				w.rowLabel = d.RowLabel()
+			}
 		case err != nil:
 			w.Message = at + "：" + err.Error()
 		default:
@@ -235,13 +239,22 @@ func joinCode(parts ...string) string {
 	return strings.Join(out, ".")
 }
 
-// matches reports whether a normalised cell text is the label (or its short form).
+// matches reports whether a normalised cell text is the label, its short form, or either
+// without the leading ordinal ("予以公开" for "（一）予以公开").
 func matches(cell string, label string) bool {
 	if cell == "" {
 		return false
 	}
-	return cell == norm(label) || cell == norm(form.Short(label))
+	l, s := norm(label), norm(form.Short(label))
+	if cell == l || cell == s {
+		return true
+	}
+	c := ordinal.ReplaceAllString(cell, "")
+	return c != "" && (c == ordinal.ReplaceAllString(l, "") || c == ordinal.ReplaceAllString(s, ""))
 }
+
+// ordinal is a leading "(一)", "一、" or "1." of a normalised label.
+var ordinal = regexp.MustCompile(`^(\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|[0-9]+\.)`)
 
 // locate searches every table of fm in the sheets, keeping for each table the sheet where
 // most of its cells were found.

@@ -37,9 +37,61 @@ type Warning struct {
 	Code string
 	// Message is what to show, e.g. "表三 E9（工作表「Sheet1」…）：空白，没有发生请填 0".
 	Message string
+
+	// blank marks a blank number cell; row is its sheet row, rowLabel and colLabel name it.
+	blank              bool
+	row                int
+	rowLabel, colLabel string
 }
 
 func (w Warning) String() string { return w.Message }
+
+// blankNote ends the warning of a blank number cell.
+const blankNote = "：空白，未填数字；没有发生的请填 0"
+
+// Lines gives the warnings as lines to show: the blank cells of one table row are joined
+// into one line ("表三 E9、F9（…「（一）予以公开」行 商业企业、科研机构 列）：空白…").
+func Lines(ws []Warning) []string {
+	type group struct {
+		at    int
+		cells []Warning
+	}
+	var out []string
+	groups := map[string]*group{}
+	for _, w := range ws {
+		if !w.blank {
+			out = append(out, w.Message)
+			continue
+		}
+		key := fmt.Sprint(w.Sheet, "\x00", w.Table, "\x00", w.row)
+		g, ok := groups[key]
+		if !ok {
+			g = &group{at: len(out)}
+			groups[key] = g
+			out = append(out, "")
+		}
+		g.cells = append(g.cells, w)
+	}
+	for _, g := range groups {
+		first := g.cells[0]
+		if len(g.cells) == 1 {
+			out[g.at] = first.Message
+			continue
+		}
+		var cells, cols []string
+		for _, w := range g.cells {
+			cells = append(cells, w.Cell)
+			cols = append(cols, w.colLabel)
+		}
+		where := "「" + first.rowLabel + "」行 "
+		if first.rowLabel == "" {
+			where = ""
+		}
+		out[g.at] = fmt.Sprintf("%s %s（工作表「%s」%s%s 列）%s", first.Table, strings.Join(cells, "、"), first.Sheet,
+			where, strings.Join(cols, "、"), blankNote)
+	}
+	return out
+}
 
 // ReadError explains in Chinese why a file could not be read as a report workbook.
 type ReadError struct {

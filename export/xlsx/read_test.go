@@ -84,6 +84,7 @@ func typist(s string) string {
 	if len(s) > 1 && s[0] >= '1' && s[0] <= '9' && s[1] == '.' {
 		s = s[:1] + "、" + s[2:]
 	}
+	s = strings.TrimPrefix(s, "（一）") // "予以公开" alone
 	return form.Short(s)
 }
 
@@ -307,6 +308,48 @@ func TestNorm(t *testing.T) {
 	} {
 		if got := norm(tc.in); got != tc.want {
 			t.Errorf("norm(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestLines(t *testing.T) {
+	data, addr := handMade(t, form.Sample(form.Latest), handOpts{merge: true, title: []string{"某局2025年政府信息公开工作年度报告"},
+		values: map[string]string{"apply.1.natural": "", "apply.1.commercial": "", "apply.1.legal": "/", "apply.2.natural": ""}})
+	_, ws, err := Read(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := Lines(ws)
+	if len(ws) != 4 || len(lines) != 3 {
+		t.Fatalf("warnings %d, lines %d (%q); want 4 warnings in 3 lines", len(ws), len(lines), lines)
+	}
+	for i, want := range []string{
+		"表三 " + addr["apply.1.natural"] + "、" + addr["apply.1.commercial"] + "（工作表「数据」「一、本年新收政府信息公开申请数量」行 自然人、商业企业 列）：空白",
+		"表三 " + addr["apply.1.legal"] + "（",
+		"表三 " + addr["apply.2.natural"] + "（",
+	} {
+		if !strings.HasPrefix(lines[i], want) {
+			t.Errorf("line %d = %q, want prefix %q", i, lines[i], want)
+		}
+	}
+}
+
+func TestMatches(t *testing.T) {
+	for _, tc := range []struct {
+		cell, label string
+		want        bool
+	}{
+		{"予以公开", "（一）予以公开", true},
+		{"(二)部分公开", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", true},
+		{"1.属于国家秘密", "1.属于国家秘密", true},
+		{"属于国家秘密", "1.属于国家秘密", true},
+		{"其他", "3.其他", true},
+		{"其他结果", "其他", false},
+		{"", "其他", false},
+		{"(一)", "（一）予以公开", false},
+	} {
+		if got := matches(norm(tc.cell), tc.label); got != tc.want {
+			t.Errorf("matches(%q, %q) = %v", tc.cell, tc.label, got)
 		}
 	}
 }
