@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -65,5 +66,22 @@ func TestExportAsyncShowsResult(t *testing.T) {
 	}
 	if st, err := os.Stat(path); err != nil || st.Size() == 0 {
 		t.Errorf("exported file: %v", err)
+	}
+}
+
+func TestOpenPublishedText(t *testing.T) {
+	u := newTestUI(t)
+	if _, err := u.open(filepath.Join("testdata", "published2021.txt")); err != nil {
+		t.Fatal(err)
+	}
+	if u.rep.Meta.Agency != "示例县市场监督管理局" || u.rep.Meta.Year != 2025 {
+		t.Errorf("meta %+v", u.rep.Meta)
+	}
+	tv := u.table(t, 2)
+	if got := tv.cell(t, "active.license.decisions").entry.Text; got != "1260" {
+		t.Errorf("行政许可 shows %q, want 1260 from the text", got)
+	}
+	if u.path != "" || !u.dirty || !strings.Contains(u.win.Title(), "*") {
+		t.Errorf("an imported text must be saved as a new draft (path %q, title %q)", u.path, u.win.Title())
 	}
 }
