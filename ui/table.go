@@ -355,9 +355,11 @@ func (v *tableView) paste(cv *cellView, text string) bool {
 	rows := v.rowsFrom(cv.span.Row)
 	var set []string
 	var edits []cellEdit
+	dropped := 0
 	for ri, line := range block {
 		if ri >= len(rows) {
-			break
+			dropped += len(line)
+			continue
 		}
 		row := rows[ri]
 		col := 0
@@ -367,8 +369,9 @@ func (v *tableView) paste(cv *cellView, text string) bool {
 			}
 			col++
 		}
-		for _, val := range line {
+		for vi, val := range line {
 			if col >= len(row) {
+				dropped += len(line) - vi
 				break
 			}
 			target := row[col]
@@ -386,6 +389,11 @@ func (v *tableView) paste(cv *cellView, text string) bool {
 			v.focus = last
 		}
 	}
+	msg := fmt.Sprintf("已粘贴 %d 个单元格。", len(set))
+	if dropped > 0 {
+		msg += fmt.Sprintf("另有 %d 个数值超出表格范围，未粘贴，请检查起始单元格是否正确。", dropped)
+	}
+	v.msg.SetText(msg)
 	return true
 }
 

@@ -378,7 +378,9 @@ func (u *UI) recheck() {
 		case *tableView:
 			tv.mark(u.states)
 		case *checkView:
-			tv.reload()
+			if u.current == len(steps)-1 {
+				tv.reload() // otherwise showStep reloads it
+			}
 		}
 	}
 	errs := form.Errors(u.problems)

@@ -202,10 +202,22 @@ func TestPasteBlock(t *testing.T) {
 	u.win.Canvas().Focus(s.entry)
 	clip.SetContent("1\t2\t3\t4\t99\t5")
 	s.entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if !strings.Contains(rv.msg.Text, "已粘贴 5 个单元格") {
+		t.Errorf("paste message %q", rv.msg.Text)
+	}
 	for code, w := range map[string]string{"review.admin.pending": "4", "review.admin.total": "10", "review.direct.upheld": "5"} {
 		if c, _ := u.rep.Cell(code); c.Text != w {
 			t.Errorf("%s = %q, want %q", code, c.Text, w)
 		}
+	}
+
+	// Values beyond the table are counted, not lost silently.
+	last := rv.cell(t, "review.after.pending")
+	u.win.Canvas().Focus(last.entry)
+	clip.SetContent("1\t0\t8\n2")
+	last.entry.TypedShortcut(&fyne.ShortcutPaste{Clipboard: clip})
+	if !strings.Contains(rv.msg.Text, "另有 2 个数值超出表格范围") {
+		t.Errorf("overflow message %q", rv.msg.Text)
 	}
 
 	// A single value is an ordinary paste into the entry.
