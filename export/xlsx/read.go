@@ -225,11 +225,10 @@ type sheetData struct {
 	raw   [][]string
 	norm  [][]string
 	merge map[[2]int][2]int // top-left → bottom-right (row, col), zero-based
-	f     *excelize.File
 }
 
 func loadSheet(f *excelize.File, name string, merges bool) (*sheetData, error) {
-	sd := &sheetData{name: name, merge: map[[2]int][2]int{}, f: f}
+	sd := &sheetData{name: name, merge: map[[2]int][2]int{}}
 	rows, err := f.Rows(name)
 	if err != nil {
 		return nil, err
