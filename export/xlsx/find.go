@@ -134,6 +134,12 @@ func readByLabels(f *excelize.File, format *form.Format, base *form.Report) (*fo
 		}
 		w := Warning{Sheet: p.sheet.name, Cell: cellName(p.row, col), Table: tableName(d.Table), Code: d.Code}
 		at := fmt.Sprintf("%s %s（工作表「%s」%s）", w.Table, w.Cell, w.Sheet, cellWhere(d))
+		if shown, ok := p.sheet.dateShown(p.row, col); ok && text != "" {
+			_ = r.SetAt(i, shown)
+			w.Message = fmt.Sprintf("%s：被 Excel 当成了日期（显示为「%s」），请把单元格格式改为“常规”后重新填写数字", at, shown)
+			warn = append(warn, w)
+			continue
+		}
 		err := r.SetAt(i, text)
 		switch {
 		case strings.TrimSpace(text) == "":

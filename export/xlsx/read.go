@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -203,7 +204,7 @@ func open(data []byte) (f *excelize.File, err error) {
 		}
 	}()
 	f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxPartSize + 1,
+		UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxPartSize + 1, CultureInfo: excelize.CultureNameZhCN,
 	})
 	if err != nil {
 		if f != nil {
@@ -225,6 +226,9 @@ type sheetData struct {
 	raw   [][]string
 	norm  [][]string
 	merge map[[2]int][2]int // top-left → bottom-right (row, col), zero-based
+	// f is set when the whole sheet was parsed (for the merged ranges), so that cell styles
+	// can be looked at cheaply.
+	f *excelize.File
 }
 
 func loadSheet(f *excelize.File, name string, merges bool) (*sheetData, error) {
@@ -261,6 +265,7 @@ func loadSheet(f *excelize.File, name string, merges bool) (*sheetData, error) {
 	if err != nil {
 		return nil, err
 	}
+	sd.f = f
 	for _, mc := range mcs {
 		c0, r0, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
 		c1, r1, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
@@ -305,6 +310,47 @@ func (sd *sheetData) value(r, c int) string {
 	out = strings.TrimRight(strings.TrimRight(out, "0"), ".")
 	return out
 }
+
+// dateShown reports whether a number cell is formatted as a date (Excel turns "1-2" typed
+// in a general cell into 2 January) and what it shows.
+func (sd *sheetData) dateShown(r, c int) (string, bool) {
+	if sd.f == nil {
+		return "", false
+	}
+	a := cellName(r, c)
+	id, err := sd.f.GetCellStyle(sd.name, a)
+	if err != nil || id == 0 {
+		return "", false
+	}
+	st, err := sd.f.GetStyle(id)
+	if err != nil || st == nil {
+		return "", false
+	}
+	date := st.NumFmt >= 14 && st.NumFmt <= 22 || st.NumFmt >= 27 && st.NumFmt <= 36 || st.NumFmt >= 45 && st.NumFmt <= 47 || st.NumFmt >= 50 && st.NumFmt <= 58
+	if st.CustomNumFmt != nil {
+		code := strings.ToLower(quoted.ReplaceAllString(*st.CustomNumFmt, ""))
+		date = strings.ContainsAny(code, "ymdh") && !strings.Contains(code, "general")
+	}
+	if !date {
+		return "", false
+	}
+	shown, err := sd.f.GetCellValue(sd.name, a)
+	if err != nil || shown == "" {
+		return "", false
+	}
+	if v, err := strconv.ParseFloat(shown, 64); err == nil {
+		// A format excelize cannot render: show the date the way Chinese Excel does.
+		t, err := excelize.ExcelDateToTime(v, false)
+		if err != nil {
+			return "", false
+		}
+		shown = fmt.Sprintf("%d月%d日", int(t.Month()), t.Day())
+	}
+	return shown, true
+}
+
+// quoted matches literal text and colours in a number format code.
+var quoted = regexp.MustCompile(`"[^"]*"|\[[^\]]*\]|\\.`)
 
 // errNewer marks a workbook written by a newer version of the program.
 var errNewer = errors.New("newer workbook")

@@ -353,3 +353,30 @@ func TestMatches(t *testing.T) {
 		}
 	}
 }
+
+// TestReadDateCell: "1-2" typed in a general cell becomes a date in Excel; the reader must
+// not take its serial number for a count.
+func TestReadDateCell(t *testing.T) {
+	data, addr := handMade(t, form.Sample(form.Latest), handOpts{merge: true, title: []string{"某局2025年政府信息公开工作年度报告"}})
+	f := openBytes(t, data)
+	style, err := f.NewStyle(&excelize.Style{NumFmt: 58}) // "m月d日"
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := addr["apply.3.1.natural"]
+	f.SetCellInt("数据", a, 45659) // 2025-01-02
+	f.SetCellStyle("数据", a, a, style)
+	var buf bytes.Buffer
+	f.Write(&buf)
+	r, ws, err := Read(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := r.Cell("apply.3.1.natural")
+	if c.Err == nil || c.Value != 0 {
+		t.Errorf("date cell read as %q (value %d), want an invalid text", c.Text, c.Value)
+	}
+	if len(ws) != 1 || !strings.Contains(ws[0].Message, "日期") || !strings.Contains(ws[0].Message, "表三 "+a) {
+		t.Errorf("warnings %v, want one about the date at %s", ws, a)
+	}
+}
