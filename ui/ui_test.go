@@ -249,6 +249,11 @@ func TestEnterMovesInReadingOrder(t *testing.T) {
 	if f := u.win.Canvas().Focused(); f != tv.cell(t, "apply.3.1.commercial").entry {
 		t.Errorf("Tab focused %v, want 商业企业", f)
 	}
+	u.win.Canvas().Focus(tv.cell(t, "apply.1.other").entry)
+	test.FocusNext(u.win.Canvas())
+	if f := u.win.Canvas().Focused(); f != tv.cell(t, "apply.2.natural").entry {
+		t.Errorf("Tab from the last input of a row focused %v, want the next row (computed 总计 skipped)", f)
+	}
 }
 
 func TestProblemGoesToCell(t *testing.T) {
