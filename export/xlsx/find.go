@@ -5,7 +5,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/form"
 	"github.com/xuri/excelize/v2"
@@ -87,6 +89,13 @@ func readByLabels(f *excelize.File, format *form.Format, base *form.Report) (*fo
 		}
 		sheets = append(sheets, sd)
 	}
+	r, ws, err := readSheets(sheets, format, base)
+	return r, append(warn, ws...), err
+}
+
+// readSheets is readByLabels on scanned sheets.
+func readSheets(sheets []*sheetData, format *form.Format, base *form.Report) (*form.Report, []Warning, error) {
+	var warn []Warning
 	formats := form.Formats
 	if format != nil {
 		formats = []*form.Format{format}
@@ -221,8 +230,8 @@ func nodeLeaves(nodes []*form.Node, prefix string) []nodeLeaf {
 
 func allLabels(nodes []*form.Node, into map[string]bool) {
 	for _, n := range nodes {
-		into[norm(n.Label)] = true
-		into[norm(form.Short(n.Label))] = true
+		f := formsOf(n.Label)
+		into[f[0]], into[f[1]] = true, true
 		allLabels(n.Children, into)
 	}
 }
@@ -251,12 +260,35 @@ func matches(cell string, label string) bool {
 	if cell == "" {
 		return false
 	}
-	l, s := norm(label), norm(form.Short(label))
-	if cell == l || cell == s {
+	f := formsOf(label)
+	if cell == f[0] || cell == f[1] {
 		return true
 	}
-	c := ordinal.ReplaceAllString(cell, "")
-	return c != "" && (c == ordinal.ReplaceAllString(l, "") || c == ordinal.ReplaceAllString(s, ""))
+	c := stripOrdinal(cell)
+	return c != "" && (c == f[2] || c == f[3])
+}
+
+// labelForms caches the normalised forms of declared labels: full, short, and both
+// without their ordinal.
+var labelForms sync.Map
+
+func formsOf(label string) [4]string {
+	if v, ok := labelForms.Load(label); ok {
+		return v.([4]string)
+	}
+	l, s := norm(label), norm(form.Short(label))
+	f := [4]string{l, s, stripOrdinal(l), stripOrdinal(s)}
+	labelForms.Store(label, f)
+	return f
+}
+
+// stripOrdinal drops a leading ordinal of a normalised label.
+func stripOrdinal(s string) string {
+	first, _ := utf8.DecodeRuneInString(s)
+	if !(first == '(' || first >= '0' && first <= '9' || strings.ContainsRune("一二三四五六七八九十", first)) {
+		return s
+	}
+	return ordinal.ReplaceAllString(s, "")
 }
 
 // ordinal is a leading "(一)", "一、" or "1." of a normalised label.
@@ -316,10 +348,10 @@ func locateTable(t *form.Table, sd *sheetData) (map[string]place, []Warning) {
 	for _, b := range t.Blocks {
 		top, limit, need := cursor, len(sd.norm), 2
 		if b.Heading != "" {
-			hr := -1
+			hr, heading := -1, formsOf(b.Heading)[0]
 			for r := cursor; r < len(sd.norm) && hr < 0; r++ {
 				for _, cell := range sd.norm[r] {
-					if cell == norm(b.Heading) {
+					if cell == heading {
 						hr = r
 						break
 					}

@@ -219,3 +219,100 @@ func FuzzRead(f *testing.F) {
 		_ = form.Check(r, nil)
 	})
 }
+
+// sheetFromText makes a scanned sheet from lines of "|"-separated cells (at most
+// maxRows × maxCols), as loadSheet would.
+func sheetFromText(s string) *sheetData {
+	sd := &sheetData{name: "Sheet1", merge: map[[2]int][2]int{}}
+	for i, line := range strings.Split(s, "\n") {
+		if i == maxRows {
+			break
+		}
+		cells := strings.Split(line, "|")
+		if len(cells) > maxCols {
+			cells = cells[:maxCols]
+		}
+		n := make([]string, len(cells))
+		for j, c := range cells {
+			n[j] = norm(c)
+		}
+		sd.raw, sd.norm = append(sd.raw, cells), append(sd.norm, n)
+	}
+	return sd
+}
+
+// layoutText writes r's tables as "|"-separated lines, one grid column per cell.
+func layoutText(r *form.Report) string {
+	var b strings.Builder
+	b.WriteString(r.Title() + "\n")
+	for _, tb := range r.Format.Tables {
+		l := tb.Layout()
+		grid := make([][]string, l.Rows)
+		for i := range grid {
+			grid[i] = make([]string, l.Cols)
+		}
+		for _, s := range l.Spans {
+			if s.Role == form.RoleValue {
+				c, _ := r.Cell(s.Code)
+				grid[s.Row][s.Col] = c.Text
+			} else {
+				grid[s.Row][s.Col] = s.Text
+			}
+		}
+		for _, row := range grid {
+			b.WriteString(strings.Join(row, "|") + "\n")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+func TestReadSheetsFromText(t *testing.T) {
+	for _, fm := range form.Formats {
+		want := form.Sample(fm)
+		r, ws, err := readSheets([]*sheetData{sheetFromText(layoutText(want))}, nil, nil)
+		if err != nil || len(ws) != 0 {
+			t.Fatalf("%s: %v %v", fm.ID, err, ws)
+		}
+		if r.Format != fm || r.Meta.Year != want.Meta.Year || r.Meta.Agency != want.Meta.Agency {
+			t.Errorf("%s: read %s %d %q", fm.ID, r.Format.ID, r.Meta.Year, r.Meta.Agency)
+		}
+		for i, d := range fm.Cells {
+			if g := r.At(i); g.Value != want.At(i).Value || !g.OK() {
+				t.Errorf("%s %s = %q", fm.ID, d.Code, g.Text)
+			}
+		}
+	}
+}
+
+// FuzzReadSheets feeds arbitrary grids of text to the label search (the part of the reader
+// a zip-level fuzzer rarely reaches): it must not panic, and what it returns must be a
+// report of a known format with located warnings.
+func FuzzReadSheets(f *testing.F) {
+	for _, fm := range form.Formats {
+		text := layoutText(form.Sample(fm))
+		f.Add(text)
+		f.Add(strings.ReplaceAll(text, "|0|", "|/|"))
+		f.Add(strings.Join(strings.Split(text, "\n")[5:], "\n"))
+	}
+	f.Add("第二十条第（一）项\n信息内容|本年制发件数\n规章|1\n行政复议|行政诉讼\n结果维持|总计\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		r, ws, err := readSheets([]*sheetData{sheetFromText(s)}, nil, nil)
+		if err != nil {
+			var re *ReadError
+			if r != nil || !errors.As(err, &re) {
+				t.Fatalf("readSheets = %v, %v", r, err)
+			}
+			return
+		}
+		if r == nil || r.Format == nil {
+			t.Fatal("no report and no error")
+		}
+		for _, w := range ws {
+			if w.Message == "" || (w.Code != "" && r.Format.Index(w.Code) < 0) {
+				t.Fatalf("bad warning %+v", w)
+			}
+		}
+		_ = Lines(ws)
+	})
+}

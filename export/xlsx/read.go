@@ -45,6 +45,7 @@ type Warning struct {
 	rowLabel, colLabel string
 }
 
+// String returns the message.
 func (w Warning) String() string { return w.Message }
 
 // blankNote ends the warning of a blank number cell.
@@ -104,6 +105,7 @@ type ReadError struct {
 	Err error
 }
 
+// Error names the file and the reason.
 func (e *ReadError) Error() string {
 	if e.Path != "" {
 		return fmt.Sprintf("无法读取「%s」：%s", filepath.Base(e.Path), e.Reason)
@@ -111,6 +113,7 @@ func (e *ReadError) Error() string {
 	return "无法读取 Excel 文件：" + e.Reason
 }
 
+// Unwrap returns the underlying error.
 func (e *ReadError) Unwrap() error { return e.Err }
 
 // ReadFile reads a report workbook from disk (see Read).
