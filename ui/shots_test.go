@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/nianbao/nianbao/form"
 )
 
 // TestScreenshots renders every step with the software driver when NIANBAO_SHOTS names a
@@ -20,6 +22,9 @@ func TestScreenshots(t *testing.T) {
 	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 700}} {
 		u := newTestUI(t)
 		u.win.Resize(size)
+		if size.Width == 1024 {
+			u.newReport(form.FormatForYear(2020), 2020, "旧格式局") // the 2019 trial format
+		}
 		tv := u.table(t, 3)
 		typeInto(u, tv.cell(t, "apply.1.natural"), "12")
 		typeInto(u, tv.cell(t, "apply.1.commercial"), "3a")
