@@ -150,6 +150,7 @@ func TestReadHostile(t *testing.T) {
 			if !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %q lacks %q", err, tc.want)
 			}
+			t.Logf("%v, %d MB allocated: %v", elapsed.Round(time.Millisecond), (after.TotalAlloc-before.TotalAlloc)>>20, err)
 			if elapsed > 5*time.Second {
 				t.Errorf("took %v", elapsed)
 			}

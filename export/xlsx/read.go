@@ -197,8 +197,11 @@ func open(data []byte) (f *excelize.File, err error) {
 		name := strings.ToLower(zf.Name)
 		big := zf.UncompressedSize64 > maxPartSize &&
 			(strings.HasPrefix(name, "xl/worksheets/") || name == "xl/sharedstrings.xml" || name == "xl/workbook.xml" || name == "xl/styles.xml")
-		if big || total > maxUnzipSize {
-			return fail("工作表过大（解压后超过限制），不是年度报告的表格；请只保留统计表后另存再试", nil)
+		if big {
+			return fail(fmt.Sprintf("工作表过大（解压后超过 %d MB），不是年度报告的表格；请只保留统计表后另存再试", maxPartSize>>20), nil)
+		}
+		if total > maxUnzipSize {
+			return fail(fmt.Sprintf("文件解压后过大（超过 %d MB），不是年度报告的表格；如含有大图片，请删除后另存再试", maxUnzipSize>>20), nil)
 		}
 	}
 	defer func() {
