@@ -18,7 +18,7 @@ func init() {
 func runExport(args []string, stdout, stderr io.Writer) int {
 	c := commands["export"]
 	fs := newFlags(c, stdout, stderr, `导出报告：--xlsx 导出报送上级用的 Excel 工作簿（统计表、正文，可被年报助手重新读入）；
---pdf 导出向社会公开用的 PDF。报告有错误时仍会导出，但会提示错误数量。`)
+--pdf 导出向社会公开用的 PDF（字体等选项见 nianbao-cli pdf）。两者至少指定一个；报告有错误时仍会导出，但会提示错误数量。`)
 	xlsxOut := fs.String("xlsx", "", "Excel 输出文件 output workbook (.xlsx)")
 	pdfOut := fs.String("pdf", "", "PDF 输出文件 output PDF")
 	pos, code, ok := parseFlags(fs, args)
