@@ -182,12 +182,14 @@ func (u *UI) newDialog() {
 		}, u.win)
 		d.Resize(fyne.NewSize(520, 260))
 		d.Show()
+		u.win.Canvas().Focus(agency)
 	})
 }
 
 // newReport starts an empty report.
 func (u *UI) newReport(f *form.Format, year int, agency string) {
 	u.last = nil
+	u.manualTotals = false
 	u.clearAutosave()
 	u.setReport(form.New(f, year, agency), "")
 }
@@ -262,6 +264,7 @@ func (u *UI) open(path string) ([]string, error) {
 		return nil, err
 	}
 	u.last = nil
+	u.manualTotals = false // decided again for the opened file (see setReport)
 	u.clearAutosave()
 	target := ""
 	if strings.EqualFold(filepath.Ext(path), form.DraftExt) {

@@ -183,7 +183,13 @@ func (u *UI) buildWindow() {
 func (u *UI) setReport(r *form.Report, path string) {
 	u.rep, u.path, u.dirty = r, path, false
 	if !u.manualTotals {
-		u.rep.FillDerived()
+		if typedTotalsDiffer(r) {
+			// The file's own totals disagree with its items: keep them and let the checks
+			// show where, rather than overwrite what the file says.
+			u.manualTotals = true
+		} else {
+			u.rep.FillDerived()
+		}
 	}
 	u.views = make([]stepView, len(steps))
 	u.pages = make([]fyne.CanvasObject, len(steps))
@@ -191,6 +197,17 @@ func (u *UI) setReport(r *form.Report, path string) {
 	u.showStep(0)
 	u.stepList.Select(0)
 	u.updateTitle()
+}
+
+// typedTotalsDiffer reports whether computing the totals would change a total that has text.
+func typedTotalsDiffer(r *form.Report) bool {
+	c := r.Clone()
+	for _, code := range c.FillDerived() {
+		if cell, _ := r.Cell(code); !cell.Blank || cell.Err != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // view returns the page of step i, building it on first use.

@@ -529,3 +529,26 @@ func TestWidgetsHaveNoEnglish(t *testing.T) {
 		walk(p)
 	}
 }
+
+func TestOpenKeepsDisagreeingTotals(t *testing.T) {
+	u := newTestUI(t)
+	r := form.New(form.Latest, 2025, "测试局")
+	_ = r.Set("apply.1.natural", "2")
+	_ = r.Set("apply.1.total", "5") // the file's own total is wrong
+	path := filepath.Join(t.TempDir(), "wrong.nianbao")
+	if err := form.SaveDraft(path, r); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := u.open(path); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := u.rep.Cell("apply.1.total"); c.Text != "5" {
+		t.Errorf("opening overwrote the file's total: %q", c.Text)
+	}
+	if !u.manualTotals || !hasRule(u.problems, "H2") {
+		t.Errorf("manual=%v, problems %v: the wrong total must be kept and reported", u.manualTotals, u.problems)
+	}
+	if u.dirty {
+		t.Error("opening must not count as a change")
+	}
+}
