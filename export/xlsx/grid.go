@@ -15,7 +15,7 @@ const (
 	minLabelWidth = 8.0
 	maxLabelShare = 0.36 // a single label column takes at most this share of the page
 	labelPad      = 2.0
-	minGap        = 1.5 // sheet columns narrower than this are merged into their neighbour
+	snapTol       = 2.5 // a table's column boundary this close to another table's is shared
 	lineHeight    = 14.0
 	rowPad        = 5.0
 	minRowHeight  = 20.0
@@ -123,34 +123,13 @@ type grid struct {
 
 // newGrid lays the tables of f on one set of sheet columns: every table's column boundaries
 // (scaled to the same page width) become sheet column boundaries, so each table keeps its
-// own proportions and all of them are one page wide.
+// own proportions and all of them are one page wide. Tables with more columns go first; a
+// later table's boundary within snapTol of an existing one reuses it, so that value columns
+// line up from table to table and the sheet has few columns.
 func newGrid(f *form.Format) *grid {
-	type bounds struct {
-		id string
-		at []float64
-	}
-	var all []float64
-	var tbs []bounds
-	for _, t := range f.Tables {
-		ws := tableWidths(t)
-		at := make([]float64, len(ws)+1)
-		for i, w := range ws {
-			at[i+1] = at[i] + w
-		}
-		at[len(ws)] = pageWidth
-		tbs = append(tbs, bounds{t.ID, at})
-		all = append(all, at...)
-	}
-	sort.Float64s(all)
-	var kept []float64
-	for _, b := range all {
-		if len(kept) == 0 || b-kept[len(kept)-1] >= minGap {
-			kept = append(kept, b)
-		}
-	}
-	if pageWidth-kept[len(kept)-1] > 1e-9 {
-		kept[len(kept)-1] = pageWidth
-	}
+	tables := append([]*form.Table(nil), f.Tables...)
+	sort.SliceStable(tables, func(i, j int) bool { return tables[i].Width > tables[j].Width })
+	var kept []float64 // sorted
 	nearest := func(b float64) int {
 		i := sort.SearchFloat64s(kept, b)
 		if i == len(kept) || (i > 0 && b-kept[i-1] < kept[i]-b) {
@@ -158,16 +137,37 @@ func newGrid(f *form.Format) *grid {
 		}
 		return i
 	}
+	bounds := map[string][]float64{}
+	for _, t := range tables {
+		ws := tableWidths(t)
+		at := make([]float64, len(ws)+1)
+		for i, w := range ws {
+			at[i+1] = at[i] + w
+		}
+		at[len(ws)] = pageWidth
+		for j, b := range at {
+			if len(kept) > 0 {
+				k := kept[nearest(b)]
+				if math.Abs(k-b) <= snapTol && (j == 0 || k > at[j-1]) {
+					at[j] = k
+					continue
+				}
+			}
+			i := sort.SearchFloat64s(kept, b)
+			kept = append(kept[:i], append([]float64{b}, kept[i:]...)...)
+		}
+		bounds[t.ID] = at
+	}
 	g := &grid{cols: map[string][][2]int{}}
 	for i := 1; i < len(kept); i++ {
 		g.widths = append(g.widths, kept[i]-kept[i-1])
 	}
-	for _, tb := range tbs {
-		m := make([][2]int, len(tb.at)-1)
+	for id, at := range bounds {
+		m := make([][2]int, len(at)-1)
 		for j := range m {
-			m[j] = [2]int{nearest(tb.at[j]), nearest(tb.at[j+1]) - 1}
+			m[j] = [2]int{nearest(at[j]), nearest(at[j+1]) - 1}
 		}
-		g.cols[tb.id] = m
+		g.cols[id] = m
 	}
 	return g
 }
