@@ -113,7 +113,8 @@ func readSheets(sheets []*sheetData, format *form.Format, base *form.Report) (*f
 		}
 	}
 	if len(best.places) == 0 {
-		return nil, nil, &ReadError{Reason: "没有找到政府信息公开工作年度报告的统计表（按“第二十条第（一）项”“申请人情况”“行政复议”等表格标签查找）"}
+		return nil, nil, &ReadError{Reason: fmt.Sprintf("没有找到政府信息公开工作年度报告的统计表（按“%s”“%s”“%s”等表格标签查找）",
+			form.Latest.Tables[0].Blocks[0].Heading, form.Latest.Tables[1].Blocks[0].Cols[0].Label, form.Latest.Tables[2].Blocks[0].Cols[0].Label)}
 	}
 	var r *form.Report
 	if base != nil {
