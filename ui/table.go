@@ -22,12 +22,13 @@ type cellView struct {
 	pos   int // position in tableView.cells (reading order)
 	entry *cellEntry
 	frame *canvas.Rectangle
+	prev  *canvas.Text  // last year's value, small in the cell's corner
 	state form.Severity // worst problem the cell is in, "" when none
 	bad   bool          // the cell's own text is not a valid value
 }
 
 // tableHint is the message line before a cell is focused.
-const tableHint = "点击单元格填写数字（没有发生的填 0）。回车或 Tab 到下一格，↑↓ 上下移动；可从 Excel/WPS 复制整块数字，在起始单元格粘贴（Ctrl+V）。"
+const tableHint = "没有发生的填 0。回车或 Tab 到下一格，↑↓ 上下移动；可从 Excel/WPS 复制整块数字粘贴（Ctrl+V）。"
 
 // tableView is the page of one statistic table (二, 三 or 四): the official grid of
 // entries, a message line for the focused cell and the switch for typing totals.
@@ -103,7 +104,7 @@ func (v *tableView) build() fyne.CanvasObject {
 	v.last = widget.NewLabel("")
 	v.last.Wrapping = fyne.TextWrapBreak
 	v.last.Hide()
-	v.manual = widget.NewCheck("手动填写合计（默认自动计算，手动填写后由检查核对）", func(on bool) { v.u.setManualTotals(on) })
+	v.manual = widget.NewCheck("手动填写合计（默认自动计算）", func(on bool) { v.u.setManualTotals(on) })
 	v.manual.Checked = v.u.manualTotals
 	derived := false
 	for _, cv := range v.cells {
@@ -113,7 +114,7 @@ func (v *tableView) build() fyne.CanvasObject {
 		v.manual.Hide()
 	}
 	v.msg.SetText(tableHint)
-	bottom := container.NewVBox(v.msg, v.last, v.manual)
+	bottom := container.NewVBox(v.msg, container.NewBorder(nil, nil, nil, v.manual, v.last))
 	v.reload()
 	return container.NewBorder(nil, bottom, nil, nil, v.scroll)
 }
@@ -138,7 +139,9 @@ func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
 	border := canvas.NewRectangle(color.Transparent)
 	border.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	border.StrokeWidth = 1
-	return container.NewStack(border, e, cv.frame)
+	cv.prev = canvas.NewText("", colorLast)
+	cv.prev.TextSize = theme.CaptionTextSize() - 1
+	return container.NewStack(border, e, cv.frame, container.New(cornerLayout{}, cv.prev))
 }
 
 // reload shows the model's text in every cell and the derived cells' editability.
@@ -237,20 +240,32 @@ func (v *tableView) showLast() {
 		return
 	}
 	if v.u.last == nil {
+		for _, cv := range v.cells {
+			if cv.prev.Text != "" {
+				cv.prev.Text = ""
+				cv.prev.Refresh()
+			}
+		}
 		v.last.Hide()
 		return
 	}
-	var parts []string
+	n := 0
 	for _, cv := range v.cells {
-		if hint := v.u.lastHint(cv.code); hint != "" {
-			parts = append(parts, hint)
+		text := ""
+		if lv, ok := v.u.lastValue(cv.code); ok {
+			text = "上年" + lv
+			n++
+		}
+		if cv.prev.Text != text {
+			cv.prev.Text = text
+			cv.prev.Refresh()
 		}
 	}
-	if len(parts) == 0 {
+	if n == 0 {
 		v.last.Hide()
 		return
 	}
-	v.last.SetText("上年报告（" + fmt.Sprint(v.u.last.Meta.Year) + "年）：" + strings.Join(parts, "；"))
+	v.last.SetText(fmt.Sprintf("已载入 %d 年报告：格内右上角小字为上年对应数值，本年数据将与之核对。", v.u.last.Meta.Year))
 	v.last.Show()
 }
 
@@ -415,3 +430,16 @@ func (v *tableView) rowsFrom(r int) [][]*cellView {
 	}
 	return out
 }
+
+// cornerLayout puts its objects at their minimum size in the top-right corner.
+type cornerLayout struct{}
+
+func (cornerLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		m := o.MinSize()
+		o.Resize(m)
+		o.Move(fyne.NewPos(size.Width-m.Width-3, 1))
+	}
+}
+
+func (cornerLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.Size{} }

@@ -173,7 +173,7 @@ func (u *UI) buildWindow() {
 	page := container.NewBorder(container.NewVBox(head, u.pageIntro), nil, nil, nil, u.pageBody)
 
 	u.split = container.NewVSplit(page, u.probPanel)
-	u.split.Offset = 0.78
+	u.split.Offset = 0.8
 	u.win.SetContent(container.NewBorder(nil, nil, u.stepList, nil, u.split))
 	u.win.SetMainMenu(u.mainMenu())
 }
@@ -455,16 +455,6 @@ func (u *UI) lastValue(code string) (string, bool) {
 		return "", false
 	}
 	return c.Text, true
-}
-
-// lastHint names a cell and last year's value beside it, for the table's hint line.
-func (u *UI) lastHint(code string) string {
-	v, ok := u.lastValue(code)
-	if !ok {
-		return ""
-	}
-	d, _ := u.rep.Format.Cell(code)
-	return d.Label() + " " + v
 }
 
 // lastSource is the code in last year's report a cell follows from: 上年结转 from 结转下年度,

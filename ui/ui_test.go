@@ -394,7 +394,13 @@ func TestLastYear(t *testing.T) {
 	if got := tv.cell(t, "apply.2.natural").entry.Text; got != "7" {
 		t.Errorf("上年结转 shows %q, want 7 from last year", got)
 	}
-	if !strings.Contains(tv.last.Text, "7") || !tv.last.Visible() {
+	if got := tv.cell(t, "apply.2.natural").prev.Text; got != "上年7" {
+		t.Errorf("last year's value in the cell corner = %q, want 上年7", got)
+	}
+	if got := tv.cell(t, "apply.1.natural").prev.Text; got != "" {
+		t.Errorf("a cell without a last-year counterpart shows %q", got)
+	}
+	if !strings.Contains(tv.last.Text, "2024") || !tv.last.Visible() {
 		t.Errorf("last year's line %q", tv.last.Text)
 	}
 	typeInto(u, tv.cell(t, "apply.2.natural"), "6")
