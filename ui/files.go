@@ -94,6 +94,18 @@ func (u *UI) addRecent(path string) {
 	u.win.SetMainMenu(u.mainMenu())
 }
 
+// removeRecent drops a file that no longer exists from the recent list.
+func (u *UI) removeRecent(path string) {
+	var list []string
+	for _, p := range u.recent() {
+		if p != path {
+			list = append(list, p)
+		}
+	}
+	u.app.Preferences().SetStringList(prefRecent, list)
+	u.win.SetMainMenu(u.mainMenu())
+}
+
 // showError shows an error in a dialog with a Chinese title and button.
 func (u *UI) showError(err error) {
 	d := dialog.NewError(err, u.win)
@@ -238,6 +250,9 @@ func (u *UI) openDialog() {
 func (u *UI) openOrShow(path string) {
 	ws, err := u.open(path)
 	if err != nil {
+		if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
+			u.removeRecent(path)
+		}
 		u.showError(err)
 		return
 	}

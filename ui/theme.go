@@ -22,6 +22,7 @@ func newTheme() fyne.Theme {
 	return &cjkTheme{Theme: theme.DefaultTheme(), font: fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.Font(assets.UI))}
 }
 
+// Font returns the Chinese UI font for every style (the bundled font has no bold or mono).
 func (t *cjkTheme) Font(fyne.TextStyle) fyne.Resource { return t.font }
 
 // Color always uses the light variant: the tables should look like the printed ones.

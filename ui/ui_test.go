@@ -316,6 +316,12 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	if u.dirty || u.path != path {
 		t.Errorf("after open dirty=%v path=%q", u.dirty, u.path)
 	}
+	gone := filepath.Join(t.TempDir(), "gone.nianbao")
+	u.addRecent(gone)
+	u.openOrShow(gone)
+	if r := u.recent(); len(r) == 0 || r[0] != path {
+		t.Errorf("a missing file stays in the recent list: %v", r)
+	}
 	if _, err := u.open(filepath.Join(t.TempDir(), "x.docx")); err == nil || !strings.Contains(err.Error(), "只支持") {
 		t.Errorf("opening a .docx: %v", err)
 	}
