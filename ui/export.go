@@ -170,7 +170,7 @@ func (v *checkView) reload() {
 	}
 	v.shown = key.String()
 	v.list.RemoveAll()
-	for sec := 1; sec <= 6; sec++ {
+	for sec := 0; sec <= 6; sec++ {
 		var rows []fyne.CanvasObject
 		for _, p := range ps {
 			if p.Section != sec {
@@ -185,7 +185,11 @@ func (v *checkView) reload() {
 		if len(rows) == 0 {
 			continue
 		}
-		head := widget.NewLabel(v.u.rep.Format.Sections[sec-1].Title)
+		title := steps[0].Title
+		if sec > 0 {
+			title = v.u.rep.Format.Sections[sec-1].Title
+		}
+		head := widget.NewLabel(title)
 		head.TextStyle = fyne.TextStyle{Bold: true}
 		v.list.Add(head)
 		for _, r := range rows {
@@ -243,9 +247,12 @@ func (u *UI) exportDialog(e *Exporter) {
 		d.Resize(dialogSize(u.win)) // after Show: FileDialog.Resize panics before it
 
 	}
-	if n := form.Errors(u.problems); n > 0 {
-		c := dialog.NewConfirm("报告中有错误",
-			fmt.Sprintf("报告中还有 %d 个错误，导出的文件可能被退回。仍要导出吗？", n),
+	if n := form.Errors(u.problems); n > 0 || strings.TrimSpace(u.rep.Meta.Agency) == "" {
+		msg := fmt.Sprintf("报告中还有 %d 个错误，导出的文件可能被退回。仍要导出吗？", n)
+		if n == 0 {
+			msg = "尚未填写机关名称，导出的报告标题和落款将缺少机关名称。仍要导出吗？"
+		}
+		c := dialog.NewConfirm("导出前请确认", msg,
 			func(ok bool) {
 				if ok {
 					ask()

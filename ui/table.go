@@ -214,8 +214,10 @@ func (v *tableView) showMessage(cv *cellView) {
 		return
 	}
 	lines := []string{"当前单元格：" + cv.def.Label()}
+	v.msg.Importance = widget.MediumImportance
 	if c, _ := v.u.rep.Cell(cv.code); c.Err != nil {
 		lines = append(lines, "错误："+c.Err.Error())
+		v.msg.Importance = widget.DangerImportance
 	}
 	for _, p := range v.u.problems {
 		if p.Rule == "H5" {

@@ -33,6 +33,7 @@ func (v *metaView) build() fyne.CanvasObject {
 			set(s)
 			v.u.markDirty()
 			v.u.updateTitle()
+			v.u.recheck()
 			v.check()
 		}
 		return e
@@ -40,9 +41,11 @@ func (v *metaView) build() fyne.CanvasObject {
 	m := func() *form.Meta { return &v.u.rep.Meta }
 	v.agency = single("如：XX市XX局", func(s string) { m().Agency = strings.TrimSpace(s) })
 	v.year = single("如：2025", func(s string) {
-		if y, err := strconv.Atoi(strings.TrimSpace(form.Normalize(s))); err == nil {
-			m().Year = y
+		y, err := strconv.Atoi(strings.TrimSpace(form.Normalize(s)))
+		if err != nil {
+			y = 0
 		}
+		m().Year = y
 	})
 	v.date = single("YYYY-MM-DD，如 2026-01-20", func(s string) { m().Date = strings.TrimSpace(form.Normalize(s)) })
 	v.office = single("如：XX局办公室", func(s string) { m().Contact.Office = s })
@@ -102,28 +105,36 @@ func (v *metaView) reload() {
 	v.check()
 }
 
-// check explains bad meta input next to the form.
+// check shows the meta issues above the form.
 func (v *metaView) check() {
-	r := v.u.rep
+	msgs := metaIssues(v.u.rep)
+	v.msg.SetText(strings.Join(msgs, "\n"))
+	v.msg.Hidden = len(msgs) == 0
+	v.msg.Refresh()
+}
+
+// metaIssues lists what is missing or wrong in the report's 基本信息. They are reminders:
+// form.Check does not look at the meta, but the title and signature need it.
+func metaIssues(r *form.Report) []string {
 	var msgs []string
 	if strings.TrimSpace(r.Meta.Agency) == "" {
 		msgs = append(msgs, "请填写机关名称（用于报告标题和落款）。")
 	}
-	y, err := strconv.Atoi(strings.TrimSpace(form.Normalize(v.year.Text)))
-	switch {
-	case err != nil:
-		msgs = append(msgs, "报告年度应为四位数字，如 2025。")
+	switch y := r.Meta.Year; {
+	case y == 0:
+		msgs = append(msgs, "请填写报告年度（四位数字，如 2025）。")
 	case y < 2019 || y > 2100:
 		msgs = append(msgs, fmt.Sprintf("报告年度 %d 不在支持范围内（2019 年起）。", y))
 	case form.FormatForYear(y) != r.Format:
 		msgs = append(msgs, fmt.Sprintf("%d 年度应使用%s规定的格式，当前报告采用%s。请通过「文件 › 新建」按正确格式新建。", y, form.FormatForYear(y).Name, r.Format.Name))
 	}
-	if d := strings.TrimSpace(v.date.Text); d != "" && r.DateText() == "" {
+	switch d := strings.TrimSpace(r.Meta.Date); {
+	case d == "":
+		msgs = append(msgs, "尚未填写发布日期（用于落款）。")
+	case r.DateText() == "":
 		msgs = append(msgs, "发布日期格式应为 YYYY-MM-DD，如 2026-01-20。")
 	}
-	v.msg.SetText(strings.Join(msgs, "\n"))
-	v.msg.Hidden = len(msgs) == 0
-	v.msg.Refresh()
+	return msgs
 }
 
 func (v *metaView) focusCode(string) bool {

@@ -375,6 +375,9 @@ func (u *UI) setManualTotals(on bool) {
 // problems panel.
 func (u *UI) recheck() {
 	u.problems = form.Check(u.rep, u.last)
+	for _, m := range metaIssues(u.rep) {
+		u.problems = append(u.problems, form.Problem{Rule: "基本信息", Severity: form.Warning, Section: 0, Message: m})
+	}
 	sort.SliceStable(u.problems, func(i, j int) bool {
 		a, b := u.problems[i], u.problems[j]
 		if a.Section != b.Section {

@@ -26,6 +26,8 @@ func newTestUI(t testing.TB) *UI {
 		}
 	})
 	u.newReport(form.Latest, 2025, "测试局")
+	u.rep.Meta.Date = "2026-01-20"
+	u.recheck()
 	return u
 }
 
@@ -172,6 +174,17 @@ func TestStepMarks(t *testing.T) {
 	if got := countText(u.stepCounts(6)); got != "无问题" {
 		t.Errorf("after the fee sentence step 六 shows %q", got)
 	}
+	// 基本信息 counts what the title and signature still lack.
+	u.showStep(0)
+	mv := u.views[0].(*metaView)
+	mv.agency.SetText("")
+	mv.date.SetText("2026-13-40")
+	if got := countText(u.stepCounts(0)); got != "提醒 2" {
+		t.Errorf("基本信息 without agency and with a bad date shows %q (problems %v)", got, u.problems)
+	}
+	if !strings.Contains(mv.msg.Text, "机关名称") || !strings.Contains(mv.msg.Text, "YYYY-MM-DD") {
+		t.Errorf("meta message %q", mv.msg.Text)
+	}
 }
 
 func TestPasteBlock(t *testing.T) {
@@ -260,16 +273,16 @@ func TestProblemGoesToCell(t *testing.T) {
 	u := newTestUI(t)
 	typeInto(u, u.table(t, 4).cell(t, "review.direct.corrected"), "-1")
 	u.showStep(0)
-	var p form.Problem
-	for _, q := range u.problems {
+	at := -1
+	for i, q := range u.problems {
 		if q.Rule == "H5" {
-			p = q
+			at = i
 		}
 	}
-	if p.Rule == "" {
+	if at < 0 {
 		t.Fatalf("no H5 for -1: %v", u.problems)
 	}
-	u.probList.Select(0)
+	u.probList.Select(at)
 	if u.current != 4 {
 		t.Fatalf("clicking the problem went to step %d, want 4", u.current)
 	}
