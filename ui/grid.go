@@ -148,22 +148,54 @@ func newSpanLabel(text string, center bool, fill color.Color) *spanLabel {
 
 const labelPad = 4
 
-// lines wraps the text to width w.
+// lines wraps the text to width w. A paragraph that needs several lines is split into lines
+// of equal length when they fit ("结果/维持" rather than "结果维/持").
 func (l *spanLabel) lines(w float32) []string {
 	avail := w - 2*labelPad
+	fits := func(rs []rune) bool {
+		return fyne.MeasureText(string(rs), l.size, fyne.TextStyle{}).Width <= avail
+	}
 	var out []string
 	for _, para := range strings.Split(l.text, "\n") {
+		var greedy [][]rune
 		var cur []rune
 		for _, r := range para {
 			next := append(cur, r)
-			if len(cur) > 0 && fyne.MeasureText(string(next), l.size, fyne.TextStyle{}).Width > avail {
-				out = append(out, string(cur))
+			if len(cur) > 0 && !fits(next) {
+				greedy = append(greedy, cur)
 				cur = []rune{r}
 				continue
 			}
 			cur = next
 		}
-		out = append(out, string(cur))
+		greedy = append(greedy, cur)
+		out = append(out, balance([]rune(para), greedy, fits)...)
+	}
+	return out
+}
+
+// balance re-splits a wrapped paragraph into lines of equal rune counts when they all fit.
+func balance(para []rune, greedy [][]rune, fits func([]rune) bool) []string {
+	k := len(greedy)
+	per := (len(para) + k - 1) / max(k, 1)
+	if k > 1 && per > 0 {
+		var even []string
+		ok := true
+		for i := 0; i < len(para); i += per {
+			chunk := para[i:min(i+per, len(para))]
+			if !fits(chunk) {
+				ok = false
+				break
+			}
+			even = append(even, string(chunk))
+		}
+		if ok && len(even) == k {
+			return even
+		}
+	}
+	out := make([]string, k)
+	for i, g := range greedy {
+		out[i] = string(g)
 	}
 	return out
 }

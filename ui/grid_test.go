@@ -57,3 +57,17 @@ func TestGridStretchesValueColumns(t *testing.T) {
 		t.Errorf("stretch(236) = %v, want the 20 px shared", got)
 	}
 }
+
+func TestLabelLinesBalanced(t *testing.T) {
+	newTestUI(t) // the theme's font measures the text
+	l := newSpanLabel("结果维持", true, nil)
+	w := fyne.MeasureText("结果维", l.size, fyne.TextStyle{}).Width + 2*labelPad + 1
+	got := l.lines(w)
+	if len(got) != 2 || got[0] != "结果" || got[1] != "维持" {
+		t.Errorf("lines = %q, want [结果 维持]", got)
+	}
+	wide := l.lines(500)
+	if len(wide) != 1 || wide[0] != "结果维持" {
+		t.Errorf("a label that fits is one line: %q", wide)
+	}
+}
