@@ -48,6 +48,7 @@ func TestDialogsOpenInChinese(t *testing.T) {
 		{"载入上年报告", u.lastYearDialog, "载入"},
 		{"导出 with errors", func() { u.exportDialog(exporterFor(".pdf")) }, "仍要导出"},
 		{"恢复", func() { u.autosave(); u.offerRecovery() }, "恢复"},
+		{"最近打开", func() { u.addRecent("/tmp/a.nianbao"); u.recentDialog() }, "/tmp/a.nianbao"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			c.open()

@@ -49,6 +49,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("新建…", fyne.KeyN, ctrl, u.newDialog),
 		item("打开…", fyne.KeyO, ctrl, u.openDialog),
 		recent,
+		item("最近打开的文件…", fyne.KeyR, ctrl, u.recentDialog),
 		fyne.NewMenuItemSeparator(),
 		item("保存", fyne.KeyS, ctrl, func() { u.save() }),
 		item("另存为…", fyne.KeyS, ctrl|fyne.KeyModifierShift, u.saveAsDialog),
@@ -75,6 +76,33 @@ func (u *UI) fillRecent(m *fyne.Menu) {
 		none := fyne.NewMenuItem("（无）", nil)
 		none.Disabled = true
 		m.Items = append(m.Items, none)
+	}
+}
+
+// recentDialog lists the recent files as buttons, so that they can be reached by keyboard
+// (Tab, then Space).
+func (u *UI) recentDialog() {
+	var d *dialog.CustomDialog
+	box := container.NewVBox()
+	for _, p := range u.recent() {
+		p := p
+		b := widget.NewButton(p, func() {
+			d.Hide()
+			u.confirmDiscard(func() { u.openOrShow(p) })
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		box.Add(b)
+	}
+	if len(box.Objects) == 0 {
+		box.Add(widget.NewLabel("还没有打开或保存过文件。"))
+	}
+	d = dialog.NewCustom("最近打开的文件", "取消", container.NewVScroll(box), u.win)
+	d.Show()
+	d.Resize(fyne.NewSize(640, 360))
+	if len(box.Objects) > 0 {
+		if b, ok := box.Objects[0].(*widget.Button); ok {
+			u.win.Canvas().Focus(b)
+		}
 	}
 }
 
