@@ -63,7 +63,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("下一步", fyne.KeyPageDown, ctrl, func() { u.showStep(u.current + 1) }),
 		item("检查与导出", fyne.KeyE, ctrl, func() { u.showStep(len(steps) - 1) }),
 	)
-	return fyne.NewMainMenu(file, step)
+	help := fyne.NewMenu("帮助", fyne.NewMenuItem("关于"+AppName, u.aboutDialog))
+	return fyne.NewMainMenu(file, step, help)
 }
 
 func (u *UI) fillRecent(m *fyne.Menu) {
