@@ -547,3 +547,7 @@ func (u *UI) offerRecovery() {
 	d.Resize(fyne.NewSize(480, 200))
 	d.Show()
 }
+
+// Open opens a draft, workbook or published text given on the command line (or by a file
+// association), showing any error or import warning in a dialog.
+func (u *UI) Open(path string) { u.openOrShow(path) }

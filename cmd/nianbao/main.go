@@ -3,6 +3,8 @@
 package main
 
 import (
+	"os"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
@@ -17,7 +19,10 @@ func main() {
 	p := a.Preferences()
 	w.Resize(fyne.NewSize(float32(p.FloatWithFallback("window.width", 1280)), float32(p.FloatWithFallback("window.height", 800))))
 	w.SetMaster()
-	ui.New(a, w)
+	u := ui.New(a, w)
+	if len(os.Args) > 1 {
+		u.Open(os.Args[1]) // a file given on the command line or by double-click
+	}
 	w.SetOnClosed(func() {
 		s := w.Canvas().Size()
 		p.SetFloat("window.width", float64(s.Width))
