@@ -32,8 +32,8 @@ if [ -d cmd/nianbao ] && [ -f scripts/smoke-gui.sh ]; then
   echo "== desktop app smoke test"
   bash scripts/smoke-gui.sh
 fi
-if [ -f scripts/build-windows.sh ]; then
-  echo "== Windows build"
-  bash scripts/build-windows.sh
-fi
+echo "== Windows build (a change that breaks it fails here)"
+bash scripts/dist.sh windows
+echo "== Windows build under wine"
+bash scripts/smoke-windows.sh
 echo "全部检查通过 all checks passed"
