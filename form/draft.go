@@ -55,7 +55,7 @@ func (e *DraftError) Error() string {
 
 func (e *DraftError) Unwrap() error { return e.Err }
 
-// MarshalDraft encodes r as a draft file (indented JSON, cells keyed by code, blanks omitted).
+// MarshalDraft encodes r as a draft file (indented JSON, cells keyed by code, empty cells omitted).
 func MarshalDraft(r *Report, saved time.Time) ([]byte, error) {
 	d := draftFile{Schema: DraftSchema, Version: DraftVersion, Format: r.Format.ID,
 		Meta: r.Meta, Text: r.Text, Cells: map[string]string{}}
@@ -63,7 +63,7 @@ func MarshalDraft(r *Report, saved time.Time) ([]byte, error) {
 		d.Saved = saved.Format(time.RFC3339)
 	}
 	for i, c := range r.cells {
-		if !c.Blank || c.Err != nil {
+		if c.Text != "" {
 			d.Cells[r.Format.Cells[i].Code] = c.Text
 		}
 	}

@@ -24,7 +24,7 @@ grep -rl --include='*_test.go' '^func Fuzz' . | while read -r f; do
   dir=$(dirname "$f")
   for fn in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$f" | cut -d' ' -f2); do
     echo "-- $dir $fn"
-    go test -tags ci -run='^$' -fuzz="^${fn}\$" -fuzztime="$FUZZTIME" "$dir" >/tmp/nianbao-fuzz.log 2>&1 || { cat /tmp/nianbao-fuzz.log; exit 1; }
+    go test -tags ci -run='^$' -fuzz="^${fn}\$" -fuzztime="$FUZZTIME" -fuzzminimizetime=1s "$dir" >/tmp/nianbao-fuzz.log 2>&1 || { cat /tmp/nianbao-fuzz.log; exit 1; }
   done
 done
 
