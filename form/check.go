@@ -159,49 +159,66 @@ func crossYear(r, last *Report) []Problem {
 			d, _ := f.Cell(this)
 			ps = append(ps, Problem{Rule: "X1", Severity: Error, Section: 3, Cells: []string{this},
 				Expected: lc.Value.Format(Count), Actual: tc.Value.Format(Count),
-				Message: fmt.Sprintf("%s：应等于上年报告的「四、结转下年度继续办理」%s，现为 %s",
-					where(d), lc.Value.Format(Count), tc.Value.Format(Count))})
+				Message: fmt.Sprintf("%s：应等于上年报告的「%s」%s，现为 %s",
+					where(d), f.Cells[f.Index(prev)].RowLabel(), lc.Value.Format(Count), tc.Value.Format(Count))})
 		}
 	}
-	if f.ID == "2021" && last.Format.ID == "2021" {
-		for _, row := range []string{"rules", "normative"} {
-			base := "active." + row + "."
-			eff, ok1 := r.Value(base + "effective")
-			issued, ok2 := r.Value(base + "issued")
-			repealed, ok3 := r.Value(base + "repealed")
-			lastEff, ok4 := last.Value(base + "effective")
-			if !ok1 || !ok2 || !ok3 || !ok4 {
-				continue
-			}
-			if want := lastEff + issued - repealed; want != eff {
-				d, _ := f.Cell(base + "effective")
-				ps = append(ps, Problem{Rule: "X2", Severity: Warning, Section: 2,
-					Cells:    []string{base + "effective", base + "issued", base + "repealed"},
-					Expected: want.Format(Count), Actual: eff.Format(Count),
-					Message: fmt.Sprintf("%s：上年现行有效 %s 件 + 本年制发 %s 件 − 本年废止 %s 件 = %s 件，现填 %s 件。如有集中清理，请在正文中说明",
-						where(d), lastEff.Format(Count), issued.Format(Count), repealed.Format(Count), want.Format(Count), eff.Format(Count))})
-			}
-		}
-	}
-	if f.ID == "2019" && last.Format.ID == "2019" {
-		for _, row := range []string{"license", "services", "penalty", "coercion", "fees"} {
-			base := "active." + row + "."
-			prev, ok1 := r.Value(base + "prev")
-			lp, ok2 := last.Value(base + "prev")
-			lc, ok3 := last.Value(base + "change")
-			if !ok1 || !ok2 || !ok3 {
-				continue
-			}
-			if want := lp + lc; want != prev {
-				d, _ := f.Cell(base + "prev")
-				ps = append(ps, Problem{Rule: "X3", Severity: Warning, Section: 2, Cells: []string{base + "prev"},
-					Expected: want.Format(Count), Actual: prev.Format(Count),
-					Message: fmt.Sprintf("%s：上年项目数量 %s 加上年增减 %s 应为 %s，现为 %s",
-						where(d), lp.Format(Count), lc.Format(Change), want.Format(Count), prev.Format(Count))})
+	if f.ID == last.Format.ID {
+		for _, d := range f.Cells {
+			switch d.Col.Code {
+			case "effective":
+				ps = append(ps, effectiveCarry(r, last, strings.TrimSuffix(d.Code, "effective"))...)
+			case "prev":
+				ps = append(ps, prevCarry(r, last, strings.TrimSuffix(d.Code, "prev"))...)
 			}
 		}
 	}
 	return ps
+}
+
+// effectiveCarry is X2 for one row of the 2021 document counts (base is "active.rules.").
+func effectiveCarry(r, last *Report, base string) []Problem {
+	f := r.Format
+	eff, ok1 := r.Value(base + "effective")
+	issued, ok2 := r.Value(base + "issued")
+	repealed, ok3 := r.Value(base + "repealed")
+	lastEff, ok4 := last.Value(base + "effective")
+	if !ok1 || !ok2 || !ok3 || !ok4 {
+		return nil
+	}
+	want := lastEff + issued - repealed
+	if want == eff {
+		return nil
+	}
+	label := func(col string) string { return Short(f.Cells[f.Index(base+col)].Col.Label) }
+	d := f.Cells[f.Index(base+"effective")]
+	return []Problem{{Rule: "X2", Severity: Warning, Section: 2,
+		Cells:    []string{base + "effective", base + "issued", base + "repealed"},
+		Expected: want.Format(Count), Actual: eff.Format(Count),
+		Message: fmt.Sprintf("%s：上年「%s」%s + 「%s」%s − 「%s」%s = %s，现填 %s。如有集中清理，请在正文中说明",
+			where(d), label("effective"), lastEff.Format(Count), label("issued"), issued.Format(Count),
+			label("repealed"), repealed.Format(Count), want.Format(Count), eff.Format(Count))}}
+}
+
+// prevCarry is X3 for one row of the 2019 item counts (base is "active.license.").
+func prevCarry(r, last *Report, base string) []Problem {
+	f := r.Format
+	prev, ok1 := r.Value(base + "prev")
+	lp, ok2 := last.Value(base + "prev")
+	lc, ok3 := last.Value(base + "change")
+	if !ok1 || !ok2 || !ok3 {
+		return nil
+	}
+	want := lp + lc
+	if want == prev {
+		return nil
+	}
+	d := f.Cells[f.Index(base+"prev")]
+	change := f.Cells[f.Index(base+"change")]
+	return []Problem{{Rule: "X3", Severity: Warning, Section: 2, Cells: []string{base + "prev"},
+		Expected: want.Format(Count), Actual: prev.Format(Count),
+		Message: fmt.Sprintf("%s：上年报告的「%s」%s 加「%s」%s 应为 %s，现为 %s",
+			where(d), d.Col.Label, lp.Format(Count), change.Col.Label, lc.Format(Change), want.Format(Count), prev.Format(Count))}}
 }
 
 // OverviewLimit is the official length limit of 一、总体情况 ("篇幅原则上不超过一千字").
@@ -230,13 +247,13 @@ func narrative(r, last *Report) []Problem {
 	one := r.Text.Section(1)
 	if n := CountChars(one); n > OverviewLimit {
 		ps = append(ps, Problem{Rule: "W1", Severity: Warning, Section: 1, Expected: fmt.Sprint(OverviewLimit), Actual: fmt.Sprint(n),
-			Message: fmt.Sprintf("第一部分「总体情况」共 %d 字，格式要求篇幅原则上不超过一千字", n)})
+			Message: fmt.Sprintf("「%s」共 %d 字，格式要求篇幅原则上不超过一千字", r.Format.Sections[0].Title, n)})
 	}
 	six := r.Text.Other
 	hasText := strings.TrimSpace(one) != "" || strings.TrimSpace(r.Text.Problems) != "" || strings.TrimSpace(six) != ""
 	if r.Format.ID == "2021" && hasText && !feeMention.MatchString(six) {
 		ps = append(ps, Problem{Rule: "W2", Severity: Warning, Section: 6,
-			Message: "第六部分「其他需要报告的事项」未说明信息处理费收取情况。按《政府信息公开信息处理费管理办法》须在此专门报告，如“本年度未收取信息处理费。”"})
+			Message: "「" + r.Format.Sections[5].Title + "」未说明信息处理费收取情况。按《政府信息公开信息处理费管理办法》须在此专门报告，如“" + FeeNone + "”"})
 	}
 	if last != nil {
 		for _, s := range []struct {
@@ -261,19 +278,22 @@ func narrative(r, last *Report) []Problem {
 	if total, ok := r.Value("apply.3.7.total"); ok && total >= N(10) {
 		var other Num
 		var codes []string
+		var group string
 		for _, d := range r.Format.Cells {
 			if d.Table.ID == "apply" && d.Col.Code == "total" && strings.HasPrefix(d.Code, "apply.3.6") {
 				if v, ok := r.Value(d.Code); ok {
 					other += v
 				}
 				codes = append(codes, d.Code)
+				group = Short(d.RowPath[1])
 			}
 		}
 		if other*100 > total*15 {
+			grand := r.Format.Cells[r.Format.Index("apply.3.7.total")].RowLabel()
 			ps = append(ps, Problem{Rule: "W6", Severity: Warning, Section: 3, Cells: codes,
 				Expected: "≤15%", Actual: fmt.Sprintf("%.0f%%", other.Float()/total.Float()*100),
-				Message: fmt.Sprintf("第三部分「（六）其他处理」共 %s 件，占（七）总计 %s 件的 %.0f%%。原则上所有申请都应按法定方式处理，主管部门会询问原因，请核对或在正文中说明",
-					other.Format(Count), total.Format(Count), other.Float()/total.Float()*100)})
+				Message: fmt.Sprintf("第三部分「%s」共 %s 件，占「%s」%s 件的 %.0f%%。原则上所有申请都应按法定方式处理，主管部门会询问原因，请核对或在正文中说明",
+					group, other.Format(Count), grand, total.Format(Count), other.Float()/total.Float()*100)})
 		}
 	}
 	ps = append(ps, CheckText(r)...) // W4, form/textcheck.go

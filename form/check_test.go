@@ -115,7 +115,7 @@ func TestIdentities(t *testing.T) {
 		{name: "X1 carry", f: f21, edit: map[string]string{"apply.2.natural": "5"},
 			last: func(l *Report) {}, rule: "X1", cell: "apply.2.natural", sev: Error, inMsg: "结转下年度继续办理」2，现为 5"},
 		{name: "X2 effective", f: f21, edit: map[string]string{"active.normative.effective": "30"},
-			last: func(l *Report) { _ = l.Set("active.normative.effective", "26") }, rule: "X2", cell: "active.normative.effective", sev: Warning, inMsg: "= 27 件，现填 30 件"},
+			last: func(l *Report) { _ = l.Set("active.normative.effective", "26") }, rule: "X2", cell: "active.normative.effective", sev: Warning, inMsg: "上年「现行有效件数」26 + 「本年制发件数」3 − 「本年废止件数」2 = 27，现填 30"},
 		{name: "X3 prev", f: f19, edit: map[string]string{"active.license.prev": "40"},
 			last: func(l *Report) { _ = l.Set("active.license.prev", "48") }, rule: "X3", cell: "active.license.prev", sev: Warning, inMsg: "应为 46"},
 		{name: "W1 long overview", f: f21, edit: map[string]string{"text.overview": strings.Repeat("公开", 501)},
@@ -127,7 +127,7 @@ func TestIdentities(t *testing.T) {
 		{name: "W5 fee notice denied", f: f21, edit: map[string]string{"apply.3.6.2.natural": "1", "apply.3.6.2.total": "1", "apply.3.7.natural": "39", "apply.3.7.total": "46", "apply.1.natural": "37", "apply.1.total": "43",
 			"text.other": "本年度未发出收费通知，未收取信息处理费。"}, rule: "W5", cell: "apply.3.6.2.total", sev: Warning, inMsg: "未发出收费通知"},
 		{name: "W6 other handling", f: f21, edit: map[string]string{"apply.3.6.3.natural": "8", "apply.3.6.3.total": "8", "apply.3.7.natural": "46", "apply.3.7.total": "53", "apply.1.natural": "44", "apply.1.total": "50"},
-			rule: "W6", cell: "apply.3.6.1.total", sev: Warning, inMsg: "占（七）总计"},
+			rule: "W6", cell: "apply.3.6.1.total", sev: Warning, inMsg: "「（六）其他处理」共 9 件，占「（七）总计」53 件的 17%"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			base := Sample(tc.f)

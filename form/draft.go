@@ -46,6 +46,7 @@ type DraftError struct {
 	Err error
 }
 
+// Error names the file and the reason.
 func (e *DraftError) Error() string {
 	if e.Path != "" {
 		return fmt.Sprintf("无法打开「%s」：%s", filepath.Base(e.Path), e.Reason)
@@ -53,6 +54,7 @@ func (e *DraftError) Error() string {
 	return "无法读取草稿：" + e.Reason
 }
 
+// Unwrap returns the underlying error, for errors.Is and errors.As.
 func (e *DraftError) Unwrap() error { return e.Err }
 
 // MarshalDraft encodes r as a draft file (indented JSON, cells keyed by code, empty cells omitted).
@@ -119,7 +121,7 @@ func UnmarshalDraft(data []byte) (*Report, error) {
 	if !ok {
 		return fail(fmt.Sprintf("未知的报告格式「%s」（支持 2021 和 2019）", d.Format), nil)
 	}
-	if d.Meta.Year != 0 && (d.Meta.Year < 2000 || d.Meta.Year > 2100) {
+	if d.Meta.Year != 0 && !ValidYear(d.Meta.Year) {
 		return fail(fmt.Sprintf("报告年度 %d 不合理", d.Meta.Year), nil)
 	}
 	r := New(f, d.Meta.Year, d.Meta.Agency)
@@ -202,7 +204,8 @@ func SaveDraft(path string, r *Report) error {
 var testHookBeforeRename func(tmp string)
 
 // WriteFileAtomic writes data to path through a synced temporary file and a rename, so that
-// readers see either the old or the new content, never a part.
+// readers see either the old or the new content, never a part. The file keeps the mode of
+// the one it replaces; a new file is 0644 less the umask.
 func WriteFileAtomic(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
@@ -211,6 +214,15 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	name := tmp.Name()
 	defer os.Remove(name) // no-op after a successful rename
+	// CreateTemp makes a private file; the result keeps the mode of the file it replaces, or
+	// gets the usual 0644 (less the umask) of a new document meant to be shared.
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		mode = fi.Mode().Perm()
+	}
+	if runtime.GOOS != "windows" {
+		_ = tmp.Chmod(mode &^ umask())
+	}
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
 		return saveErr(path, err)

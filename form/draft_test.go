@@ -63,13 +63,25 @@ func TestSaveKeepsBackup(t *testing.T) {
 	if len(entries) != 2 {
 		t.Errorf("temp files left behind: %v", entries)
 	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm()&0o044 == 0 && umask()&0o044 == 0 {
+		t.Errorf("a saved draft is private (%v); drafts and exports are meant to be shared", fi.Mode())
+	}
+	_ = os.Chmod(path, 0o600)
+	_ = SaveDraft(path, r)
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("saving over a 0600 file made it %v; the mode must be kept", fi.Mode())
+	}
 }
 
 // TestCrashBeforeRename kills a real process between the temp write and the rename and
 // checks that the old file is intact.
 func TestCrashBeforeRename(t *testing.T) {
 	if os.Getenv("NIANBAO_CRASH_PATH") != "" {
-		testHookBeforeRename = func(string) { os.Exit(3) } // the process dies here
+		testHookBeforeRename = func(tmp string) {
+			if !strings.Contains(filepath.Base(tmp), ".bak.") {
+				os.Exit(3) // the process dies between the draft's temp write and its rename
+			}
+		}
 		r := Sample(Latest)
 		r.Meta.Agency = "新版本"
 		_ = SaveDraft(os.Getenv("NIANBAO_CRASH_PATH"), r)
@@ -89,6 +101,9 @@ func TestCrashBeforeRename(t *testing.T) {
 		t.Fatalf("crash helper: %v", err)
 	}
 	after, _ := os.ReadFile(path)
+	if bak, _ := os.ReadFile(path + ".bak"); string(bak) != string(before) {
+		t.Error("the crash came before the .bak was written: the test does not reach the draft's rename")
+	}
 	if string(after) != string(before) {
 		t.Error("the old file changed although the save never reached its rename")
 	}

@@ -15,6 +15,10 @@ const (
 	totalLabel       = "总计"
 )
 
+// FeeNone is the usual statement of 六 when no 信息处理费 was charged, offered to the user and
+// quoted by the W2 reminder.
+const FeeNone = "本年度未收取信息处理费。"
+
 // Formats lists the supported formats, newest first.
 var Formats = []*Format{format2021(), format2019()}
 
@@ -54,7 +58,7 @@ var overviewParts = []string{
 func sections(active, apply, review *Table, year2021 bool) []*Section {
 	other := "报告本机关认为需要报告的其他事项，以及其他有关文件专门要求通过年度报告予以报告的事项。"
 	if year2021 {
-		other += "各行政机关依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，在此处专门报告（如“本年度未收取信息处理费。”）。"
+		other += "各行政机关依据《政府信息公开信息处理费管理办法》收取信息处理费的情况，在此处专门报告（如“" + FeeNone + "”）。"
 	}
 	overview := "对本机关贯彻落实《中华人民共和国政府信息公开条例》情况进行综述，主要包括主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障等方面（各级人民政府还应报告工作考核、社会评议和责任追究结果情况），重在聚焦主题、简明客观。"
 	if year2021 {

@@ -116,6 +116,7 @@ type UnknownCodeError struct {
 	Format string
 }
 
+// Error names the unknown code and the format.
 func (e *UnknownCodeError) Error() string {
 	return fmt.Sprintf("%s 格式的报告没有编号为「%s」的单元格", e.Format, e.Code)
 }

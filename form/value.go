@@ -58,6 +58,7 @@ type ValueError struct {
 	Reason string
 }
 
+// Error quotes the text and says what is wrong with it.
 func (e *ValueError) Error() string {
 	return fmt.Sprintf("「%s」%s", e.Text, e.Reason)
 }

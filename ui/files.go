@@ -198,8 +198,8 @@ func (u *UI) newDialog() {
 		}
 		year.Validator = func(s string) error {
 			y, err := strconv.Atoi(strings.TrimSpace(form.Normalize(s)))
-			if err != nil || y < 2019 || y > 2100 {
-				return errors.New("请填写 2019 年以后的四位年份")
+			if err != nil || y < form.FirstFormatYear() || y > form.MaxYear {
+				return fmt.Errorf("请填写 %d 年以后的四位年份", form.FirstFormatYear())
 			}
 			return nil
 		}
@@ -409,9 +409,8 @@ func (u *UI) loadLastYear(path string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	if u.rep.Meta.Year > 0 && last.Meta.Year > 0 && last.Meta.Year != u.rep.Meta.Year-1 {
-		return nil, fmt.Errorf("「%s」是 %d 年度的报告，本报告为 %d 年度，上年报告应为 %d 年度",
-			filepath.Base(path), last.Meta.Year, u.rep.Meta.Year, u.rep.Meta.Year-1)
+	if err := form.CheckLastYear(u.rep, last); err != nil {
+		return nil, fmt.Errorf("「%s」：%w", filepath.Base(path), err)
 	}
 	u.last = last
 	set := u.rep.CarryOver(last)

@@ -113,26 +113,11 @@ func (v *metaView) check() {
 	v.msg.Refresh()
 }
 
-// metaIssues lists what is missing or wrong in the report's 基本信息. They are reminders:
-// form.Check does not look at the meta, but the title and signature need it.
+// metaIssues lists what is missing or wrong in the report's 基本信息 (form.CheckMeta).
 func metaIssues(r *form.Report) []string {
 	var msgs []string
-	if strings.TrimSpace(r.Meta.Agency) == "" {
-		msgs = append(msgs, "请填写机关名称（用于报告标题和落款）。")
-	}
-	switch y := r.Meta.Year; {
-	case y == 0:
-		msgs = append(msgs, "请填写报告年度（四位数字，如 2025）。")
-	case y < 2019 || y > 2100:
-		msgs = append(msgs, fmt.Sprintf("报告年度 %d 不在支持范围内（2019 年起）。", y))
-	case form.FormatForYear(y) != r.Format:
-		msgs = append(msgs, fmt.Sprintf("%d 年度应使用%s规定的格式，当前报告采用%s。请通过「文件 › 新建」按正确格式新建。", y, form.FormatForYear(y).Name, r.Format.Name))
-	}
-	switch d := strings.TrimSpace(r.Meta.Date); {
-	case d == "":
-		msgs = append(msgs, "尚未填写发布日期（用于落款）。")
-	case r.DateText() == "":
-		msgs = append(msgs, "发布日期格式应为 YYYY-MM-DD，如 2026-01-20。")
+	for _, p := range form.CheckMeta(r) {
+		msgs = append(msgs, p.Message)
 	}
 	return msgs
 }
@@ -174,7 +159,7 @@ func (v *textView) build() fyne.CanvasObject {
 	}
 	box := container.NewVBox(v.entry, v.count)
 	if v.n == 6 {
-		const fee = "本年度未收取信息处理费。"
+		const fee = form.FeeNone
 		insert := widget.NewButton("插入“"+fee+"”", func() {
 			t := strings.TrimRight(v.entry.Text, "\n")
 			if strings.Contains(t, fee) {

@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"io"
-	"os"
 
 	"github.com/nianbao/nianbao/export/pdf"
 	"github.com/nianbao/nianbao/export/xlsx"
@@ -53,9 +52,5 @@ func writeAtomic(path string, write func(io.Writer) error) error {
 	if err := write(&b); err != nil {
 		return err
 	}
-	if err := form.WriteFileAtomic(path, b.Bytes()); err != nil {
-		return err
-	}
-	_ = os.Chmod(path, 0o644) // the temporary file was private; an export is meant to be shared
-	return nil
+	return form.WriteFileAtomic(path, b.Bytes())
 }

@@ -38,9 +38,16 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "上年报告：", err)
 			return exitFile
 		}
+		if err := form.CheckLastYear(r, last); err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitFile
+		}
 	}
 	ps := form.Check(r, last)
 	if *asJSON {
+		for _, w := range warnings {
+			fmt.Fprintln(stderr, "[导入] "+w)
+		}
 		if ps == nil {
 			ps = []form.Problem{}
 		}

@@ -31,7 +31,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "用法：nianbao-cli new -o FILE [--year 2025] [--format 2021] [--agency 机关名称]")
 		return exitFile
 	}
-	if *year < 2000 || *year > 2100 {
+	if *year < form.FirstFormatYear() || *year > form.MaxYear {
 		fmt.Fprintf(stderr, "报告年度 %d 不合理\n", *year)
 		return exitFile
 	}

@@ -204,7 +204,7 @@ func findTitle(sheets []*sheetData) (agency string, year int) {
 			}
 		}
 	}
-	if year < 2000 || year > 2100 {
+	if !form.ValidYear(year) {
 		year = 0
 	}
 	return agency, year

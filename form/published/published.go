@@ -166,7 +166,7 @@ func findMeta(lines []string) meta {
 			continue
 		}
 		y, _ := strconv.Atoi(g[2])
-		if y < 2000 || y > 2100 {
+		if !form.ValidYear(y) {
 			continue
 		}
 		agency := strings.Join(strings.Fields(g[1]), "")
