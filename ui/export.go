@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -53,15 +54,15 @@ type Opener struct {
 	Read Reader
 }
 
-// Openers are the file kinds 打开 and 载入上年报告 accept, by extension.
-var Openers = []*Opener{
-	{Name: "年报助手草稿", Ext: form.DraftExt, Read: func(path string) (*form.Report, []string, error) {
-		r, err := form.LoadDraft(path)
-		return r, nil, err
-	}},
-	{Name: "Excel 工作簿", Ext: ".xlsx"},
-	{Name: "已发布的报告文本", Ext: ".txt"},
-}
+// Openers are the file kinds 打开 and 载入上年报告 accept, by extension; export/open
+// reads them all, as the command line does.
+var Openers = func() []*Opener {
+	var out []*Opener
+	for _, k := range open.Kinds {
+		out = append(out, &Opener{Name: k.Name, Ext: k.Ext, Read: open.Report})
+	}
+	return out
+}()
 
 func exporterFor(ext string) *Exporter {
 	for _, e := range Exporters {

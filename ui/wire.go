@@ -7,7 +7,6 @@ import (
 	"github.com/nianbao/nianbao/export/pdf"
 	"github.com/nianbao/nianbao/export/xlsx"
 	"github.com/nianbao/nianbao/form"
-	"github.com/nianbao/nianbao/form/published"
 )
 
 // The readers and writers of the other packages, plugged into the export and open seams.
@@ -18,30 +17,6 @@ func init() {
 	exporterFor(".pdf").Write = func(path string, r *form.Report) error {
 		opt := pdf.Options{Title: r.Title(), Author: r.Meta.Agency, Subject: "政府信息公开工作年度报告"}
 		return writeAtomic(path, func(w io.Writer) error { return pdf.Write(w, r, opt) })
-	}
-	setReader(".xlsx", func(path string) (*form.Report, []string, error) {
-		r, ws, err := xlsx.ReadFile(path)
-		msgs := make([]string, len(ws))
-		for i, w := range ws {
-			msgs[i] = w.Message
-		}
-		return r, msgs, err
-	})
-	setReader(".txt", func(path string) (*form.Report, []string, error) {
-		res, err := published.ReadFile(path)
-		if err != nil {
-			return nil, nil, err
-		}
-		return res.Report, res.Warnings, nil
-	})
-}
-
-// setReader plugs a reader into the opener of ext.
-func setReader(ext string, read Reader) {
-	for _, o := range Openers {
-		if o.Ext == ext {
-			o.Read = read
-		}
 	}
 }
 

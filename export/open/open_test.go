@@ -1,0 +1,164 @@
+package open
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/nianbao/nianbao/export/xlsx"
+	"github.com/nianbao/nianbao/form"
+)
+
+// sample is a small 2021 report with a few cells typed.
+func sample(t *testing.T) *form.Report {
+	t.Helper()
+	r := form.New(form.Latest, 2025, "示例县财政局")
+	for _, c := range form.Latest.Cells[:5] {
+		if c.Derived {
+			continue
+		}
+		if err := r.Set(c.Code, "7"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.FillDerived()
+	return r
+}
+
+func TestReportByExtension(t *testing.T) {
+	dir := t.TempDir()
+	want := sample(t)
+	b, err := form.MarshalDraft(want, time.Date(2026, 1, 20, 9, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a" + form.DraftExt, "a.json", "A.NIANBAO", "a.bak"} {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f, err := os.Create(filepath.Join(dir, "a.XLSX"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := xlsx.Write(f, want); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	for _, name := range []string{"a" + form.DraftExt, "a.json", "A.NIANBAO", "a.bak", "a.XLSX"} {
+		t.Run(name, func(t *testing.T) {
+			r, ws, err := Report(filepath.Join(dir, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Meta.Agency != want.Meta.Agency || r.Meta.Year != want.Meta.Year || r.Format != want.Format {
+				t.Errorf("meta %+v format %s, want %+v %s", r.Meta, r.Format.ID, want.Meta, want.Format.ID)
+			}
+			for _, c := range form.Latest.Cells[:5] {
+				got, _ := r.Cell(c.Code)
+				w, _ := want.Cell(c.Code)
+				if got.Text != w.Text {
+					t.Errorf("%s = %q, want %q", c.Code, got.Text, w.Text)
+				}
+			}
+			if len(ws) != 0 && !strings.HasSuffix(name, "XLSX") {
+				t.Errorf("warnings for a draft: %q", ws)
+			}
+		})
+	}
+}
+
+func TestReportPublishedText(t *testing.T) {
+	r, _, err := Report(filepath.Join("testdata", "published.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Meta.Agency != "示例县市场监督管理局" || r.Meta.Year != 2025 {
+		t.Errorf("meta %+v", r.Meta)
+	}
+	if got, _ := r.Cell("active.license.decisions"); got.Text != "1260" {
+		t.Errorf("行政许可 = %q, want 1260 from the text", got.Text)
+	}
+}
+
+// TestReportWorkbookWarnings checks that a hand-made workbook's warnings come grouped
+// the way xlsx.Lines groups them, so the app and the command line show the same lines.
+func TestReportWorkbookWarnings(t *testing.T) {
+	path := filepath.Join("testdata", "handmade.xlsx")
+	_, ws, err := Report(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, raw, err := xlsx.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := xlsx.Lines(raw); !slices.Equal(ws, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", ws, want)
+	}
+	if len(ws) == 0 {
+		t.Error("the hand-made workbook has blanks; want warnings")
+	}
+}
+
+func TestReportErrors(t *testing.T) {
+	dir := t.TempDir()
+	old := filepath.Join(dir, "old.xls")
+	if err := os.WriteFile(old, []byte{0xD0, 0xCF, 0x11, 0xE0}, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	foreign := filepath.Join(dir, "x.docx")
+	if err := os.WriteFile(foreign, []byte("PK\x03\x04"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		path string
+		want []string
+	}{
+		{old, []string{"old.xls", "另存为", ".xlsx"}},
+		{foreign, []string{"x.docx"}},
+		{filepath.Join(dir, "无.xlsx"), []string{"不存在"}},
+		{filepath.Join(dir, "无.txt"), []string{"无.txt"}},
+		{filepath.Join(dir, "无.nianbao"), []string{"无.nianbao"}},
+	} {
+		r, _, err := Report(tc.path)
+		if err == nil || r != nil {
+			t.Errorf("%s: report %v, error %v; want an error", tc.path, r, err)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: %q does not say %q", tc.path, err, w)
+			}
+		}
+	}
+}
+
+func TestExts(t *testing.T) {
+	exts := Exts()
+	if len(exts) != len(Kinds) {
+		t.Fatalf("Exts %q for %d kinds", exts, len(Kinds))
+	}
+	dir := t.TempDir()
+	for i, e := range exts {
+		if e != strings.ToLower(e) || !strings.HasPrefix(e, ".") || Kinds[i].Name == "" {
+			t.Errorf("kind %d: %+v", i, Kinds[i])
+		}
+		// Every listed kind has its own reader: an empty file of that kind is an error or
+		// a warning, never a silent report or a panic.
+		p := filepath.Join(dir, "empty"+e)
+		if err := os.WriteFile(p, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, ws, err := Report(p); err == nil && len(ws) == 0 {
+			t.Errorf("empty %s read without error or warning", e)
+		}
+	}
+	if !slices.Contains(exts, form.DraftExt) || !slices.Contains(exts, ".xlsx") || !slices.Contains(exts, ".txt") {
+		t.Errorf("Exts = %q", exts)
+	}
+}
