@@ -79,3 +79,43 @@ func TestExportPDFAndUsage(t *testing.T) {
 		}
 	}
 }
+
+// TestExportPDFOptions: the page-number and font options of the PDF; a font file that
+// cannot be used is an error naming it, and the options without --pdf are refused.
+func TestExportPDFOptions(t *testing.T) {
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "a.nianbao")
+	cli(t, "new", "--sample", "-o", draft, "--year", "2025")
+	notFont := filepath.Join(dir, "假字体.ttf")
+	os.WriteFile(notFont, []byte("not a font"), 0o644)
+	ok := filepath.Join(dir, "ok.pdf")
+	if code, _, stderr := cli(t, "export", draft, "--pdf", ok, "--center-page-numbers", "--bundled-fonts"); code != exitOK {
+		t.Fatalf("export with options: %d %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(ok); !strings.HasPrefix(string(b), "%PDF") {
+		t.Error("not a PDF")
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--font-body", notFont}, "假字体.ttf"},
+		{[]string{"--font-title", filepath.Join(dir, "无.ttf")}, "无.ttf"},
+	} {
+		out := filepath.Join(dir, "bad.pdf")
+		code, _, stderr := cli(t, append([]string{"export", draft, "--pdf", out}, tc.args...)...)
+		if code != exitFile || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, stderr, tc.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%v: a failed export left %s", tc.args, out)
+		}
+	}
+	code, _, stderr := cli(t, "export", draft, "--xlsx", filepath.Join(dir, "a.xlsx"), "--bundled-fonts")
+	if code != exitFile || !strings.Contains(stderr, "--pdf") {
+		t.Errorf("--bundled-fonts without --pdf: exit %d, stderr %q", code, stderr)
+	}
+	if code, _, _ := cli(t, "pdf", draft); code == exitOK {
+		t.Error("the pdf command is gone; export --pdf replaces it")
+	}
+}
