@@ -70,16 +70,15 @@ func Check(r *Report, last *Report) []Problem {
 	return ps
 }
 
-// where names a cell for messages: "三、…申请情况表「（一）予以公开」行·自然人".
+// where names a cell for messages: "第三部分「（一）予以公开」行「自然人」列", or
+// "第二部分「…」" in a table without row labels.
 func where(d *CellDef) string {
-	sec := d.Table.Section
+	part := "第" + cnNum[d.Table.Section] + "部分"
 	if d.Row == nil {
-		return fmt.Sprintf("第%s部分「%s」", cnNum[sec], d.ColLabel())
+		return part + "「" + d.ColLabel() + "」"
 	}
-	return fmt.Sprintf("第%s部分「%s」行「%s」列", cnNum[sec], d.RowLabel(), d.ColLabel())
+	return part + d.Where()
 }
-
-var cnNum = []string{"", "一", "二", "三", "四", "五", "六"}
 
 // sum adds the cells at idx; blanks count as 0. ok is false when any cell is invalid;
 // any is true when at least one cell is non-blank.

@@ -6,54 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/form"
 	"github.com/xuri/excelize/v2"
 )
-
-// norm folds a label for matching: full-width ASCII to half-width, no spaces or quotes,
-// "1、" and "1．" item numbers as "1.".
-func norm(s string) string {
-	if s == "" {
-		return ""
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '！' && r <= '～':
-			r -= '！' - '!'
-		case unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' || r == '\u200b':
-			continue
-		case strings.ContainsRune("“”‘’\"'", r):
-			continue
-		case r == '—' || r == '–' || r == '−':
-			r = '-'
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if m := itemNumber.FindStringSubmatchIndex(out); m != nil {
-		out = out[:m[3]] + "." + out[m[1]:]
-	}
-	return out
-}
-
-var itemNumber = regexp.MustCompile(`^([0-9]+)(、|\.)`)
-
-// tableName is how messages name a table: "表二", "表三", "表四".
-func tableName(t *form.Table) string {
-	return "表" + []string{"", "一", "二", "三", "四", "五", "六"}[t.Section]
-}
-
-// cellWhere names a number cell by its row and column labels.
-func cellWhere(d *form.CellDef) string {
-	if d.Row == nil {
-		return fmt.Sprintf("「%s」列", d.ColLabel())
-	}
-	return fmt.Sprintf("「%s」行「%s」列", d.RowLabel(), d.ColLabel())
-}
 
 // place is where a number cell was found.
 type place struct {
@@ -142,8 +99,8 @@ func readSheets(sheets []*sheetData, format *form.Format, base *form.Report) (*f
 				text, col = t, c
 			}
 		}
-		w := Warning{Sheet: p.sheet.name, Cell: cellName(p.row, col), Table: tableName(d.Table), Code: d.Code}
-		at := fmt.Sprintf("%s %s（工作表「%s」%s）", w.Table, w.Cell, w.Sheet, cellWhere(d))
+		w := Warning{Sheet: p.sheet.name, Cell: cellName(p.row, col), Table: d.Table.ShortName(), Code: d.Code}
+		at := fmt.Sprintf("%s %s（工作表「%s」%s）", w.Table, w.Cell, w.Sheet, d.Where())
 		if shown, ok := p.sheet.dateShown(p.row, col); ok && text != "" {
 			_ = r.SetAt(i, shown)
 			w.Message = fmt.Sprintf("%s：被 Excel 当成了日期（显示为「%s」），请把单元格格式改为“常规”后重新填写数字", at, shown)
@@ -277,7 +234,7 @@ func formsOf(label string) [4]string {
 	if v, ok := labelForms.Load(label); ok {
 		return v.([4]string)
 	}
-	l, s := norm(label), norm(form.Short(label))
+	l, s := form.FoldLabel(label), form.FoldLabel(form.Short(label))
 	f := [4]string{l, s, stripOrdinal(l), stripOrdinal(s)}
 	labelForms.Store(label, f)
 	return f
@@ -317,8 +274,8 @@ func locate(fm *form.Format, sheets []*sheetData) *found {
 		}
 		total += n
 		if len(bestPlaces) == 0 {
-			fd.warn = append(fd.warn, Warning{Table: tableName(t),
-				Message: fmt.Sprintf("%s（%s）：没有找到这张表，其数据按空白处理", tableName(t), t.Name)})
+			fd.warn = append(fd.warn, Warning{Table: t.ShortName(),
+				Message: fmt.Sprintf("%s（%s）：没有找到这张表，其数据按空白处理", t.ShortName(), t.Name)})
 			continue
 		}
 		for k, v := range bestPlaces {
@@ -340,7 +297,7 @@ const (
 func locateTable(t *form.Table, sd *sheetData) (map[string]place, []Warning) {
 	places := map[string]place{}
 	var warn []Warning
-	name := tableName(t)
+	name := t.ShortName()
 	missing := func(what string) {
 		warn = append(warn, Warning{Sheet: sd.name, Table: name,
 			Message: fmt.Sprintf("%s（工作表「%s」）：没有找到「%s」，相应数据按空白处理", name, sd.name, what)})
@@ -367,7 +324,7 @@ func locateTable(t *form.Table, sd *sheetData) (map[string]place, []Warning) {
 		labels := map[string]bool{}
 		allLabels(b.Cols, labels)
 		if b.Corner != "" {
-			labels[norm(b.Corner)] = true
+			labels[form.FoldLabel(b.Corner)] = true
 		}
 		headerTop := -1
 		for r := top; r < limit && headerTop < 0; r++ {

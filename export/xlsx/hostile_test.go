@@ -235,7 +235,7 @@ func sheetFromText(s string) *sheetData {
 		}
 		n := make([]string, len(cells))
 		for j, c := range cells {
-			n[j] = norm(c)
+			n[j] = form.FoldLabel(c)
 		}
 		sd.raw, sd.norm = append(sd.raw, cells), append(sd.norm, n)
 	}

@@ -104,7 +104,7 @@ func Aggregate(agency string, units []Unit) (*Summary, error) {
 		}
 	}
 	seen := map[string]string{}
-	self := norm(agency)
+	self := form.FoldLabel(agency)
 	var reports []*form.Report
 	for _, u := range units {
 		left := func(reason string) {
@@ -123,7 +123,7 @@ func Aggregate(agency string, units []Unit) (*Summary, error) {
 			continue
 		}
 		r := u.Report
-		name := norm(r.Meta.Agency)
+		name := form.FoldLabel(r.Meta.Agency)
 		switch {
 		case r.Meta.Year == 0:
 			left("未填写报告年度，无法确定是否与其他单位同一年度")
@@ -171,7 +171,7 @@ func invalidCells(r *form.Report) string {
 	for i, d := range r.Format.Cells {
 		if c := r.At(i); c.Err != nil {
 			if n == 0 {
-				first = fmt.Sprintf("%s%s：%v", tableName(d.Table), cellWhere(d), c.Err)
+				first = fmt.Sprintf("%s%s：%v", d.Table.ShortName(), d.Where(), c.Err)
 			}
 			n++
 		}
@@ -197,7 +197,7 @@ func crossCheck(total *form.Report, units []*form.Report) error {
 	}
 	for i, d := range total.Format.Cells {
 		if c := total.At(i); sums[i] != c.Value {
-			return fmt.Errorf("汇总核对不一致：%s%s 各单位之和为 %s，合计为 %s", tableName(d.Table), cellWhere(d),
+			return fmt.Errorf("汇总核对不一致：%s%s 各单位之和为 %s，合计为 %s", d.Table.ShortName(), d.Where(),
 				sums[i].Format(d.Kind), c.Value.Format(d.Kind))
 		}
 	}

@@ -254,7 +254,7 @@ func loadSheet(f *excelize.File, name string, merges bool) (*sheetData, error) {
 		}
 		n := make([]string, len(cols))
 		for i, c := range cols {
-			n[i] = norm(c)
+			n[i] = form.FoldLabel(c)
 		}
 		sd.raw = append(sd.raw, cols)
 		sd.norm = append(sd.norm, n)
@@ -435,7 +435,7 @@ func readOwn(f *excelize.File) (*form.Report, []Warning, error) {
 	}
 	for _, l := range m.labels {
 		c, r, err := excelize.CellNameToCoordinates(l[0])
-		if err != nil || sd.normAt(r-1, c-1) != norm(l[1]) {
+		if err != nil || sd.normAt(r-1, c-1) != form.FoldLabel(l[1]) {
 			r, ws, err := readByLabels(f, m.report.Format, m.report)
 			if err != nil {
 				return nil, nil, err

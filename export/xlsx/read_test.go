@@ -37,7 +37,7 @@ func handMade(t testing.TB, r *form.Report, o handOpts) ([]byte, map[string]stri
 	}
 	for i, tb := range r.Format.Tables {
 		if o.perSheet && i > 0 {
-			sheet = tableName(tb)
+			sheet = tb.ShortName()
 			if _, err := f.NewSheet(sheet); err != nil {
 				t.Fatal(err)
 			}
@@ -171,7 +171,7 @@ func TestReadHandMade(t *testing.T) {
 						t.Errorf("%s: no warning, want one with %v", d.Code, words)
 						continue
 					}
-					for _, word := range append(words, tableName(d.Table)+" "+addr[d.Code]) {
+					for _, word := range append(words, d.Table.ShortName()+" "+addr[d.Code]) {
 						if !strings.Contains(w.Message, word) {
 							t.Errorf("%s warning %q lacks %q", d.Code, w.Message, word)
 						}
@@ -296,22 +296,6 @@ func TestReadOwnEditedInExcel(t *testing.T) {
 	}
 }
 
-func TestNorm(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"第二十条第（一）项", "第二十条第(一)项"},
-		{"第二十条第(一)项", "第二十条第(一)项"},
-		{" 商业\n企业 ", "商业企业"},
-		{"1、属于国家秘密", "1.属于国家秘密"},
-		{"１．属于国家秘密", "1.属于国家秘密"},
-		{"3.危及“三安全一稳定”", "3.危及三安全一稳定"},
-		{"申请人无正当理由逾期不补正、行政机关不再处理", "申请人无正当理由逾期不补正、行政机关不再处理"},
-	} {
-		if got := norm(tc.in); got != tc.want {
-			t.Errorf("norm(%q) = %q, want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestLines(t *testing.T) {
 	data, addr := handMade(t, form.Sample(form.Latest), handOpts{merge: true, title: []string{"某局2025年政府信息公开工作年度报告"},
 		values: map[string]string{"apply.1.natural": "", "apply.1.commercial": "", "apply.1.legal": "/", "apply.2.natural": ""}})
@@ -348,7 +332,7 @@ func TestMatches(t *testing.T) {
 		{"", "其他", false},
 		{"(一)", "（一）予以公开", false},
 	} {
-		if got := matches(norm(tc.cell), tc.label); got != tc.want {
+		if got := matches(form.FoldLabel(tc.cell), tc.label); got != tc.want {
 			t.Errorf("matches(%q, %q) = %v", tc.cell, tc.label, got)
 		}
 	}

@@ -50,7 +50,7 @@ func sectionOf(title string) int {
 // heading returns the section class of a line that is a level-1 heading and the number it
 // is numbered with (一 → 1), or -1, 0.
 func heading(s string) (class, number int) {
-	if utf8.RuneCountInString(s) > 44 || labelKeys[key(s)] {
+	if utf8.RuneCountInString(s) > 44 || labelKeys[form.LabelKey(s)] {
 		return -1, 0
 	}
 	g := headingRe.FindStringSubmatch(s)

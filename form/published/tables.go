@@ -44,7 +44,7 @@ func tokenize(lines []string) []token {
 		if s == "" {
 			return token{kind: tBlank, line: line}
 		}
-		return token{kind: tCell, text: s, key: key(s), value: isValue(s), line: line}
+		return token{kind: tCell, text: s, key: form.LabelKey(s), value: isValue(s), line: line}
 	}
 	for n, raw := range lines {
 		line := strings.ReplaceAll(raw, "｜", "|")
@@ -154,21 +154,6 @@ func cleanSpace(s string) string {
 	})
 }
 
-// key reduces a label to its letters and digits, with full-width forms folded: "（一）予以公开"
-// and "(一)予以公开" both give "一予以公开".
-func key(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFEE0
-		}
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
 // anchor is a row label or block heading of an official table, in layout reading order,
 // with the value cells that follow it up to the next anchor.
 type anchor struct {
@@ -219,8 +204,8 @@ func hasRowLabels(spans []form.Span) bool {
 }
 
 func newAnchor(text string, t *form.Table) anchor {
-	a := anchor{label: form.Short(text), table: t, keys: []string{key(text)}}
-	if k := key(form.Short(text)); k != a.keys[0] {
+	a := anchor{label: form.Short(text), table: t, keys: []string{form.LabelKey(text)}}
+	if k := form.LabelKey(form.Short(text)); k != a.keys[0] {
 		a.keys = append(a.keys, k)
 	}
 	return a
@@ -251,8 +236,8 @@ var labelKeys = func() map[string]bool {
 		for _, t := range f.Tables {
 			for _, s := range t.Layout().Spans {
 				if s.Text != "" {
-					m[key(s.Text)] = true
-					m[key(form.Short(s.Text))] = true
+					m[form.LabelKey(s.Text)] = true
+					m[form.LabelKey(form.Short(s.Text))] = true
 				}
 			}
 		}
@@ -269,7 +254,7 @@ func detectFormat(toks []token) (f *form.Format, score int) {
 		for _, t := range f.Tables {
 			for _, s := range t.Layout().Spans {
 				if s.Text != "" {
-					m[key(s.Text)] = true
+					m[form.LabelKey(s.Text)] = true
 				}
 			}
 		}
