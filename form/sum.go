@@ -18,11 +18,11 @@ func Sum(agency string, reports []*Report) (*Report, error) {
 		if u.Meta.Year != year {
 			return nil, fmt.Errorf("「%s」是 %d 年度报告，与其他单位的 %d 年度不同，不能汇总", u.Meta.Agency, u.Meta.Year, year)
 		}
+		if i, n := invalidCells(u); n > 0 {
+			return nil, fmt.Errorf("「%s」%s：%v", u.Meta.Agency, where(f.Cells[i]), u.cells[i].Err)
+		}
 		for i := range u.cells {
 			c := &u.cells[i]
-			if c.Err != nil {
-				return nil, fmt.Errorf("「%s」%s：%v", u.Meta.Agency, where(f.Cells[i]), c.Err)
-			}
 			if c.Blank {
 				continue
 			}

@@ -40,8 +40,8 @@ UNIT 可以是文件，也可以是文件夹（汇总其中所有 .xlsx 和 .nia
 		fmt.Fprintln(stderr, err)
 		return exitFile
 	}
-	units := xlsx.LoadUnits(paths, openReport)
-	s, err := xlsx.Aggregate(*agency, units)
+	units := form.LoadUnits(paths, openReport)
+	s, err := form.Aggregate(*agency, units)
 	if s != nil {
 		for _, l := range s.Left {
 			fmt.Fprintf(stdout, "未汇总：%s：%s\n", filepath.Base(l.Source), l.Reason)

@@ -63,12 +63,12 @@ func BenchmarkMerge500(b *testing.B) {
 		paths[i] = strconv.Itoa(i)
 	}
 	for b.Loop() {
-		units := LoadUnits(paths, func(p string) (*form.Report, []string, error) {
+		units := form.LoadUnits(paths, func(p string) (*form.Report, []string, error) {
 			i, _ := strconv.Atoi(p)
 			r, _, err := Read(bytes.NewReader(units500[i]))
 			return r, nil, err
 		})
-		s, err := Aggregate("示例县", units)
+		s, err := form.Aggregate("示例县", units)
 		if err != nil || len(s.Units) != 500 {
 			b.Fatal(err)
 		}

@@ -1,0 +1,209 @@
+package form
+
+import (
+	"fmt"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+)
+
+// Unit is one unit's report offered for aggregation, or why its file could not be read.
+type Unit struct {
+	// Source is the file the report came from, shown to the user.
+	Source string
+	// Report is nil when the file could not be read.
+	Report *Report
+	// Warnings are the notes of reading the file (blanks, "/" in hand-made tables).
+	Warnings []string
+	// Err says why the file could not be read.
+	Err error
+}
+
+// Included is a unit whose numbers are in the total, with its check results.
+type Included struct {
+	Unit
+	// Problems are Check's findings on the unit's report.
+	Problems []Problem
+	// Errors counts the problems of severity 错误.
+	Errors int
+}
+
+// LeftOut is a unit that was not summed, and why.
+type LeftOut struct {
+	// Source and Agency identify the unit (Agency may be empty).
+	Source, Agency string
+	// Reason is the Chinese explanation.
+	Reason string
+}
+
+// CarryCode is the figure whose units' sum the aggregate shows next to the total as a
+// cross-check: 四、结转下年度继续办理 · 总计.
+const CarryCode = "apply.4.total"
+
+// CrossCheck is one figure of the total next to the sum of the included units' figures.
+type CrossCheck struct {
+	// Def is the cell compared; nil when the format has no such cell.
+	Def *CellDef
+	// Units is the sum of the units' values; Total is the total's value.
+	Units, Total Num
+}
+
+// Summary is an aggregate (汇总) of units of one year and format.
+type Summary struct {
+	// Total holds the cell-wise sums.
+	Total *Report
+	// Units are the units summed, in the order given.
+	Units []Included
+	// Left are the units left out.
+	Left []LeftOut
+	// Problems are Check's findings on the total.
+	Problems []Problem
+	// Carry is the cross-check of CarryCode.
+	Carry CrossCheck
+}
+
+// LoadUnits reads the files in parallel with read (which returns a report and its reading
+// notes) and returns them in the order given.
+func LoadUnits(paths []string, read func(path string) (*Report, []string, error)) []Unit {
+	units := make([]Unit, len(paths))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(paths)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				r, ws, err := read(paths[i])
+				units[i] = Unit{Source: paths[i], Report: r, Warnings: ws, Err: err}
+				if err == nil && r == nil {
+					units[i].Err = fmt.Errorf("文件中没有报告")
+				}
+			}
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return units
+}
+
+// Aggregate sums the units for the agency: the year and format most units share are summed;
+// a unit of another year or format, an unreadable file, a second file of the same unit, a
+// unit named like the aggregating agency (an earlier total) or with cells that are not
+// numbers is left out with the reason, never summed.
+func Aggregate(agency string, units []Unit) (*Summary, error) {
+	s := &Summary{}
+	type key struct {
+		format string
+		year   int
+	}
+	count := map[key]int{}
+	for _, u := range units {
+		if u.Err == nil && u.Report != nil && u.Report.Meta.Year != 0 {
+			count[key{u.Report.Format.ID, u.Report.Meta.Year}]++
+		}
+	}
+	var ref key
+	for k, n := range count {
+		if n > count[ref] || n == count[ref] && (k.year > ref.year || k.year == ref.year && k.format > ref.format) {
+			ref = k
+		}
+	}
+	seen := map[string]string{}
+	self := FoldLabel(agency)
+	var reports []*Report
+	for _, u := range units {
+		left := func(reason string) {
+			a := ""
+			if u.Report != nil {
+				a = strings.TrimSpace(u.Report.Meta.Agency)
+			}
+			s.Left = append(s.Left, LeftOut{Source: u.Source, Agency: a, Reason: reason})
+		}
+		if u.Err != nil || u.Report == nil {
+			reason := "文件无法读取"
+			if u.Err != nil {
+				reason = u.Err.Error()
+			}
+			left(reason)
+			continue
+		}
+		r := u.Report
+		name := FoldLabel(r.Meta.Agency)
+		switch {
+		case r.Meta.Year == 0:
+			left("未填写报告年度，无法确定是否与其他单位同一年度")
+			continue
+		case r.Meta.Year != ref.year || r.Format.ID != ref.format:
+			left(fmt.Sprintf("是 %d 年度报告（%s 格式），本次汇总的是 %d 年度（%s 格式）", r.Meta.Year, r.Format.ID, ref.year, ref.format))
+			continue
+		case name != "" && name == self:
+			left("单位名称与汇总单位相同，可能是以前生成的汇总表，不能再次计入")
+			continue
+		case name != "" && seen[name] != "":
+			left(fmt.Sprintf("与「%s」是同一单位（单位名称相同），重复提交；只汇总了前一份", filepath.Base(seen[name])))
+			continue
+		}
+		if first, n := invalidCells(r); n > 0 {
+			d := r.Format.Cells[first]
+			left(fmt.Sprintf("有 %d 个单元格不是有效数字（如 %s%s：%v），无法计入合计，请该单位改正后重报",
+				n, d.Table.ShortName(), d.Where(), r.cells[first].Err))
+			continue
+		}
+		if name != "" {
+			seen[name] = u.Source
+		}
+		ps := Check(r, nil)
+		s.Units = append(s.Units, Included{Unit: u, Problems: ps, Errors: Errors(ps)})
+		reports = append(reports, r)
+	}
+	if len(reports) == 0 {
+		return s, fmt.Errorf("没有可汇总的单位报告（%d 个文件均未能汇总）", len(units))
+	}
+	total, err := Sum(agency, reports)
+	if err != nil {
+		return s, err
+	}
+	s.Carry = crossCheck(total, reports, CarryCode)
+	if c := s.Carry; c.Def != nil && c.Units != c.Total {
+		return s, fmt.Errorf("汇总核对不一致：%s%s 各单位之和为 %s，合计为 %s", c.Def.Table.ShortName(), c.Def.Where(),
+			c.Units.Format(c.Def.Kind), c.Total.Format(c.Def.Kind))
+	}
+	s.Total = total
+	s.Problems = Check(total, nil)
+	return s, nil
+}
+
+// invalidCells returns the index of the first cell of r that is not a valid number and how
+// many there are (n is 0 when all are valid).
+func invalidCells(r *Report) (first, n int) {
+	for i := range r.cells {
+		if r.cells[i].Err != nil {
+			if n == 0 {
+				first = i
+			}
+			n++
+		}
+	}
+	return first, n
+}
+
+// crossCheck adds the units' values of code, through the public Value, next to the
+// total's value: a figure the aggregate workbook prints so a reader can verify the sum.
+func crossCheck(total *Report, units []*Report, code string) CrossCheck {
+	d, ok := total.Format.Cell(code)
+	if !ok {
+		return CrossCheck{}
+	}
+	c := CrossCheck{Def: d}
+	c.Total, _ = total.Value(code)
+	for _, u := range units {
+		if v, ok := u.Value(code); ok {
+			c.Units += v
+		}
+	}
+	return c
+}

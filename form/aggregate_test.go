@@ -1,0 +1,151 @@
+package form
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func unit(agency string, year int, edit func(r *Report)) Unit {
+	r := Sample(Latest)
+	r.Meta.Agency, r.Meta.Year = agency, year
+	if edit != nil {
+		edit(r)
+	}
+	return Unit{Source: "单位/" + agency + ".xlsx", Report: r}
+}
+
+func TestAggregate(t *testing.T) {
+	a := unit("甲局", 2025, nil)
+	b := unit("乙局", 2025, func(r *Report) {
+		_ = r.Set("apply.1.natural", "40")
+		_ = r.Set("apply.4.natural", "6")
+		_ = r.Set("active.fees.amount", "0.125")
+		_ = r.Set("review.after.pending", "")
+		r.FillDerived()
+	})
+	c := unit("丙局", 2025, func(r *Report) { _ = r.Set("apply.1.total", "999") })
+	units := []Unit{
+		a, b, c,
+		unit("丁局", 2025, func(r *Report) { _ = r.Set("apply.3.1.natural", "/"); _ = r.Set("apply.3.1.research", "—") }),
+		unit("戊局", 2024, nil),
+		unit("　甲局 ", 2025, nil),
+		{Source: "坏文件.xlsx", Err: errors.New("无法读取「坏文件.xlsx」：文件已损坏")},
+		unit("某县人民政府办公室", 2025, nil),
+		unit("", 2025, func(r *Report) { r.Meta.Year = 0 }),
+		{Source: "空.xlsx"},
+	}
+	s, err := Aggregate("某县人民政府办公室", units)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, u := range s.Units {
+		names = append(names, u.Report.Meta.Agency)
+	}
+	if strings.Join(names, ",") != "甲局,乙局,丙局" {
+		t.Errorf("summed units %v, want 甲局,乙局,丙局", names)
+	}
+	if s.Units[0].Errors != 0 || s.Units[2].Errors == 0 || s.Units[2].Errors != Errors(s.Units[2].Problems) {
+		t.Errorf("error counts %d, %d; want 0 for 甲局 and some for 丙局", s.Units[0].Errors, s.Units[2].Errors)
+	}
+	d, _ := Latest.Cell("apply.3.1.natural")
+	wantLeft := []struct{ source, words string }{
+		{"丁局", "不是有效数字（如 表三" + d.Where() + "：「/」"}, {"戊局", "2024 年度"}, {"甲局", "同一单位"},
+		{"坏文件", "已损坏"}, {"某县人民政府办公室", "汇总单位相同"}, {"", "未填写报告年度"}, {"空", "无法读取"},
+	}
+	if len(s.Left) != len(wantLeft) {
+		t.Fatalf("left out %v, want %d", s.Left, len(wantLeft))
+	}
+	for i, w := range wantLeft {
+		if l := s.Left[i]; !strings.Contains(l.Source, w.source) || !strings.Contains(l.Reason, w.words) {
+			t.Errorf("left out #%d = %s: %s; want %s: …%s…", i, l.Source, l.Reason, w.source, w.words)
+		}
+	}
+	if !strings.HasPrefix(s.Left[0].Reason, "有 2 个单元格") || s.Left[0].Agency != "丁局" || s.Left[2].Agency != "甲局" {
+		t.Errorf("丁局 / 甲局 left out as %+v / %+v", s.Left[0], s.Left[2])
+	}
+	// The total is the cell-wise sum of the three units; blank where all are blank.
+	for i, d := range Latest.Cells {
+		var want Num
+		blank := true
+		for _, u := range []Unit{a, b, c} {
+			if cell := u.Report.At(i); cell.OK() {
+				want += cell.Value
+				blank = false
+			}
+		}
+		if got := s.Total.At(i); got.Value != want || got.Blank != blank {
+			t.Errorf("total %s = %q (blank %v), want %s (blank %v)", d.Code, got.Text, got.Blank, want.Format(d.Kind), blank)
+		}
+	}
+	if v, _ := s.Total.Value("active.fees.amount"); v != Num(3_250_000*2+125_000) {
+		t.Errorf("summed amount = %s", v.Format(Amount))
+	}
+	// The cross-check figure: the units' 结转下年度 next to the total's.
+	var carry Num
+	for _, u := range []Unit{a, b, c} {
+		v, _ := u.Report.Value(CarryCode)
+		carry += v
+	}
+	if s.Carry.Def == nil || s.Carry.Def.Code != CarryCode || s.Carry.Units != carry || s.Carry.Total != carry {
+		t.Errorf("carry cross-check %+v, want %s both", s.Carry, carry.Format(Count))
+	}
+	if s.Total.Meta.Agency != "某县人民政府办公室" || len(s.Problems) != len(Check(s.Total, nil)) {
+		t.Errorf("total agency %q, %d problems", s.Total.Meta.Agency, len(s.Problems))
+	}
+}
+
+func TestAggregateNothing(t *testing.T) {
+	_, err := Aggregate("", []Unit{{Source: "a.xlsx", Err: errors.New("坏")}})
+	if err == nil || !strings.Contains(err.Error(), "没有可汇总") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestAggregatePicksMajorityYear(t *testing.T) {
+	s, err := Aggregate("", []Unit{unit("甲", 2024, nil), unit("乙", 2025, nil), unit("丙", 2025, nil)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Total.Meta.Year != 2025 || len(s.Units) != 2 || len(s.Left) != 1 || !strings.Contains(s.Left[0].Reason, "2025 年度") {
+		t.Errorf("year %d, units %d, left %v", s.Total.Meta.Year, len(s.Units), s.Left)
+	}
+}
+
+// TestSumNamesInvalidCell: Sum refuses a unit with a non-number and names the unit and
+// the first such cell.
+func TestSumNamesInvalidCell(t *testing.T) {
+	bad := unit("丁局", 2025, func(r *Report) { _ = r.Set("apply.3.1.natural", "/") }).Report
+	_, err := Sum("", []*Report{unit("甲局", 2025, nil).Report, bad})
+	d, _ := Latest.Cell("apply.3.1.natural")
+	if err == nil || !strings.Contains(err.Error(), "「丁局」"+where(d)+"：「/」") {
+		t.Errorf("err = %v", err)
+	}
+}
+
+func TestLoadUnitsKeepsOrder(t *testing.T) {
+	paths := make([]string, 50)
+	for i := range paths {
+		paths[i] = fmt.Sprint(i)
+	}
+	units := LoadUnits(paths, func(p string) (*Report, []string, error) {
+		switch p {
+		case "7":
+			return nil, nil, errors.New("坏")
+		case "9":
+			return nil, nil, nil
+		}
+		return New(Latest, 2025, "单位"+p), []string{"注" + p}, nil
+	})
+	for i, u := range units {
+		bad := i == 7 || i == 9
+		if u.Source != paths[i] || bad != (u.Err != nil) || (!bad && (u.Report.Meta.Agency != "单位"+paths[i] || u.Warnings[0] != "注"+paths[i])) {
+			t.Errorf("unit %d = %+v", i, u)
+		}
+	}
+	if units[9].Err == nil || !strings.Contains(units[9].Err.Error(), "没有报告") {
+		t.Errorf("a file without a report: %v", units[9].Err)
+	}
+}
