@@ -1,7 +1,7 @@
 // Package xlsx writes a report as the Excel workbook superiors collect (the three statistic
 // tables laid out as the official template, the narrative, hidden metadata to read it back),
 // reads such workbooks back (our own exactly, hand-made official-layout tables by their
-// labels), and aggregates (汇总) many units into one workbook with a per-unit list.
+// labels), and writes the aggregate (汇总) of form.Aggregate as one workbook with a per-unit list.
 //
 // # Workbook
 //
