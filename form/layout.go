@@ -1,5 +1,7 @@
 package form
 
+import "strconv"
+
 // Span is one rectangle of an official table's printed grid: a label (possibly merged over
 // several grid cells) or a number cell. Exporters and the UI draw tables from spans only.
 type Span struct {
@@ -143,18 +145,5 @@ func CellName(row, col int) string {
 	for c := col + 1; c > 0; c = (c - 1) / 26 {
 		name = string(rune('A'+(c-1)%26)) + name
 	}
-	return name + itoa(row+1)
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	for ; n > 0; n /= 10 {
-		i--
-		b[i] = byte('0' + n%10)
-	}
-	return string(b[i:])
+	return name + strconv.Itoa(row+1)
 }

@@ -1,5 +1,7 @@
 package form
 
+import "strconv"
+
 // Sample returns a complete, consistent report of format f for a fictional agency: every
 // cell filled, totals right, the narrative written. It is what `make run` opens, and what
 // tests and benchmarks use as a correct report.
@@ -13,8 +15,8 @@ func Sample(f *Format) *Report {
 	r.Meta.Contact = Contact{Office: "示例县市场监督管理局办公室", Address: "示例县人民路88号", Postcode: "100000", Phone: "0000-1234567"}
 	r.Text = Text{
 		Opening: "本报告根据《中华人民共和国政府信息公开条例》和国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告格式的要求编制。报告所列数据的统计期限自" +
-			itoa(year) + "年1月1日至12月31日。本报告电子版可在示例县人民政府门户网站查阅。如对本报告有疑问，请与示例县市场监督管理局办公室联系（地址：示例县人民路88号，电话：0000-1234567）。",
-		Overview: itoa(year) + "年，我局深入贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，围绕市场监管中心工作，全面推进决策、执行、管理、服务、结果公开。",
+			strconv.Itoa(year) + "年1月1日至12月31日。本报告电子版可在示例县人民政府门户网站查阅。如对本报告有疑问，请与示例县市场监督管理局办公室联系（地址：示例县人民路88号，电话：0000-1234567）。",
+		Overview: strconv.Itoa(year) + "年，我局深入贯彻落实《中华人民共和国政府信息公开条例》，坚持以公开为常态、不公开为例外，围绕市场监管中心工作，全面推进决策、执行、管理、服务、结果公开。",
 		Parts: [5]string{
 			"全年通过门户网站主动公开政府信息386条，其中机构职能、规范性文件、行政执法、“双随机、一公开”抽查结果等重点领域信息214条。及时公开行政许可决定1260件、行政处罚决定158件，做到应公开尽公开。",
 			"全年新收政府信息公开申请42件，上年结转3件，均在法定期限内答复。对申请内容不明确的，及时一次性告知补正，提升答复质量。",
@@ -65,8 +67,8 @@ func Sample(f *Format) *Report {
 		}
 	}
 	for row, v := range apply {
-		set("apply."+row+".natural", itoa(v[0]))
-		set("apply."+row+".commercial", itoa(v[1]))
+		set("apply."+row+".natural", strconv.Itoa(v[0]))
+		set("apply."+row+".commercial", strconv.Itoa(v[1]))
 	}
 	set("review.admin.upheld", "1")
 	set("review.admin.pending", "1")
@@ -76,5 +78,5 @@ func Sample(f *Format) *Report {
 }
 
 func sampleDate(year int) string {
-	return itoa(year+1) + "-01-20"
+	return strconv.Itoa(year+1) + "-01-20"
 }

@@ -76,8 +76,9 @@ type reading struct {
 	name  string // how messages name the sum; empty names the single cell
 }
 
-// compareClaim compares a claim with the table; bad is true when no known reading matches.
-func (r *Report) compareClaim(c claim, section int, where string) (Problem, bool) {
+// compareClaim compares a claim in the part named part with the table; bad is true when no
+// known reading matches.
+func (r *Report) compareClaim(c claim, section int, part string) (Problem, bool) {
 	var first *reading
 	var firstSum Num
 	for i := range c.readings {
@@ -99,33 +100,24 @@ func (r *Report) compareClaim(c claim, section int, where string) (Problem, bool
 	name := first.name
 	if name == "" {
 		d, _ := r.Format.Cell(first.codes[0])
-		name = whereText(d)
+		name = where(d)
 	}
 	return Problem{Rule: "W4", Severity: Warning, Section: section, Cells: first.codes,
 		Expected: firstSum.Format(c.kind), Actual: c.value.Format(c.kind),
-		Message: fmt.Sprintf("%s称“%s”，但%s为 %s，正文与表格不一致，请核对", where, c.sentence, name, firstSum.Format(c.kind))}, true
+		Message: fmt.Sprintf("%s称“%s”，但%s为 %s，正文与表格不一致，请核对", part, c.sentence, name, firstSum.Format(c.kind))}, true
 }
 
-// whereText names a cell for W4 messages: "第三部分「一、本年新收政府信息公开申请数量」行「总计」列".
-func whereText(d *CellDef) string {
-	return where(d)
-}
-
-// readingSum adds the cells of a reading; ok is false when any is invalid or all are blank.
+// readingSum adds the cells of a reading as Report.sum does; ok is false when a code is
+// unknown, a cell is invalid or all are blank.
 func (r *Report) readingSum(codes []string) (Num, bool) {
-	var sum Num
-	any := false
-	for _, code := range codes {
-		c, found := r.Cell(code)
-		if !found || c.Err != nil {
+	idx := make([]int, len(codes))
+	for i, code := range codes {
+		if idx[i] = r.Format.Index(code); idx[i] < 0 {
 			return 0, false
 		}
-		if !c.Blank {
-			sum += c.Value
-			any = true
-		}
 	}
-	return sum, any
+	sum, any, ok := r.sum(idx)
+	return sum, ok && any
 }
 
 // sentences splits a narrative into sentences, with parenthesised remarks removed and

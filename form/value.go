@@ -99,8 +99,7 @@ func Parse(text string, k Kind) (v Num, blank bool, err error) {
 	if utf8.RuneCountInString(s) > 40 {
 		return bad("太长，不是一个数")
 	}
-	switch s {
-	case "/", "—", "——", "-", "--", "无", "—/", "／":
+	if IsPlaceholder(s) {
 		return bad("不是数字：没有发生请填 0")
 	}
 	sign := Num(1)

@@ -140,11 +140,7 @@ func isValue(s string) bool {
 	if utf8.RuneCountInString(n) > 24 {
 		return false
 	}
-	switch n {
-	case "/", "—", "——", "-", "--", "―", "－", "无", "空", "—/", "/—":
-		return true
-	}
-	return valueRe.MatchString(n)
+	return form.IsPlaceholder(n) || valueRe.MatchString(n)
 }
 
 // cleanSpace trims every kind of space, including no-break and ideographic spaces.
