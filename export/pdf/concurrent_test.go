@@ -8,19 +8,37 @@ import (
 	"github.com/nianbao/nianbao/form"
 )
 
-// TestConcurrentWrites builds documents in parallel; they share the parsed
-// font cache and the embedded font bytes (run with -race).
+// TestConcurrentWrites builds documents in parallel; they share the parsed font cache and
+// the embedded font bytes (run with -race). With a fixed creation date every parallel
+// render must equal the serial one, byte for byte.
 func TestConcurrentWrites(t *testing.T) {
+	var serial [][]byte
+	for _, f := range form.Formats {
+		var b bytes.Buffer
+		if err := Write(&b, form.Sample(f), testOptions()); err != nil {
+			t.Fatal(err)
+		}
+		serial = append(serial, b.Bytes())
+	}
+	if bytes.Equal(serial[0], serial[len(serial)-1]) {
+		t.Fatal("the formats render alike; the comparison would prove nothing")
+	}
 	var wg sync.WaitGroup
 	for i := 0; i < 4; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var b bytes.Buffer
-			if err := Write(&b, form.Sample(form.Latest), testOptions()); err != nil {
-				t.Error(err)
-			}
-		}()
+		for k, f := range form.Formats {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var b bytes.Buffer
+				if err := Write(&b, form.Sample(f), testOptions()); err != nil {
+					t.Error(err)
+					return
+				}
+				if !bytes.Equal(b.Bytes(), serial[k]) {
+					t.Errorf("format %s, goroutine %d: parallel render differs from the serial one (%d vs %d bytes)", f.ID, i, b.Len(), len(serial[k]))
+				}
+			}()
+		}
 	}
 	wg.Wait()
 }

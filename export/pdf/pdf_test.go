@@ -98,9 +98,14 @@ func writePDF(t *testing.T, d *Doc) string {
 	return p
 }
 
+// needTool skips the test when the poppler tool name is missing, except in CI (CI set),
+// which installs poppler-utils: there a missing tool fails the test.
 func needTool(t *testing.T, name string) {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s not on PATH; CI must install poppler-utils", name)
+		}
 		t.Skipf("%s not on PATH (install poppler-utils)", name)
 	}
 }
@@ -142,6 +147,8 @@ func assertInOrder(t *testing.T, text string, want []string) {
 
 func TestLongDocument(t *testing.T) {
 	needTool(t, "pdftotext")
+	needTool(t, "pdfinfo")
+	needTool(t, "pdffonts")
 	d, want := buildLongDoc(t, 120)
 	path := writePDF(t, d)
 	if d.PageCount() < 8 {

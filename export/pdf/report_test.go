@@ -2,12 +2,18 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
+	"html"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/form"
 )
@@ -91,20 +97,148 @@ func TestWriteReport(t *testing.T) {
 	}
 }
 
-// TestWriteEmptyReport exports reports with nothing filled in: every
-// section heading and the tables' labels still print, without blank lines
-// for the missing text.
+// TestWriteEmptyReport exports reports with nothing filled in: the title, every
+// section heading and every label of the tables still print, in order.
 func TestWriteEmptyReport(t *testing.T) {
 	for _, f := range form.Formats {
-		r := form.New(f, 2025, "")
-		var buf bytes.Buffer
-		if err := Write(&buf, r, testOptions()); err != nil {
-			t.Fatalf("%s: %v", f.ID, err)
+		t.Run(f.ID, func(t *testing.T) {
+			r := form.New(f, 2025, "")
+			var buf bytes.Buffer
+			if err := Write(&buf, r, testOptions()); err != nil {
+				t.Fatal(err)
+			}
+			path := filepath.Join(t.TempDir(), "empty.pdf")
+			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			needTool(t, "pdftotext")
+			text := extractText(t, path)
+			want := []string{r.Title()}
+			for _, s := range f.Sections {
+				want = append(want, s.Title)
+			}
+			if len(f.Sections) != 6 {
+				t.Errorf("%d sections, want 6", len(f.Sections))
+			}
+			assertInOrder(t, text, want)
+			for _, tb := range f.Tables {
+				for _, sp := range tb.Layout().Spans {
+					if sp.Role != form.RoleValue && !containsInOrder(text, spaces.ReplaceAllString(sp.Text, "")) {
+						t.Errorf("%s: label %q missing", tb.ID, sp.Text)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestNoLineStartsWithClosingPunct typesets a long report whose narrative has punctuation
+// at every position and checks that no printed line of text begins with punctuation that
+// must not start a line (禁则). Lines are rebuilt from the words' positions (pdftotext
+// -bbox): plain pdftotext splits a line at compressed punctuation ("）。") and at the wide
+// gaps of a justified line. Text lines start at the left margin or at the first-line
+// indent; table cells (where a vertical label prints one character per row) are not text.
+func TestNoLineStartsWithClosingPunct(t *testing.T) {
+	const forbidden = "，。、；：？！）》」』】”’"
+	r := form.Sample(form.Latest)
+	long := func(from, n int) string {
+		var b strings.Builder
+		for i := from; i < from+n; i++ {
+			b.WriteString(strings.TrimPrefix(sampleParagraph(i), fmt.Sprintf("第%d段：", i+1)))
+			if i%4 == 3 {
+				b.WriteString("\n")
+			}
 		}
-		if buf.Len() == 0 {
-			t.Fatalf("%s: empty output", f.ID)
+		return b.String()
+	}
+	r.Text.Overview = long(0, 40)
+	for i := range r.Text.Parts {
+		r.Text.Parts[i] = long(40+i*13, 13+i)
+	}
+	r.Text.Problems, r.Text.Other = long(120, 30), long(150, 17)
+	var buf bytes.Buffer
+	if err := Write(&buf, r, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "long.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	needTool(t, "pdftotext")
+	lines := textLines(t, path)
+	left := map[float64]int{}
+	for _, l := range lines {
+		left[math.Round(l[0].x)]++
+	}
+	margin, most := 0.0, 0
+	for x, n := range left {
+		if n > most || n == most && x < margin {
+			margin, most = x, n
 		}
 	}
+	indent := margin + 2*BodySize
+	checked := 0
+	for _, l := range lines {
+		if x := l[0].x; math.Abs(x-margin) > 1 && math.Abs(x-indent) > 1 {
+			continue
+		}
+		checked++
+		if first, _ := utf8.DecodeRuneInString(l[0].text); strings.ContainsRune(forbidden, first) {
+			var words []string
+			for _, w := range l {
+				words = append(words, w.text)
+			}
+			t.Errorf("page %d: a line starts with %q: %s", l[0].page, first, strings.Join(words, " "))
+		}
+	}
+	if checked < 300 {
+		t.Errorf("only %d lines of text checked; the report is not long enough to test line breaking", checked)
+	}
+}
+
+// word is a word of pdftotext -bbox with its page and top-left corner.
+type word struct {
+	page int
+	x, y float64
+	text string
+}
+
+var bboxWord = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)"[^>]*>([^<]*)</word>|<page `)
+
+// textLines returns the printed lines of the PDF at path, each its words left to right:
+// words of a page whose tops are within 3 pt make one line.
+func textLines(t *testing.T, path string) [][]word {
+	t.Helper()
+	out := runTool(t, "pdftotext", "-bbox", "-enc", "UTF-8", path, "-")
+	var words []word
+	page := 0
+	for _, m := range bboxWord.FindAllStringSubmatch(out, -1) {
+		if m[0] == "<page " {
+			page++
+			continue
+		}
+		x, _ := strconv.ParseFloat(m[1], 64)
+		y, _ := strconv.ParseFloat(m[2], 64)
+		words = append(words, word{page: page, x: x, y: y, text: html.UnescapeString(m[3])})
+	}
+	sort.SliceStable(words, func(i, j int) bool {
+		if words[i].page != words[j].page {
+			return words[i].page < words[j].page
+		}
+		return words[i].y < words[j].y
+	})
+	var lines [][]word
+	for i := 0; i < len(words); {
+		j := i + 1
+		for j < len(words) && words[j].page == words[i].page && words[j].y-words[j-1].y < 3 {
+			j++
+		}
+		l := append([]word(nil), words[i:j]...)
+		sort.SliceStable(l, func(a, b int) bool { return l[a].x < l[b].x })
+		lines = append(lines, l)
+		i = j
+	}
+	return lines
 }
 
 func TestTitleWithBreak(t *testing.T) {
