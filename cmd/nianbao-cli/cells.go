@@ -22,13 +22,9 @@ func runCells(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "用法：nianbao-cli cells FILE")
 		return exitFile
 	}
-	r, warnings, err := openReport(pos[0])
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+	r := openNoted(pos[0], stderr)
+	if r == nil {
 		return exitFile
-	}
-	for _, w := range warnings {
-		fmt.Fprintln(stderr, "注意：", w)
 	}
 	for i, d := range r.Format.Cells {
 		cell := r.At(i)

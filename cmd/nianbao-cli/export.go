@@ -61,13 +61,9 @@ PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋�
 		fmt.Fprintln(stderr, "页码和字体选项只用于 PDF，请同时指定 --pdf OUT.pdf")
 		return exitFile
 	}
-	r, warnings, err := openReport(pos[0])
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+	r := openNoted(pos[0], stderr)
+	if r == nil {
 		return exitFile
-	}
-	for _, w := range warnings {
-		fmt.Fprintln(stderr, "注意：", w)
 	}
 	if n := form.Errors(form.Check(r, nil)); n > 0 {
 		fmt.Fprintf(stderr, "注意：报告有 %d 处错误（运行 nianbao-cli check 查看），仍照原样导出。\n", n)

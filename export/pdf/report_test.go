@@ -103,14 +103,7 @@ func TestWriteEmptyReport(t *testing.T) {
 	for _, f := range form.Formats {
 		t.Run(f.ID, func(t *testing.T) {
 			r := form.New(f, 2025, "")
-			var buf bytes.Buffer
-			if err := Write(&buf, r, testOptions()); err != nil {
-				t.Fatal(err)
-			}
-			path := filepath.Join(t.TempDir(), "empty.pdf")
-			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-				t.Fatal(err)
-			}
+			path := writeReport(t, r)
 			needTool(t, "pdftotext")
 			text := extractText(t, path)
 			want := []string{r.Title()}
@@ -156,14 +149,7 @@ func TestNoLineStartsWithClosingPunct(t *testing.T) {
 		r.Text.Parts[i] = long(40+i*13, 13+i)
 	}
 	r.Text.Problems, r.Text.Other = long(120, 30), long(150, 17)
-	var buf bytes.Buffer
-	if err := Write(&buf, r, testOptions()); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "long.pdf")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeReport(t, r)
 	needTool(t, "pdftotext")
 	lines := textLines(t, path)
 	left := map[float64]int{}
@@ -194,6 +180,20 @@ func TestNoLineStartsWithClosingPunct(t *testing.T) {
 	if checked < 300 {
 		t.Errorf("only %d lines of text checked; the report is not long enough to test line breaking", checked)
 	}
+}
+
+// writeReport writes r with testOptions to a temporary file and returns its path.
+func writeReport(t *testing.T, r *form.Report) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, r, testOptions()); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
 
 // word is a word of pdftotext -bbox with its page and top-left corner.
