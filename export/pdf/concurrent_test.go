@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"io"
 	"sync"
 	"testing"
 
@@ -41,4 +42,30 @@ func TestConcurrentWrites(t *testing.T) {
 		}
 	}
 	wg.Wait()
+}
+
+// TestFontDataUnchanged: writing documents leaves the cached font bytes, shared by every
+// document, as they were (gofpdf writes into the bytes it is given).
+func TestFontDataUnchanged(t *testing.T) {
+	opt := testOptions()
+	var before [][]byte
+	var fonts []*loadedFont
+	for _, r := range pdfRoles {
+		f, err := loadFont(r, &opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fonts = append(fonts, f)
+		before = append(before, bytes.Clone(f.data))
+	}
+	for _, f := range form.Formats {
+		if err := Write(io.Discard, form.Sample(f), opt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, f := range fonts {
+		if !bytes.Equal(f.data, before[i]) {
+			t.Errorf("font %s changed by writing a document", f.name)
+		}
+	}
 }

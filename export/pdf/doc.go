@@ -9,6 +9,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -275,7 +276,9 @@ func (d *Doc) ensure(h float64) {
 func (d *Doc) setFont(r assets.Role, size float64) {
 	f := d.fonts[r]
 	if !f.registered {
-		d.pdf.AddUTF8FontFromBytes(f.family, "", f.data)
+		// gofpdf writes into the font bytes it is given (utf8FontFile.getMetrics appends
+		// to a slice of them), so each document gets its own copy of the shared data.
+		d.pdf.AddUTF8FontFromBytes(f.family, "", bytes.Clone(f.data))
 		f.registered = true
 	}
 	if d.curFamily != f.family || d.curSize != size {
