@@ -185,14 +185,17 @@ func LoadDraft(path string) (*Report, error) {
 }
 
 // SaveDraft writes r to path atomically: the data goes to a temporary file in the same
-// folder, is synced, and replaces path by rename; the previous version is kept as path.bak.
+// folder, is synced, and replaces path by rename; the previous version (if any, and not
+// empty) is kept as path.bak.
 // A crash at any point leaves either the old or the new file complete at path.
 func SaveDraft(path string, r *Report) error {
 	data, err := MarshalDraft(r, time.Now())
 	if err != nil {
 		return err
 	}
-	if old, err := os.ReadFile(path); err == nil {
+	// An empty file is no version worth keeping: a save dialog creates the file empty before
+	// the first save, and an empty .bak would only mislead.
+	if old, err := os.ReadFile(path); err == nil && len(bytes.TrimSpace(old)) > 0 {
 		if err := WriteFileAtomic(path+".bak", old); err != nil {
 			return fmt.Errorf("无法保存备份文件：%w", err)
 		}

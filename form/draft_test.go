@@ -75,6 +75,18 @@ func TestSaveKeepsBackup(t *testing.T) {
 
 // TestCrashBeforeRename kills a real process between the temp write and the rename and
 // checks that the old file is intact.
+// A save dialog creates the file empty before the first save: no empty .bak may come of it.
+func TestNoEmptyBackup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a"+DraftExt)
+	_ = os.WriteFile(path, nil, 0o644)
+	if err := SaveDraft(path, Sample(Latest)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path + ".bak"); !os.IsNotExist(err) {
+		t.Errorf("an empty file was kept as .bak: %v", err)
+	}
+}
+
 func TestCrashBeforeRename(t *testing.T) {
 	if os.Getenv("NIANBAO_CRASH_PATH") != "" {
 		testHookBeforeRename = func(tmp string) {
