@@ -5,7 +5,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -78,4 +80,18 @@ func TestDialogsOpenInChinese(t *testing.T) {
 
 func cacheRenderer(w fyne.Widget) fyne.WidgetRenderer {
 	return test.WidgetRenderer(w)
+}
+
+// The file dialog's parent-folder item is "(" + file.parent + ")" under an 80 px icon: it
+// must fit on one line (a wrapped ")" on its own line looked broken).
+func TestParentFolderLabelFits(t *testing.T) {
+	newTestUI(t)
+	name := "(" + lang.X("file.parent", "Parent") + ")"
+	if name == "(Parent)" {
+		t.Fatal("file.parent is not translated")
+	}
+	w := fyne.MeasureText(name, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	if w > 64*1.25 {
+		t.Errorf("%q is %.0f px wide with padding, the grid cell is 80 px", name, w)
+	}
 }

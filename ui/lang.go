@@ -7,6 +7,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 )
 
+// file.parent is short because Fyne shows it as "(…)" under an 80 px grid icon, where
+// "(上级目录)" wrapped and left ")" alone. "Home"/"Computer" are Fyne's own place names.
+//
 // zhButtons are Simplified Chinese texts for Fyne's own dialogs and menus. They are also
 // registered for English, the fallback locale, so that the app is Chinese on any system.
 const zhButtons = `{
@@ -16,7 +19,7 @@ const zhButtons = `{
   "New Folder": "新文件夹", "No": "否", "OK": "确定", "Open": "打开", "Paste": "粘贴",
   "Quit": "退出", "Redo": "重做", "Save": "保存", "Select all": "全选",
   "Show Hidden Files": "显示隐藏文件", "Undo": "撤销", "Yes": "是",
-  "file.name": {"other": "名称"}, "file.parent": {"other": "上级目录"}
+  "file.name": {"other": "名称"}, "file.parent": {"other": "上级"}
 }`
 
 var langOnce sync.Once
