@@ -65,9 +65,10 @@ func (v *metaView) build() fyne.CanvasObject {
 		v.u.markDirty()
 	}
 	v.format = widget.NewLabel("")
+	// One line that is always there: hints appearing and going must not move the fields
+	// under the pointer. They are 提醒, in the warning colour the problems panel uses.
 	v.msg = widget.NewLabel("")
-	v.msg.Importance = widget.DangerImportance
-	v.msg.Wrapping = fyne.TextWrapBreak
+	v.msg.Truncation = fyne.TextTruncateEllipsis
 	f := widget.NewForm(
 		widget.NewFormItem("机关名称", v.agency),
 		widget.NewFormItem("报告年度", v.year),
@@ -105,12 +106,16 @@ func (v *metaView) reload() {
 	v.check()
 }
 
-// check shows the meta issues above the form.
+// check shows the meta issues on the single line above the form.
 func (v *metaView) check() {
 	msgs := metaIssues(v.u.rep)
-	v.msg.SetText(strings.Join(msgs, "\n"))
-	v.msg.Hidden = len(msgs) == 0
-	v.msg.Refresh()
+	if len(msgs) == 0 {
+		v.msg.Importance = widget.SuccessImportance
+		v.msg.SetText("基本信息已填写完整。")
+		return
+	}
+	v.msg.Importance = widget.WarningImportance
+	v.msg.SetText("提醒：" + strings.Join(msgs, "；"))
 }
 
 // metaIssues lists what is missing or wrong in the report's 基本信息 (form.CheckMeta).
