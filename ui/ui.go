@@ -387,7 +387,7 @@ func (u *UI) recheck() {
 	})
 	u.states = map[string]form.Severity{}
 	for _, p := range u.problems {
-		for _, c := range p.Cells {
+		for _, c := range u.framed(p) {
 			if u.states[c] != form.Error {
 				u.states[c] = p.Severity
 			}
@@ -407,6 +407,36 @@ func (u *UI) recheck() {
 	u.probTitle.SetText(fmt.Sprintf("问题：错误 %d 个，提醒 %d 个（点击定位）", errs, len(u.problems)-errs))
 	u.probList.Refresh()
 	u.stepList.Refresh()
+}
+
+// framed returns the cells of a problem that get a coloured frame. For a table identity
+// (H1-H4) blank cells are left unframed unless they are the identity's target: a row 二
+// nobody has filled yet is not wrong just because row 一 has a value. The problem still lists
+// every cell (the panel and the message line use them).
+func (u *UI) framed(p form.Problem) []string {
+	target := ""
+	for _, e := range u.rep.Format.Equations {
+		if e.Rule != p.Rule || len(p.Cells) == 0 || u.rep.Format.Cells[e.Left[0]].Code != p.Cells[0] {
+			continue
+		}
+		switch {
+		case e.Target >= 0:
+			target = u.rep.Format.Cells[e.Target].Code
+		case len(e.Right) > 0: // a balance: the first cell of the results side
+			target = u.rep.Format.Cells[e.Right[0]].Code
+		}
+		break
+	}
+	if target == "" {
+		return p.Cells
+	}
+	var out []string
+	for _, c := range p.Cells {
+		if cell, ok := u.rep.Cell(c); c == target || !ok || !cell.Blank || cell.Err != nil {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // gotoProblem shows the step of a problem and focuses its first cell.
