@@ -473,7 +473,8 @@ func (d *Doc) textBlock(text string, role assets.Role, keep bool) {
 		}
 		return
 	}
-	d.block(rn, indent, LinePitch, lines, true, keep)
+	// Headings (keep) are left-aligned, never justified.
+	d.block(rn, indent, LinePitch, lines, !keep, keep)
 }
 
 // Space adds h mm of vertical space (nothing at the top of a page).

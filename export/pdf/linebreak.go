@@ -1,6 +1,9 @@
 package pdf
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // closingPunct may not start a line (避头): closing brackets and quotes,
 // pause and stop marks, ellipsis, dash, middle dot, percent signs.
@@ -152,11 +155,37 @@ func titleBreakBonus(rs []rune, i int) float64 {
 
 // balanceTitle breaks a title into the fewest lines of at most width, as
 // even in length as possible and preferably at natural points. soft marks
-// rune indexes before which the caller prefers a break (from "\n").
+// rune indexes before which the caller wants a break (from "\n"): when the
+// title does not fit one line it is broken at every soft mark first, and a
+// part still too wide is balanced on its own, so "某某县教育局" /
+// "2025年政府信息公开工作年度报告" wins over more even lines.
 func balanceTitle(rs []rune, w []float64, width float64, soft map[int]bool) []line {
 	const eps = 1e-6
 	if len(rs) == 0 {
 		return nil
+	}
+	if len(soft) > 0 && sumWidths(w, 0, len(rs)) > width+eps {
+		var cuts []int
+		for i := range soft {
+			if i > 0 && i < len(rs) {
+				cuts = append(cuts, i)
+			}
+		}
+		if len(cuts) > 0 {
+			sort.Ints(cuts)
+			cuts = append(cuts, len(rs))
+			var lines []line
+			start := 0
+			for _, c := range cuts {
+				for _, l := range balanceTitle(rs[start:c], w[start:c], width, nil) {
+					l.start, l.end, l.last = l.start+start, l.end+start, false
+					lines = append(lines, l)
+				}
+				start = c
+			}
+			lines[len(lines)-1].last = true
+			return lines
+		}
 	}
 	cl := clustersOf(rs)
 	total := sumWidths(w, 0, len(rs))

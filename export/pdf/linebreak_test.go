@@ -53,6 +53,19 @@ func TestBreakLines(t *testing.T) {
 		{name: "empty", text: "", width: 4},
 		{name: "closing first char", text: "，一二三四五", width: 2},
 		{name: "names", text: "张喆、李堃、王玥、赵𠮷、钱·阿里木", width: 5},
+		// Runs of closing marks travel to the next line together with the
+		// character before them; runs of opening marks with the one after.
+		{name: "doubled comma", text: "一二三，，四五", width: 4, want: []string{"一二", "三，，四", "五"}},
+		{name: "doubled comma hangs", text: "一二三，，四五", width: 4.5, want: []string{"一二三，，", "四五"}},
+		{name: "stop and corner bracket", text: "一二三。」四五六", width: 4, want: []string{"一二", "三。」四", "五六"}},
+		{name: "quote and stop", text: "一二三”。四五六", width: 4, want: []string{"一二", "三”。四", "五六"}},
+		{name: "paren and stop", text: "一二三）。四五六", width: 4, want: []string{"一二", "三）。四", "五六"}},
+		{name: "three closings", text: "一二三四）。”五六", width: 5, want: []string{"一二三", "四）。”五", "六"}},
+		{name: "opening run", text: "一二三“《四五》”", width: 4, want: []string{"一二三", "“《四", "五》”"}},
+		{name: "closing then opening", text: "一二三。“《四五", width: 4, want: []string{"一二三。", "“《四五"}},
+		{name: "paragraph starts with commas", text: "，，一二三四五六", width: 4},
+		{name: "typed many times", text: strings.Repeat("答复，，全年", 40), width: 28, indent: 2},
+		{name: "typed many times narrow", text: strings.Repeat("答复，，全年办理。」说明”。（见附件）。“《条例》”", 20), width: 11, indent: 2},
 		{name: "long mixed", text: strings.Repeat("本机关全年主动公开政府信息1234条（其中规范性文件12件），“两微一端”发布……信息。", 7), width: 28, indent: 2},
 	}
 	for _, tc := range tests {
@@ -70,6 +83,9 @@ func TestBreakLines(t *testing.T) {
 				}
 				if i > 0 && isClosing(rs[l.start]) {
 					t.Errorf("line %d %q starts with closing punctuation", i, s)
+				}
+				if !strings.ContainsFunc(s, func(r rune) bool { return !isClosing(r) && !isOpening(r) }) {
+					t.Errorf("line %d %q is only punctuation", i, s)
 				}
 				if i < len(ls)-1 && isOpening(rs[l.end-1]) {
 					t.Errorf("line %d %q ends with opening punctuation", i, s)
@@ -146,6 +162,12 @@ func TestBalanceTitle(t *testing.T) {
 		{"fits", "北京市2025年报告", 20, []string{"北京市2025年报告"}},
 		{"soft break", "某某市某某区人民政府\n2025年政府信息公开工作年度报告", 20,
 			[]string{"某某市某某区人民政府", "2025年政府信息公开工作年度报告"}},
+		// The whole title does not fit; the agency line is short but the
+		// break stays after the agency, not at "…2025年政府" / "信息公开…".
+		{"short agency", "某某县教育局\n2025年政府信息公开工作年度报告", 20,
+			[]string{"某某县教育局", "2025年政府信息公开工作年度报告"}},
+		{"short agency fits", "某市\n2025年政府信息公开工作年度报告", 20,
+			[]string{"某市2025年政府信息公开工作年度报告"}},
 		{"year kept whole", "某某省某某市某某县人民政府办公室2025年政府信息公开工作年度报告", 20,
 			nil},
 	}
@@ -177,7 +199,14 @@ func TestBalanceTitle(t *testing.T) {
 			if tc.want != nil && strings.Join(got, "|") != strings.Join(tc.want, "|") {
 				t.Errorf("got %q want %q", got, tc.want)
 			}
-			if len(ls) > 1 {
+			if len(soft) > 0 && len(ls) > 1 {
+				for i := range soft {
+					if !hasLineStart(ls, i) {
+						t.Errorf("no line starts at the soft break %d: %q", i, got)
+					}
+				}
+			}
+			if len(ls) > 1 && len(soft) == 0 {
 				a, b := ls[0].width, ls[len(ls)-1].width
 				if a-b > tc.width/2 || b-a > tc.width/2 {
 					t.Errorf("unbalanced: %q", got)
@@ -185,6 +214,37 @@ func TestBalanceTitle(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBalanceTitleLongAgency: an agency name wider than a line is broken
+// inside at a natural point, and the year part still starts its own line.
+func TestBalanceTitleLongAgency(t *testing.T) {
+	agency := "某某省某某市某某县人民政府办公室"
+	rs := []rune(agency + "2025年政府信息公开工作年度报告")
+	w := testWidths(rs)
+	n := len([]rune(agency))
+	ls := balanceTitle(rs, w, 12, map[int]bool{n: true})
+	got := lineStrings(rs, ls)
+	if strings.Join(got, "") != string(rs) || !hasLineStart(ls, n) || len(ls) < 4 {
+		t.Fatalf("got %q", got)
+	}
+	for _, l := range ls {
+		if l.width > 12 {
+			t.Errorf("line too wide: %q", got)
+		}
+		if l.end < n && !strings.ContainsRune("省市县府", rs[l.end-1]) {
+			t.Errorf("agency broken after %q, not after an administrative suffix: %q", rs[l.end-1], got)
+		}
+	}
+}
+
+func hasLineStart(ls []line, i int) bool {
+	for _, l := range ls {
+		if l.start == i {
+			return true
+		}
+	}
+	return false
 }
 
 func TestCompressPunct(t *testing.T) {

@@ -421,3 +421,40 @@ func TestPageNumberPlacement(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingsNotJustified: a heading whose long number run wraps leaves a short first
+// line; headings are left-aligned, so that line's last character stays near the indent
+// instead of being spread to the right margin as a justified body line is.
+func TestHeadingsNotJustified(t *testing.T) {
+	needTool(t, "pdftotext")
+	d, err := New(testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	digits := strings.Repeat("1234567890", 5)[:44]
+	d.Heading1("一、关于" + digits)
+	d.Heading2("（一）关于" + digits)
+	d.Paragraph("正文关于" + digits)
+	mm := 72 / 25.4
+	indent := (MarginLeft + 2*CharPitch) * mm
+	var starts []string
+	for _, l := range textLines(t, writePDF(t, d)) {
+		text := ""
+		for _, w := range l {
+			text += w.text
+		}
+		if !strings.HasSuffix(text, "关于") {
+			continue
+		}
+		starts = append(starts, text)
+		last := l[len(l)-1]
+		right := last.x + float64(len([]rune(last.text)))*CharPitch*mm
+		justified := right > (MarginLeft+TextWidth-CharPitch)*mm
+		if heading := !strings.HasPrefix(text, "正文"); heading == justified {
+			t.Errorf("%q: right end %.0f pt (indent %.0f pt): justified = %v", text, right, indent, justified)
+		}
+	}
+	if len(starts) != 3 {
+		t.Fatalf("want three short first lines, got %q", starts)
+	}
+}
