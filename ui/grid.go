@@ -282,6 +282,19 @@ type cellEntry struct {
 	onKey   func(*fyne.KeyEvent) bool
 	onPaste func(string) bool
 	onFocus func()
+	// onDisabledTap is called when the user taps the cell while it cannot be edited.
+	onDisabledTap func()
+}
+
+// Tapped tells the table that a read-only cell was tapped (a computed total).
+func (e *cellEntry) Tapped(ev *fyne.PointEvent) {
+	if e.Disabled() {
+		if e.onDisabledTap != nil {
+			e.onDisabledTap()
+		}
+		return
+	}
+	e.Entry.Tapped(ev)
 }
 
 func newCellEntry() *cellEntry {

@@ -42,6 +42,7 @@ type tableView struct {
 	msg    *widget.Label
 	last   *widget.Label
 	manual *widget.Check
+	hint   *widget.PopUp // the bubble explaining a tapped computed total
 	focus  *cellView
 }
 
@@ -104,19 +105,56 @@ func (v *tableView) build() fyne.CanvasObject {
 	v.last = widget.NewLabel("")
 	v.last.Wrapping = fyne.TextWrapBreak
 	v.last.Hide()
-	v.manual = widget.NewCheck("手动填写合计（默认自动计算）", func(on bool) { v.u.setManualTotals(on) })
+	v.manual = widget.NewCheck(manualLabel, func(on bool) {
+		if note := v.u.setManualTotals(on); note != "" {
+			v.msg.Importance = widget.WarningImportance
+			v.msg.SetText(note)
+		}
+	})
 	v.manual.Checked = v.u.manualTotals
 	derived := false
 	for _, cv := range v.cells {
 		derived = derived || cv.def.Derived
 	}
+	v.msg.SetText(tableHint)
+	bottom := container.NewVBox(v.msg, v.last)
+	v.reload()
 	if !derived {
 		v.manual.Hide()
+		return container.NewBorder(nil, bottom, nil, nil, v.scroll)
 	}
-	v.msg.SetText(tableHint)
-	bottom := container.NewVBox(v.msg, container.NewBorder(nil, nil, nil, v.manual, v.last))
-	v.reload()
-	return container.NewBorder(nil, bottom, nil, nil, v.scroll)
+	// The switch sits above the table, where clerks who find the grey totals read-only look.
+	note := widget.NewLabel("灰色的合计格由程序自动计算。")
+	note.SizeName = theme.SizeNameCaptionText
+	top := container.NewHBox(v.manual, note)
+	return container.NewBorder(top, bottom, nil, nil, v.scroll)
+}
+
+// manualLabel is the switch for typing totals by hand.
+const manualLabel = "手动填写合计（照抄已有报表时勾选）"
+
+// computedHint is shown when the user taps a total the program computes.
+const computedHint = "合计由程序自动计算；如需照抄已有数字，请勾选「手动填写合计」"
+
+// tappedComputed explains, next to the cell and in the message line, why a computed total
+// cannot be typed into.
+func (v *tableView) tappedComputed(cv *cellView) {
+	v.focus = nil
+	v.msg.Importance = widget.WarningImportance
+	v.msg.SetText("当前单元格：" + cv.def.Label() + "\n" + computedHint + "。")
+	if v.hint != nil {
+		v.hint.Hide()
+	}
+	text := widget.NewLabel(computedHint)
+	text.Importance = widget.WarningImportance
+	v.hint = widget.NewPopUp(text, v.u.win.Canvas())
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(cv.entry)
+	pos.Y += cv.entry.Size().Height
+	// Keep the bubble inside the window.
+	if w := v.u.win.Canvas().Size().Width; pos.X+text.MinSize().Width+2*theme.Padding() > w {
+		pos.X = max(w-text.MinSize().Width-2*theme.Padding(), 0)
+	}
+	v.hint.ShowAtPosition(pos)
 }
 
 func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
@@ -134,6 +172,11 @@ func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
 	e.onFocus = func() { v.focus = cv; v.showMessage(cv) }
 	e.onKey = func(k *fyne.KeyEvent) bool { return v.key(cv, k) }
 	e.onPaste = func(text string) bool { return v.paste(cv, text) }
+	e.onDisabledTap = func() {
+		if cv.def.Derived {
+			v.tappedComputed(cv)
+		}
+	}
 	v.cells = append(v.cells, cv)
 	v.byCode[s.Code] = cv
 	border := canvas.NewRectangle(color.Transparent)

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -351,16 +352,28 @@ func (u *UI) showCellText(code string) {
 	}
 }
 
-// setManualTotals switches between computed totals (read-only) and typed totals.
-func (u *UI) setManualTotals(on bool) {
+// setManualTotals switches between computed totals (read-only) and typed totals. Switching
+// back to computed totals recomputes every total; the returned note says which typed totals
+// that replaced ("" when none changed).
+func (u *UI) setManualTotals(on bool) string {
 	if on == u.manualTotals {
-		return
+		return ""
 	}
 	u.manualTotals = on
+	note := ""
 	if !on {
-		for _, c := range u.rep.FillDerived() {
+		before := map[string]string{}
+		for _, d := range u.rep.Format.Cells {
+			if d.Derived {
+				c, _ := u.rep.Cell(d.Code)
+				before[d.Code] = c.Text
+			}
+		}
+		changed := u.rep.FillDerived()
+		for _, c := range changed {
 			u.showCellText(c)
 		}
+		note = recomputedNote(u.rep, changed, before)
 		u.markDirty()
 	}
 	for _, v := range u.views {
@@ -369,6 +382,36 @@ func (u *UI) setManualTotals(on bool) {
 		}
 	}
 	u.recheck()
+	return note
+}
+
+// recomputedNote tells the user which hand-typed totals were replaced by computed ones.
+func recomputedNote(r *form.Report, changed []string, before map[string]string) string {
+	if len(changed) == 0 {
+		return "已改回自动计算合计，原填写的合计与分项之和一致，未作改动。"
+	}
+	var ex []string
+	for _, code := range changed {
+		if len(ex) == 3 {
+			break
+		}
+		d, _ := r.Format.Cell(code)
+		c, _ := r.Cell(code)
+		old, now := before[code], c.Text
+		if old == "" {
+			old = "空"
+		}
+		if now == "" {
+			now = "空"
+		}
+		ex = append(ex, fmt.Sprintf("%s由 %s 改为 %s", d.Label(), old, now))
+	}
+	more := ""
+	if len(changed) > len(ex) {
+		more = fmt.Sprintf("等 %d 处", len(changed))
+	}
+	return fmt.Sprintf("已改回自动计算：手动填写的合计已按分项重新计算（%s%s）。如需保留原数字，请重新勾选「手动填写合计」后改回。",
+		strings.Join(ex, "；"), more)
 }
 
 // recheck runs form.Check and shows the result everywhere: cell frames, step marks and the

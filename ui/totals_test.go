@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Tapping a grey computed total explains the switch next to the cell and in the message line.
+func TestTapComputedTotalShowsHint(t *testing.T) {
+	u := newTestUI(t)
+	tv := u.table(t, 3)
+	total := tv.cell(t, "apply.1.total")
+	if !total.entry.Disabled() {
+		t.Fatal("computed total is editable")
+	}
+	test.Tap(total.entry)
+	if !strings.Contains(tv.msg.Text, "手动填写合计") || tv.msg.Importance != widget.WarningImportance {
+		t.Errorf("message line after tapping a total = %q (importance %v)", tv.msg.Text, tv.msg.Importance)
+	}
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(strings.Join(texts(top), "|"), "请勾选「手动填写合计」") {
+		t.Fatal("no hint bubble next to the tapped total")
+	}
+	if got, cell := u.app.Driver().AbsolutePositionForObject(tv.hint.Content), u.app.Driver().AbsolutePositionForObject(total.entry); got.Y < cell.Y+total.entry.Size().Height-1 {
+		t.Errorf("hint at y=%.0f is not below the cell at y=%.0f", got.Y, cell.Y)
+	}
+	// An editable cell does not show it.
+	u.win.Canvas().Overlays().Remove(top)
+	test.Tap(tv.cell(t, "apply.1.natural").entry)
+	if u.win.Canvas().Overlays().Top() != nil {
+		t.Error("tapping an editable cell shows the hint")
+	}
+	// The switch is above the table, not below it.
+	sw := u.app.Driver().AbsolutePositionForObject(tv.manual)
+	grid := u.app.Driver().AbsolutePositionForObject(tv.scroll)
+	if tv.manual.Hidden || sw.Y >= grid.Y {
+		t.Errorf("switch at y=%.0f (hidden %v), table at y=%.0f: want the switch above", sw.Y, tv.manual.Hidden, grid.Y)
+	}
+}
+
+// Turning the switch off again recomputes typed totals and says which ones changed.
+func TestSwitchOffRecomputesTypedTotals(t *testing.T) {
+	u := newTestUI(t)
+	tv := u.table(t, 3)
+	test.Tap(tv.manual)
+	if !u.manualTotals {
+		t.Fatal("switch did not turn manual totals on")
+	}
+	typeInto(u, tv.cell(t, "apply.1.natural"), "2")
+	typeInto(u, tv.cell(t, "apply.1.commercial"), "3")
+	typeInto(u, tv.cell(t, "apply.1.total"), "9")
+	test.Tap(tv.manual)
+	if u.manualTotals {
+		t.Fatal("switch did not turn manual totals off")
+	}
+	if got := tv.cell(t, "apply.1.total").entry.Text; got != "5" {
+		t.Errorf("total shows %q after switching back, want 5", got)
+	}
+	if c, _ := u.rep.Cell("apply.1.total"); c.Text != "5" {
+		t.Errorf("model total = %q, want 5", c.Text)
+	}
+	if hasRule(u.problems, "H2") {
+		t.Error("H2 stays after recomputing")
+	}
+	for _, want := range []string{"重新计算", "由 9 改为 5"} {
+		if !strings.Contains(tv.msg.Text, want) {
+			t.Errorf("note %q lacks %q", tv.msg.Text, want)
+		}
+	}
+	if !tv.cell(t, "apply.1.total").entry.Disabled() {
+		t.Error("total still editable after switching back")
+	}
+	// Switching on and off with nothing to change says so instead.
+	test.Tap(tv.manual)
+	test.Tap(tv.manual)
+	if !strings.Contains(tv.msg.Text, "未作改动") {
+		t.Errorf("note with nothing changed = %q", tv.msg.Text)
+	}
+}
+
+var _ fyne.Tappable = (*cellEntry)(nil)
