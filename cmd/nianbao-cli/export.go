@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "export", usage: "FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--center-page-numbers] [--bundled-fonts] [--font-ROLE FONT.ttf]",
+	register(&command{name: "export", usage: "FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--force] [--center-page-numbers] [--bundled-fonts] [--font-ROLE FONT.ttf]",
 		summary: "导出 Excel 统计表或 PDF 报告 export a report", run: runExport})
 }
 
@@ -32,11 +32,13 @@ var fontFlags = []struct {
 func runExport(args []string, stdout, stderr io.Writer) int {
 	c := commands["export"]
 	fs := newFlags(c, stdout, stderr, `导出报告：--xlsx 导出报送上级用的 Excel 工作簿（统计表、正文，可被年报助手重新读入）；
---pdf 导出向社会公开用的 PDF。两者至少指定一个；报告有错误时仍会导出，但会提示错误数量。
+--pdf 导出向社会公开用的 PDF。两者至少指定一个。
+报告有错误时仍会写出文件，但会提示错误数量，并以退出码 1 结束（可在脚本中发现）；加 --force 则退出码为 0。
 PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋、一级标题黑体、二级标题楷体，每页 22 行、每行 28 字。
 默认优先使用系统字体（Windows 的 simfang.ttf、simhei.ttf、simkai.ttf、方正小标宋），否则使用内置字体。只支持 .ttf 字体文件。`)
 	xlsxOut := fs.String("xlsx", "", "Excel 输出文件 output workbook (.xlsx)")
 	pdfOut := fs.String("pdf", "", "PDF 输出文件 output PDF")
+	force := fs.Bool("force", false, "报告有错误时仍以退出码 0 结束 exit 0 even if the report has errors")
 	center := fs.Bool("center-page-numbers", false, "PDF 页码居中 centre page numbers")
 	bundled := fs.Bool("bundled-fonts", false, "PDF 只用内置字体，不用系统字体 ignore system fonts")
 	fonts := make([]*string, len(fontFlags))
@@ -65,8 +67,9 @@ PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋�
 	if r == nil {
 		return exitFile
 	}
-	if n := form.Errors(form.Check(r, nil)); n > 0 {
-		fmt.Fprintf(stderr, "注意：报告有 %d 处错误（运行 nianbao-cli check 查看），仍照原样导出。\n", n)
+	errs := form.Errors(form.Check(r, nil))
+	if errs > 0 {
+		fmt.Fprintf(stderr, "注意：报告还有 %d 处错误（运行 nianbao-cli check 查看）\n", errs)
 	}
 	if *xlsxOut != "" {
 		var buf bytes.Buffer
@@ -95,6 +98,9 @@ PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋�
 			fmt.Fprintf(stderr, "注意：有 %d 个字符字体中没有，已显示为“□”：%s（可用 --font-ROLE 指定字体）\n", st.Replaced, strings.TrimSpace(string(st.ReplacedRunes)))
 		}
 		fmt.Fprintf(stdout, "已导出 PDF：%s\n", *pdfOut)
+	}
+	if errs > 0 && !*force {
+		return exitProblems
 	}
 	return exitOK
 }

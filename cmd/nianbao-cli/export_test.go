@@ -31,7 +31,7 @@ func TestExportXLSXAndReadBack(t *testing.T) {
 }
 
 // TestExportKeepsBadValues: a "/" typed in the draft is exported as text and reported
-// by check on the workbook; export itself warns but writes the file.
+// by check on the workbook; export itself warns, writes the file and exits 1.
 func TestExportKeepsBadValues(t *testing.T) {
 	dir := t.TempDir()
 	draft, out := filepath.Join(dir, "a.nianbao"), filepath.Join(dir, "a.xlsx")
@@ -41,8 +41,8 @@ func TestExportKeepsBadValues(t *testing.T) {
 	data = []byte(strings.Replace(string(data), `"apply.3.1.natural": "18"`, `"apply.3.1.natural": "/"`, 1))
 	os.WriteFile(draft, data, 0o644)
 	code, _, stderr := cli(t, "export", draft, "--xlsx", out)
-	if code != 0 || !strings.Contains(stderr, "处错误") {
-		t.Fatalf("export: %d %s", code, stderr)
+	if code != exitProblems || !strings.Contains(stderr, "注意：报告还有 1 处错误（运行 nianbao-cli check 查看）") {
+		t.Fatalf("export: exit %d, stderr %q; want 1 and the error count", code, stderr)
 	}
 	code, stdout, _ := cli(t, "check", out)
 	if code != 1 || !strings.Contains(stdout, "「/」") {
@@ -117,5 +117,56 @@ func TestExportPDFOptions(t *testing.T) {
 	}
 	if code, _, _ := cli(t, "pdf", draft); code == exitOK {
 		t.Error("the pdf command is gone; export --pdf replaces it")
+	}
+}
+
+// TestExportWithErrors: a draft with 错误 is still written as Excel and PDF, with the
+// number of errors on stderr and exit code 1; --force exits 0; a clean draft gives no
+// warning and exits 0.
+func TestExportWithErrors(t *testing.T) {
+	dir := t.TempDir()
+	clean, bad := filepath.Join(dir, "clean.nianbao"), filepath.Join(dir, "bad.nianbao")
+	cli(t, "new", "--sample", "-o", clean, "--year", "2025")
+	cli(t, "new", "--sample", "-o", bad, "--year", "2025")
+	if code, _, e := cli(t, "set", bad, "apply.3.1.natural=19"); code == exitFile {
+		t.Fatalf("set: %s", e)
+	}
+	_, checkOut, _ := cli(t, "check", bad)
+	if !strings.Contains(checkOut, "错误") {
+		t.Fatalf("setup: the changed draft has no 错误: %s", checkOut)
+	}
+	for _, tc := range []struct {
+		draft string
+		force bool
+		code  int
+		warn  bool
+	}{
+		{bad, false, exitProblems, true},
+		{bad, true, exitOK, true},
+		{clean, false, exitOK, false},
+	} {
+		name := filepath.Base(tc.draft)
+		x, p := filepath.Join(dir, name+".xlsx"), filepath.Join(dir, name+".pdf")
+		os.Remove(x)
+		os.Remove(p)
+		args := []string{"export", tc.draft, "--xlsx", x, "--pdf", p}
+		if tc.force {
+			args = append(args, "--force")
+		}
+		code, stdout, stderr := cli(t, args...)
+		if code != tc.code {
+			t.Errorf("%v: exit %d, want %d (%s)", args, code, tc.code, stderr)
+		}
+		if got := strings.Contains(stderr, "注意：报告还有") && strings.Contains(stderr, "处错误（运行 nianbao-cli check 查看）"); got != tc.warn {
+			t.Errorf("%v: warning = %v, want %v: %q", args, got, tc.warn, stderr)
+		}
+		for _, f := range []string{x, p} {
+			if _, err := os.Stat(f); err != nil || !strings.Contains(stdout, f) {
+				t.Errorf("%v: %s not written: %v %q", args, f, err, stdout)
+			}
+		}
+	}
+	if _, stdout, _ := cli(t, "export", "--help"); !strings.Contains(stdout, "--force") || !strings.Contains(stdout, "退出码 1") {
+		t.Errorf("--help does not explain --force: %s", stdout)
 	}
 }
