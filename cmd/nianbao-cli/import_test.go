@@ -14,7 +14,8 @@ import (
 
 const seedDir = "../../form/published/testdata/"
 
-// TestImportRoundTrip imports seed 000 into a draft, then `cells` prints the seed's numbers.
+// TestImportRoundTrip imports seed 000 into a draft (agency and year guessed from the
+// footer and the publication date, with warnings), then `cells` prints the seed's numbers.
 func TestImportRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	draft := filepath.Join(dir, "000"+form.DraftExt)
@@ -22,7 +23,7 @@ func TestImportRoundTrip(t *testing.T) {
 	if code := run([]string{"import", "-o", draft, seedDir + "seed000.txt"}, &out, &errb); code != exitOK {
 		t.Fatalf("import exit %d: %s", code, errb.String())
 	}
-	for _, w := range []string{"国办公开办函〔2019〕60号", "导入 69 / 198 个单元格", "无法确定报告年度", "已保存草稿"} {
+	for _, w := range []string{"国办公开办函〔2019〕60号", "导入 69 / 198 个单元格", "机关名称：厦门市城市管理行政执法局", "报告年度：2019", "推测", "已保存草稿"} {
 		if !strings.Contains(out.String(), w) {
 			t.Errorf("import output lacks %q:\n%s", w, out.String())
 		}

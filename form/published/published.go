@@ -72,6 +72,10 @@ func Import(text string) *Result {
 	lines := strings.Split(text, "\n")
 	res := &Result{}
 	m := findMeta(lines)
+	yearGuess := ""
+	if m.year == 0 {
+		m.year, yearGuess = guessYear(lines, m)
+	}
 
 	toks := tokenize(lines)
 	f, score := detectFormat(toks)
@@ -101,7 +105,10 @@ func Import(text string) *Result {
 	if m.agency == "" {
 		res.Warnings = append(res.Warnings, "未找到报告标题，无法确定机关名称，请在基本信息中填写")
 	}
-	if m.year == 0 {
+	switch {
+	case yearGuess != "":
+		res.Warnings = append(res.Warnings, yearGuess)
+	case m.year == 0:
 		res.Warnings = append(res.Warnings, "未找到报告标题或统计期限，无法确定报告年度，请在基本信息中填写")
 	}
 	switch {
@@ -119,6 +126,11 @@ func Import(text string) *Result {
 	if r.Meta.Agency == "" && n.signAgency != "" {
 		r.Meta.Agency = n.signAgency
 		res.Warnings[0] = "未找到报告标题，机关名称取自落款「" + n.signAgency + "」，请核对"
+	} else if r.Meta.Agency == "" {
+		if a := guessAgency(lines); a != "" {
+			r.Meta.Agency = a
+			res.Warnings[0] = "未找到报告标题和落款，机关名称「" + a + "」是根据网页底部的「主办单位」推测的（网站主办单位不一定是报告机关），请核对"
+		}
 	}
 	if n.date != "" {
 		r.Meta.Date = n.date
@@ -137,6 +149,7 @@ type meta struct {
 	year      int
 	titleLine int // -1 when no title
 	date      string
+	dateLine  int // the line of date, -1 when none
 }
 
 var (
@@ -148,7 +161,7 @@ var (
 // findMeta finds the title (agency and year) in the first lines, or the year from the
 // statistics period ("统计期限自2019年1月1日起至2019年12月31日止").
 func findMeta(lines []string) meta {
-	m := meta{titleLine: -1}
+	m := meta{titleLine: -1, dateLine: -1}
 	for i, l := range lines {
 		if i > 60 {
 			break
@@ -158,7 +171,7 @@ func findMeta(lines []string) meta {
 			continue
 		}
 		if d := dateOf(s); d != "" && m.date == "" {
-			m.date = d
+			m.date, m.dateLine = d, i
 			continue
 		}
 		g := titleRe.FindStringSubmatch(s)
