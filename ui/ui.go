@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -75,7 +76,7 @@ type UI struct {
 
 	stepList  *widget.List
 	probList  *widget.List
-	probTitle *widget.Label
+	probTitle *widget.Button
 	probPanel *fyne.Container
 	split     *container.Split
 	pageTitle *widget.Label
@@ -137,22 +138,21 @@ func (u *UI) buildWindow() {
 		})
 	u.stepList.OnSelected = func(i widget.ListItemID) { u.showStep(i) }
 
-	u.probTitle = widget.NewLabel("")
+	// The header counts the problems and goes to 检查与导出, where the full list is.
+	u.probTitle = widget.NewButton("", func() { u.showStep(len(steps) - 1) })
+	u.probTitle.Importance = widget.LowImportance
+	u.probTitle.Alignment = widget.ButtonAlignLeading
+	dragHint := widget.NewLabel("可拖动上方分隔条调整高度")
+	dragHint.SizeName = theme.SizeNameCaptionText
 	u.probList = widget.NewList(
 		func() int { return len(u.problems) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, l)
-		},
+		func() fyne.CanvasObject { return newProblemRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i >= len(u.problems) {
 				return
 			}
 			p := u.problems[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("[%s] %s", p.Severity, p.Message))
-			box.Objects[1].(*widget.Icon).SetResource(severityIcon(p.Severity))
+			o.(*problemRow).set(severityIcon(p.Severity), fmt.Sprintf("[%s] %s", p.Severity, p.Message))
 		})
 	u.probList.OnSelected = func(i widget.ListItemID) {
 		u.probList.Unselect(i)
@@ -160,7 +160,7 @@ func (u *UI) buildWindow() {
 			u.gotoProblem(u.problems[i])
 		}
 	}
-	u.probPanel = container.NewBorder(u.probTitle, nil, nil, nil, u.probList)
+	u.probPanel = container.NewBorder(container.NewBorder(nil, nil, nil, dragHint, u.probTitle), nil, nil, nil, u.probList)
 
 	u.pageTitle = widget.NewLabel("")
 	u.pageTitle.SizeName = theme.SizeNameSubHeadingText
@@ -174,9 +174,88 @@ func (u *UI) buildWindow() {
 	page := container.NewBorder(container.NewVBox(head, u.pageIntro), nil, nil, nil, u.pageBody)
 
 	u.split = container.NewVSplit(page, u.probPanel)
-	u.split.Offset = 0.8
+	u.split.Offset = problemsOffset
 	u.win.SetContent(container.NewBorder(nil, nil, u.stepList, nil, u.split))
 	u.win.SetMainMenu(u.mainMenu())
+}
+
+// problemsOffset is the page's share of the height above the problems panel: at 1280×800
+// the panel shows six problems.
+const problemsOffset = 0.7
+
+// problemRow is one compact line of the problems panel: a severity icon and the message,
+// cut with an ellipsis. It is lower than a Label row so that more problems show.
+type problemRow struct {
+	widget.BaseWidget
+	icon *widget.Icon
+	text *canvas.Text
+	full string
+}
+
+func newProblemRow() *problemRow {
+	r := &problemRow{icon: widget.NewIcon(theme.ErrorIcon()), text: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *problemRow) set(icon fyne.Resource, text string) {
+	r.icon.SetResource(icon)
+	r.full = text
+	r.Refresh()
+}
+
+// CreateRenderer lays the icon and the text out in one line.
+func (r *problemRow) CreateRenderer() fyne.WidgetRenderer {
+	return &problemRowRenderer{r: r}
+}
+
+type problemRowRenderer struct{ r *problemRow }
+
+func (p *problemRowRenderer) Layout(size fyne.Size) {
+	ic := theme.IconInlineSize()
+	p.r.icon.Resize(fyne.NewSquareSize(ic))
+	p.r.icon.Move(fyne.NewPos(theme.Padding(), (size.Height-ic)/2))
+	avail := size.Width - ic - 3*theme.Padding()
+	p.r.text.Text = fitText(p.r.full, p.r.text.TextSize, avail)
+	th := p.r.text.MinSize().Height
+	p.r.text.Resize(fyne.NewSize(avail, th))
+	p.r.text.Move(fyne.NewPos(ic+2*theme.Padding(), (size.Height-th)/2))
+	p.r.text.Refresh()
+}
+
+func (p *problemRowRenderer) MinSize() fyne.Size {
+	h := fyne.MeasureText("国", p.r.text.TextSize, fyne.TextStyle{}).Height
+	return fyne.NewSize(theme.IconInlineSize()+100, max(h, theme.IconInlineSize())+2*theme.Padding())
+}
+
+func (p *problemRowRenderer) Refresh() {
+	p.r.text.Color = theme.Color(theme.ColorNameForeground)
+	p.Layout(p.r.Size())
+	p.r.icon.Refresh()
+}
+
+func (p *problemRowRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{p.r.icon, p.r.text}
+}
+
+func (p *problemRowRenderer) Destroy() {}
+
+// fitText cuts s with "…" so that it is at most w wide.
+func fitText(s string, size, w float32) string {
+	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= w {
+		return s
+	}
+	rs := []rune(s)
+	lo, hi := 0, len(rs) // the longest prefix that fits is in [lo, hi)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if fyne.MeasureText(string(rs[:mid])+"…", size, fyne.TextStyle{}).Width <= w {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return string(rs[:lo]) + "…"
 }
 
 // setReport replaces the report being edited (after 新建, 打开 or recovery) and rebuilds
@@ -447,7 +526,7 @@ func (u *UI) recheck() {
 		}
 	}
 	errs := form.Errors(u.problems)
-	u.probTitle.SetText(fmt.Sprintf("问题：错误 %d 个，提醒 %d 个（点击定位）", errs, len(u.problems)-errs))
+	u.probTitle.SetText(fmt.Sprintf("问题：错误 %d 个，提醒 %d 个（点击下方条目定位；点此查看全部 ›）", errs, len(u.problems)-errs))
 	u.probList.Refresh()
 	u.stepList.Refresh()
 }
