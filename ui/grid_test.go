@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/nianbao/nianbao/form"
 )
@@ -69,5 +71,24 @@ func TestLabelLinesBalanced(t *testing.T) {
 	wide := l.lines(500)
 	if len(wide) != 1 || wide[0] != "结果维持" {
 		t.Errorf("a label that fits is one line: %q", wide)
+	}
+}
+
+// Number cells are compact (lower than a form entry, so more of the 三 table shows) but
+// every entry still gets at least the height its text needs.
+func TestCellsCompactButNotClipped(t *testing.T) {
+	u := newTestUI(t)
+	tv := u.table(t, 3)
+	tv.grid.Refresh()
+	plain := widget.NewEntry()
+	plainH := test.WidgetRenderer(plain).MinSize().Height
+	for _, cv := range tv.cells {
+		h := cv.entry.Size().Height
+		if need := cv.entry.MinSize().Height; need > h+0.5 {
+			t.Errorf("%s: entry needs %.0f px, has %.0f", cv.code, need, h)
+		}
+		if cv.span.RowSpan == 1 && h >= plainH && cv.code == "apply.3.3.1.natural" {
+			t.Errorf("%s: cell is %.0f px high, not lower than a form entry (%.0f)", cv.code, h, plainH)
+		}
 	}
 }

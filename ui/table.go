@@ -99,7 +99,7 @@ func (v *tableView) build() fyne.CanvasObject {
 		}
 	}
 	v.grid = container.New(gl, objs...)
-	v.scroll = container.NewScroll(v.grid)
+	v.scroll = container.NewScroll(container.NewThemeOverride(v.grid, compactTheme{newTheme()}))
 	v.msg = widget.NewLabel("")
 	v.msg.Wrapping = fyne.TextWrapBreak
 	v.last = widget.NewLabel("")
