@@ -14,10 +14,11 @@ import (
 
 // metaView is the 基本信息 page: agency, year, date, contact and the opening paragraph.
 type metaView struct {
-	u                                             *UI
-	agency, year, date                            *widget.Entry
-	office, address, postcode, phone, email, open *widget.Entry
-	format, msg                                   *widget.Label
+	u                                       *UI
+	agency, year, date                      *widget.Entry
+	office, address, postcode, phone, email *widget.Entry
+	open                                    *growEntry
+	format, msg                             *widget.Label
 }
 
 func newMetaView(u *UI) *metaView { return &metaView{u: u} }
@@ -53,17 +54,15 @@ func (v *metaView) build() fyne.CanvasObject {
 	v.postcode = single("", func(s string) { m().Contact.Postcode = s })
 	v.phone = single("", func(s string) { m().Contact.Phone = s })
 	v.email = single("", func(s string) { m().Contact.Email = s })
-	v.open = widget.NewMultiLineEntry()
-	v.open.Wrapping = fyne.TextWrapWord
-	v.open.SetMinRowsVisible(5)
+	v.open = newGrowEntry(5)
 	v.open.SetPlaceHolder("报告开头一段：编制依据、统计期限、电子版查阅网址、联系方式等")
-	v.open.OnChanged = func(s string) {
+	v.open.setOnChanged(func(s string) {
 		if v.u.loading > 0 {
 			return
 		}
 		v.u.rep.Text.Opening = s
 		v.u.markDirty()
-	}
+	})
 	v.format = widget.NewLabel("")
 	// One line that is always there: hints appearing and going must not move the fields
 	// under the pointer. They are 提醒, in the warning colour the problems panel uses.
@@ -81,7 +80,9 @@ func (v *metaView) build() fyne.CanvasObject {
 		widget.NewFormItem("电子邮箱", v.email),
 		widget.NewFormItem("开头段落", v.open),
 	)
-	return container.NewBorder(v.msg, nil, nil, nil, container.NewVScroll(f))
+	scroll := container.NewVScroll(f)
+	growInScroll(scroll, v.open)
+	return container.NewBorder(v.msg, nil, nil, nil, scroll)
 }
 
 func (v *metaView) reload() {
@@ -97,7 +98,7 @@ func (v *metaView) reload() {
 		s string
 	}{{v.agency, r.Meta.Agency}, {v.year, year}, {v.date, r.Meta.Date}, {v.office, r.Meta.Contact.Office},
 		{v.address, r.Meta.Contact.Address}, {v.postcode, r.Meta.Contact.Postcode}, {v.phone, r.Meta.Contact.Phone},
-		{v.email, r.Meta.Contact.Email}, {v.open, r.Text.Opening}} {
+		{v.email, r.Meta.Contact.Email}, {&v.open.Entry, r.Text.Opening}} {
 		if p.e.Text != p.s {
 			p.e.SetText(p.s)
 		}
@@ -136,8 +137,8 @@ func (v *metaView) focusCode(string) bool {
 type textView struct {
 	u     *UI
 	n     int
-	entry *widget.Entry
-	close *widget.Entry
+	entry *growEntry
+	close *growEntry
 	count *widget.Label
 }
 
@@ -153,7 +154,7 @@ func (v *textView) text() *string {
 func (v *textView) build() fyne.CanvasObject {
 	v.entry = narrativeEntry(10)
 	v.count = widget.NewLabel("")
-	v.entry.OnChanged = func(s string) {
+	v.entry.setOnChanged(func(s string) {
 		if v.u.loading > 0 {
 			return
 		}
@@ -161,7 +162,7 @@ func (v *textView) build() fyne.CanvasObject {
 		v.showCount()
 		v.u.markDirty()
 		v.u.recheck()
-	}
+	})
 	box := container.NewVBox(v.entry, v.count)
 	if v.n == 6 {
 		const fee = form.FeeNone
@@ -177,26 +178,26 @@ func (v *textView) build() fyne.CanvasObject {
 		})
 		v.close = narrativeEntry(3)
 		v.close.SetPlaceHolder("结尾（可不填），如：特此报告。")
-		v.close.OnChanged = func(s string) {
+		v.close.setOnChanged(func(s string) {
 			if v.u.loading > 0 {
 				return
 			}
 			v.u.rep.Text.Closing = s
 			v.u.markDirty()
-		}
+		})
 		box.Add(container.NewHBox(insert))
 		box.Add(widget.NewLabel("结尾"))
 		box.Add(v.close)
 	}
-	return container.NewVScroll(box)
+	scroll := container.NewVScroll(box)
+	growInScroll(scroll, v.entry)
+	if v.close != nil {
+		growInScroll(scroll, v.close)
+	}
+	return scroll
 }
 
-func narrativeEntry(rows int) *widget.Entry {
-	e := widget.NewMultiLineEntry()
-	e.Wrapping = fyne.TextWrapWord
-	e.SetMinRowsVisible(rows)
-	return e
-}
+func narrativeEntry(rows int) *growEntry { return newGrowEntry(rows) }
 
 func (v *textView) showCount() {
 	v.count.SetText(fmt.Sprintf("共 %d 字（不计空格和换行）", form.CountChars(*v.text())))
@@ -223,8 +224,8 @@ func (v *textView) focusCode(string) bool {
 // with a running count against the 1000-character limit of the 2021 format.
 type overviewView struct {
 	u        *UI
-	overview *widget.Entry
-	parts    [5]*widget.Entry
+	overview *growEntry
+	parts    [5]*growEntry
 	count    *widget.Label
 }
 
@@ -245,13 +246,13 @@ func (v *overviewView) build() fyne.CanvasObject {
 	v.count = widget.NewLabel("")
 	v.overview = narrativeEntry(4)
 	v.overview.SetPlaceHolder("总体情况综述（可不填，直接分五部分撰写）")
-	v.overview.OnChanged = changed(func(s string) { v.u.rep.Text.Overview = s })
+	v.overview.setOnChanged(changed(func(s string) { v.u.rep.Text.Overview = s }))
 	box := container.NewVBox(v.count, v.overview)
 	sec := v.u.rep.Format.Sections[0]
 	for i := range v.parts {
 		i := i
 		e := narrativeEntry(4)
-		e.OnChanged = changed(func(s string) { v.u.rep.Text.Parts[i] = s })
+		e.setOnChanged(changed(func(s string) { v.u.rep.Text.Parts[i] = s }))
 		v.parts[i] = e
 		title := ""
 		if i < len(sec.Parts) {
@@ -260,7 +261,9 @@ func (v *overviewView) build() fyne.CanvasObject {
 		box.Add(widget.NewLabel(title))
 		box.Add(e)
 	}
-	return container.NewVScroll(box)
+	scroll := container.NewVScroll(box)
+	growInScroll(scroll, append([]*growEntry{v.overview}, v.parts[:]...)...)
+	return scroll
 }
 
 func (v *overviewView) showCount() {
