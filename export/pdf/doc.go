@@ -154,6 +154,7 @@ type docFont struct {
 	*loadedFont
 	family     string
 	registered bool
+	halfReg    bool // the half-width copy (family+"h") is registered
 }
 
 // Doc is a document being typeset. Create it with New, add content in
@@ -287,6 +288,31 @@ func (d *Doc) setFont(r assets.Role, size float64) {
 	}
 }
 
+// setFontFor selects the font that draws rune i of rn: its role's font, or the role's
+// half-width copy (see halfFont) for a mark compressPunct narrowed.
+func (d *Doc) setFontFor(rn run, i int) {
+	r, f := rn.rs[i], d.fonts[rn.roles[i]]
+	natural := f.m.advance(r) * ptToMM(rn.size)
+	if !isMark(r) || rn.w[i] > 0.75*natural {
+		d.setFont(rn.roles[i], rn.size)
+		return
+	}
+	h := f.half()
+	if !h.runes[r] {
+		d.setFont(rn.roles[i], rn.size)
+		return
+	}
+	family := f.family + "h"
+	if !f.halfReg {
+		d.pdf.AddUTF8FontFromBytes(family, "", bytes.Clone(h.data))
+		f.halfReg = true
+	}
+	if d.curFamily != family || d.curSize != rn.size {
+		d.pdf.SetFont(family, "", rn.size)
+		d.curFamily, d.curSize = family, rn.size
+	}
+}
+
 // run is text prepared for layout: each rune with the font that draws it
 // and its width in mm.
 type run struct {
@@ -387,7 +413,7 @@ func (d *Doc) drawLine(rn run, l line, x, y, width float64, justify bool) {
 	for k := 0; k+1 < len(units); k++ {
 		for i := l.start + units[k]; i < l.start+units[k+1]; i++ {
 			if rn.rs[i] != ' ' {
-				d.setFont(rn.roles[i], rn.size)
+				d.setFontFor(rn, i)
 				d.pdf.Text(x, y, string(rn.rs[i]))
 			}
 			x += rn.w[i]

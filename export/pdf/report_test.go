@@ -144,7 +144,9 @@ func TestNoLineStartsWithClosingPunct(t *testing.T) {
 		}
 		return b.String()
 	}
-	r.Text.Overview = long(0, 40)
+	// Runs of punctuation as typed by users: "，，", "。」", "”。", "）。", "“《".
+	runs := strings.Repeat("答复，，全年办理。」说明”。（见附件）。依据“《条例》”", 30)
+	r.Text.Overview = runs + "\n" + long(0, 40)
 	for i := range r.Text.Parts {
 		r.Text.Parts[i] = long(40+i*13, 13+i)
 	}
@@ -169,6 +171,13 @@ func TestNoLineStartsWithClosingPunct(t *testing.T) {
 			continue
 		}
 		checked++
+		text := ""
+		for _, w := range l {
+			text += w.text
+		}
+		if !strings.ContainsFunc(text, func(r rune) bool { return !isClosing(r) && !isOpening(r) }) {
+			t.Errorf("page %d: a line is only punctuation: %q", l[0].page, text)
+		}
 		if first, _ := utf8.DecodeRuneInString(l[0].text); strings.ContainsRune(forbidden, first) {
 			var words []string
 			for _, w := range l {
@@ -296,4 +305,42 @@ func pageText(t *testing.T, path string, p int) string {
 		return ""
 	}
 	return spaces.ReplaceAllString(string(out), "")
+}
+
+// TestExtractedLinesKeepPunctuation: plain pdftotext (what users run, and what copy and
+// paste gives) keeps runs of punctuation with their line. Marks narrowed by 标点挤压 are
+// drawn from a copy of the font whose advance is halved too; with the full advance the
+// glyphs overlap by half an em and pdftotext printed "，" or "。" as lines of their own and
+// lines starting "，全年…".
+func TestExtractedLinesKeepPunctuation(t *testing.T) {
+	needTool(t, "pdftotext")
+	d, err := New(testOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	unit := "答复，，全年办理。」说明”。（见附件）。依据“《条例》”的规定（一）》），"
+	for i := 0; i < 12; i++ {
+		d.Paragraph(strings.Repeat("全年", i) + strings.Repeat(unit, 3+i))
+	}
+	path := writePDF(t, d)
+	out := runTool(t, "pdftotext", "-enc", "UTF-8", path, "-")
+	var text strings.Builder
+	lines := 0
+	for _, l := range strings.Split(out, "\n") {
+		l = strings.TrimSpace(strings.Trim(l, "\f"))
+		if l == "" || pageNumText.MatchString(l) {
+			continue
+		}
+		lines++
+		text.WriteString(l)
+		if first, _ := utf8.DecodeRuneInString(l); isClosing(first) {
+			t.Errorf("line starts with %q: %q", first, l)
+		}
+		if !strings.ContainsFunc(l, func(r rune) bool { return !isClosing(r) && !isOpening(r) }) {
+			t.Errorf("line is only punctuation: %q", l)
+		}
+	}
+	if lines < 100 || !strings.Contains(text.String(), strings.Repeat(unit, 3)) {
+		t.Errorf("%d lines; the text does not come back whole", lines)
+	}
 }
