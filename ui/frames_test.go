@@ -3,6 +3,10 @@ package ui
 import (
 	"strings"
 	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/nianbao/nianbao/form"
 )
 
 // A value in row 一 breaks H1 until the results are filled in, but the still empty cells of
@@ -46,3 +50,24 @@ func TestBlankCellsOfIdentityNotFramed(t *testing.T) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// A table page built after the problems were found (an opened file) shows their frames at
+// once, and the note beside the switch says totals are typed.
+func TestOpenedFileShowsFramesOnFirstView(t *testing.T) {
+	u := newTestUI(t)
+	r := form.New(form.Latest, 2025, "测试局")
+	_ = r.Set("apply.1.natural", "2")
+	_ = r.Set("apply.1.total", "5")
+	u.setReport(r, "")
+	tv := u.table(t, 3)
+	if c := tv.cell(t, "apply.1.total").frame.StrokeColor; c != colorError {
+		t.Errorf("wrong total's frame on first view = %v, want the error colour", c)
+	}
+	if !strings.Contains(tv.modeNote.Text, "直接填写") {
+		t.Errorf("note beside the switch in manual mode = %q", tv.modeNote.Text)
+	}
+	test.Tap(tv.manual)
+	if !strings.Contains(tv.modeNote.Text, "自动计算") {
+		t.Errorf("note beside the switch in automatic mode = %q", tv.modeNote.Text)
+	}
+}

@@ -43,7 +43,9 @@ type tableView struct {
 	last   *widget.Label
 	manual *widget.Check
 	hint   *widget.PopUp // the bubble explaining a tapped computed total
-	focus  *cellView
+	// modeNote says beside the switch whether totals are computed or typed.
+	modeNote *widget.Label
+	focus    *cellView
 }
 
 func newTableView(u *UI, t *form.Table) *tableView {
@@ -119,15 +121,29 @@ func (v *tableView) build() fyne.CanvasObject {
 	v.msg.SetText(tableHint)
 	bottom := container.NewVBox(v.msg, v.last)
 	v.reload()
+	v.mark(v.u.states) // the problems found before this page was first shown
 	if !derived {
 		v.manual.Hide()
 		return container.NewBorder(nil, bottom, nil, nil, v.scroll)
 	}
 	// The switch sits above the table, where clerks who find the grey totals read-only look.
-	note := widget.NewLabel("灰色的合计格由程序自动计算。")
-	note.SizeName = theme.SizeNameCaptionText
-	top := container.NewHBox(v.manual, note)
+	v.modeNote = widget.NewLabel("")
+	v.modeNote.SizeName = theme.SizeNameCaptionText
+	v.showMode()
+	top := container.NewHBox(v.manual, v.modeNote)
 	return container.NewBorder(top, bottom, nil, nil, v.scroll)
+}
+
+// showMode says next to the switch how totals are filled now.
+func (v *tableView) showMode() {
+	if v.modeNote == nil {
+		return
+	}
+	if v.u.manualTotals {
+		v.modeNote.SetText("合计格可直接填写，程序核对是否等于分项之和。")
+	} else {
+		v.modeNote.SetText("灰色的合计格由程序自动计算。")
+	}
 }
 
 // manualLabel is the switch for typing totals by hand.
@@ -205,6 +221,7 @@ func (v *tableView) reload() {
 	if v.manual != nil && v.manual.Checked != v.u.manualTotals {
 		v.manual.SetChecked(v.u.manualTotals)
 	}
+	v.showMode()
 	v.showLast()
 }
 
