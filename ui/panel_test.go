@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/nianbao/nianbao/form"
 )
 
 // At 1280×800 the problems panel shows at least six whole problems, says it can be dragged,
@@ -19,13 +21,25 @@ func TestProblemsPanelShowsSixAndHeaderJumps(t *testing.T) {
 	if len(u.problems) < 6 {
 		t.Fatalf("want at least 6 problems, have %d", len(u.problems))
 	}
-	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1280, Height: 770}} { // 770: the real window's menu bar
-		u.win.Resize(size)
+	for _, c := range []struct {
+		w, h float32
+		rows float32
+	}{{1280, 800, 6}, {1024, 700, 4}} {
+		// The offset is chosen for the window's height when the window is built; the real
+		// window's menu bar takes about 30 px of it.
+		u.win.Resize(fyne.NewSize(c.w, c.h-30))
+		u.split.Offset = problemsOffset(c.h)
 		u.win.Content().Refresh()
 		row := newProblemRow().MinSize().Height
-		if rows := u.probList.Size().Height / (row + 1); rows < 6 {
-			t.Errorf("%v: the panel list is %.0f px high, %.1f rows of %.0f px; want ≥ 6", size, u.probList.Size().Height, rows, row)
+		if rows := u.probList.Size().Height / (row + 1); rows < c.rows {
+			t.Errorf("%v×%v: the panel list is %.0f px high, %.1f rows of %.0f px; want ≥ %v", c.w, c.h, u.probList.Size().Height, rows, row, c.rows)
 		}
+		if tv.scroll.Size().Height < 250 {
+			t.Errorf("%v×%v: the 三 table has only %.0f px", c.w, c.h, tv.scroll.Size().Height)
+		}
+	}
+	if o := problemsOffset(800); u.split.Offset == 0 || o < 0.5 || o > 0.85 {
+		t.Errorf("problemsOffset(800) = %v", o)
 	}
 	if !strings.Contains(strings.Join(texts(u.probPanel), "|"), "拖动") {
 		t.Error("the panel does not say it can be dragged")
@@ -54,5 +68,22 @@ func TestFitText(t *testing.T) {
 	}
 	if got := fitText(long, 14, 5000); got != long {
 		t.Errorf("a text that fits is cut: %q", got)
+	}
+}
+
+// The last-year note shares the switch's line above the table instead of taking a line of
+// its own below it.
+func TestLastYearNoteBesideSwitch(t *testing.T) {
+	u := newTestUI(t)
+	last := form.New(form.Latest, 2024, "测试局")
+	_ = last.Set("apply.4.natural", "7")
+	u.last = last
+	tv := u.table(t, 3)
+	tv.showLast()
+	u.win.Content().Refresh()
+	d := u.app.Driver()
+	note, sw, grid := d.AbsolutePositionForObject(tv.last), d.AbsolutePositionForObject(tv.manual), d.AbsolutePositionForObject(tv.scroll)
+	if tv.last.Hidden || note.Y >= grid.Y || note.X <= sw.X {
+		t.Errorf("note at %v (hidden %v), switch at %v, table at %v: want the note right of the switch, above the table", note, tv.last.Hidden, sw, grid)
 	}
 }

@@ -106,6 +106,7 @@ func (v *tableView) build() fyne.CanvasObject {
 	v.msg.Wrapping = fyne.TextWrapBreak
 	v.last = widget.NewLabel("")
 	v.last.Wrapping = fyne.TextWrapBreak
+	v.last.SizeName = theme.SizeNameCaptionText
 	v.last.Hide()
 	v.manual = widget.NewCheck(manualLabel, func(on bool) {
 		if note := v.u.setManualTotals(on); note != "" {
@@ -119,19 +120,19 @@ func (v *tableView) build() fyne.CanvasObject {
 		derived = derived || cv.def.Derived
 	}
 	v.msg.SetText(tableHint)
-	bottom := container.NewVBox(v.msg, v.last)
 	v.reload()
 	v.mark(v.u.states) // the problems found before this page was first shown
 	if !derived {
 		v.manual.Hide()
-		return container.NewBorder(nil, bottom, nil, nil, v.scroll)
+		return container.NewBorder(v.last, v.msg, nil, nil, v.scroll)
 	}
-	// The switch sits above the table, where clerks who find the grey totals read-only look.
+	// The switch sits above the table, where clerks who find the grey totals read-only look;
+	// the last-year note shares its line so that the grid keeps its height.
 	v.modeNote = widget.NewLabel("")
 	v.modeNote.SizeName = theme.SizeNameCaptionText
 	v.showMode()
-	top := container.NewHBox(v.manual, v.modeNote)
-	return container.NewBorder(top, bottom, nil, nil, v.scroll)
+	top := container.NewBorder(nil, nil, container.NewHBox(v.manual, v.modeNote), nil, v.last)
+	return container.NewBorder(top, v.msg, nil, nil, v.scroll)
 }
 
 // showMode says next to the switch how totals are filled now.
@@ -327,7 +328,7 @@ func (v *tableView) showLast() {
 		v.last.Hide()
 		return
 	}
-	v.last.SetText(fmt.Sprintf("已载入 %d 年报告：格内右上角小字为上年对应数值，本年数据将与之核对。", v.u.last.Meta.Year))
+	v.last.SetText(fmt.Sprintf("已载入 %d 年报告：格内右上角小字为上年数值，本年数据将与之核对。", v.u.last.Meta.Year))
 	v.last.Show()
 }
 

@@ -174,14 +174,26 @@ func (u *UI) buildWindow() {
 	page := container.NewBorder(container.NewVBox(head, u.pageIntro), nil, nil, nil, u.pageBody)
 
 	u.split = container.NewVSplit(page, u.probPanel)
-	u.split.Offset = problemsOffset
+	u.split.Offset = problemsOffset(u.win.Canvas().Size().Height)
 	u.win.SetContent(container.NewBorder(nil, nil, u.stepList, nil, u.split))
 	u.win.SetMainMenu(u.mainMenu())
 }
 
-// problemsOffset is the page's share of the height above the problems panel: at 1280×800
-// the panel shows six problems.
-const problemsOffset = 0.7
+// problemsOffset is the page's share of a window h pixels high, above the problems panel:
+// the panel shows six problems in a window 800 high, four in a lower one (at 1024×700 the
+// tables need the room).
+func problemsOffset(h float32) float64 {
+	if h <= 0 {
+		return 0.7
+	}
+	rows := float32(6.3)
+	if h < 780 {
+		rows = 4.3
+	}
+	head := widget.NewButton("问题", nil).MinSize().Height + theme.Padding()
+	panel := head + rows*(newProblemRow().MinSize().Height+theme.SeparatorThicknessSize()) + 30 // 30: menu bar
+	return min(max(1-float64(panel/h), 0.5), 0.85)
+}
 
 // problemRow is one compact line of the problems panel: a severity icon and the message,
 // cut with an ellipsis. It is lower than a Label row so that more problems show.
