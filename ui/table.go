@@ -42,7 +42,7 @@ type tableView struct {
 	msg    *widget.Label
 	last   *widget.Label
 	manual *widget.Check
-	hint   *widget.PopUp // the bubble explaining a tapped computed total
+	bubble *fyne.Container // the hint beside a tapped computed total, drawn over the grid
 	// modeNote says beside the switch whether totals are computed or typed.
 	modeNote *widget.Label
 	focus    *cellView
@@ -101,7 +101,10 @@ func (v *tableView) build() fyne.CanvasObject {
 		}
 	}
 	v.grid = container.New(gl, objs...)
-	v.scroll = container.NewScroll(container.NewThemeOverride(v.grid, compactTheme{newTheme()}))
+	v.bubble = newBubble()
+	v.scroll = container.NewScroll(container.NewStack(
+		container.NewThemeOverride(v.grid, compactTheme{newTheme()}),
+		container.NewWithoutLayout(v.bubble)))
 	v.msg = widget.NewLabel("")
 	v.msg.Wrapping = fyne.TextWrapBreak
 	v.last = widget.NewLabel("")
@@ -109,6 +112,7 @@ func (v *tableView) build() fyne.CanvasObject {
 	v.last.SizeName = theme.SizeNameCaptionText
 	v.last.Hide()
 	v.manual = widget.NewCheck(manualLabel, func(on bool) {
+		v.hideBubble()
 		if note := v.u.setManualTotals(on); note != "" {
 			v.msg.Importance = widget.WarningImportance
 			v.msg.SetText(note)
@@ -154,24 +158,46 @@ const manualLabel = "手动填写合计（照抄已有报表时勾选）"
 const computedHint = "合计由程序自动计算；如需照抄已有数字，请勾选「手动填写合计」"
 
 // tappedComputed explains, next to the cell and in the message line, why a computed total
-// cannot be typed into.
+// cannot be typed into. The bubble is drawn over the grid, not in a pop-up, so that it does
+// not swallow the user's next click; it goes when another cell is focused.
 func (v *tableView) tappedComputed(cv *cellView) {
 	v.focus = nil
 	v.msg.Importance = widget.WarningImportance
 	v.msg.SetText("当前单元格：" + cv.def.Label() + "\n" + computedHint + "。")
-	if v.hint != nil {
-		v.hint.Hide()
+	obj := v.cellObject(cv)
+	if obj == nil || v.bubble == nil {
+		return
 	}
+	m := v.bubble.MinSize()
+	pos := fyne.NewPos(obj.Position().X, obj.Position().Y+obj.Size().Height)
+	// Keep the bubble inside the grid.
+	if w := v.grid.Size().Width; pos.X+m.Width > w {
+		pos.X = max(w-m.Width, 0)
+	}
+	v.bubble.Move(pos)
+	v.bubble.Resize(m)
+	v.bubble.Show()
+	v.bubble.Refresh()
+}
+
+// hideBubble removes the hint drawn by tappedComputed.
+func (v *tableView) hideBubble() {
+	if v.bubble != nil && v.bubble.Visible() {
+		v.bubble.Hide()
+	}
+}
+
+// newBubble makes the hint shown beside a tapped computed total.
+func newBubble() *fyne.Container {
+	bg := canvas.NewRectangle(color.NRGBA{R: 0xff, G: 0xf8, B: 0xe1, A: 0xff})
+	bg.StrokeColor = colorWarning
+	bg.StrokeWidth = 1
+	bg.CornerRadius = 4
 	text := widget.NewLabel(computedHint)
 	text.Importance = widget.WarningImportance
-	v.hint = widget.NewPopUp(text, v.u.win.Canvas())
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(cv.entry)
-	pos.Y += cv.entry.Size().Height
-	// Keep the bubble inside the window.
-	if w := v.u.win.Canvas().Size().Width; pos.X+text.MinSize().Width+2*theme.Padding() > w {
-		pos.X = max(w-text.MinSize().Width-2*theme.Padding(), 0)
-	}
-	v.hint.ShowAtPosition(pos)
+	b := container.NewStack(bg, text)
+	b.Hide()
+	return b
 }
 
 func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
@@ -186,7 +212,7 @@ func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
 		e.SetPlaceHolder("万元")
 	}
 	e.OnChanged = func(text string) { v.u.cellEdited(cv.code, text) }
-	e.onFocus = func() { v.focus = cv; v.showMessage(cv) }
+	e.onFocus = func() { v.hideBubble(); v.focus = cv; v.showMessage(cv) }
 	e.onKey = func(k *fyne.KeyEvent) bool { return v.key(cv, k) }
 	e.onPaste = func(text string) bool { return v.paste(cv, text) }
 	e.onDisabledTap = func() {
