@@ -534,7 +534,8 @@ func (u *UI) offerRecovery() {
 	if info.Path != "" {
 		name = filepath.Base(info.Path)
 	}
-	msg := widget.NewLabel(fmt.Sprintf("上次退出时有未保存的修改（%s，自动保存于 %s）。\n是否恢复这些内容？", name, when))
+	// One fact a line: the time must not break across lines ("2\n026-11-22").
+	msg := widget.NewLabel(fmt.Sprintf("上次退出时有未保存的修改。\n文件：%s\n自动保存于：%s\n是否恢复这些内容？", name, when))
 	msg.Wrapping = fyne.TextWrapBreak
 	d := dialog.NewCustomConfirm("恢复未保存的内容", "恢复", "放弃", container.NewPadded(msg), func(yes bool) {
 		if yes {
