@@ -11,7 +11,12 @@ display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/tmp/nianbao-xvfb.log 2>&1 &
 xvfb=$!
 home=$(mktemp -d)
-cleanup() { kill "$app" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$home"; }
+cleanup() {
+  # The app writes its settings as it is killed: wait for it before removing its home.
+  if [ -n "$app" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
+  kill "$xvfb" 2>/dev/null || true
+  rm -rf "$home" 2>/dev/null || true
+}
 app=""
 trap cleanup EXIT
 sleep 1

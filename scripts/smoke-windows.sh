@@ -17,7 +17,7 @@ export WINEPREFIX=$(mktemp -d) WINEDEBUG=-all
 display=:$((70 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
-trap 'wineserver -k 2>/dev/null || true; kill $xvfb 2>/dev/null || true; rm -rf "$WINEPREFIX"' EXIT
+trap 'wineserver -k 2>/dev/null || true; sleep 1; kill $xvfb 2>/dev/null || true; rm -rf "$WINEPREFIX" 2>/dev/null || true' EXIT
 export DISPLAY=$display
 sleep 1
 timeout 180 wineboot -i >/dev/null 2>&1
