@@ -219,34 +219,7 @@ func (u *UI) exportDialog(e *Exporter) {
 		return
 	}
 	ask := func() {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			if w == nil {
-				return
-			}
-			path := w.URI().Path()
-			w.Close()
-			final := withExt(path, e.Ext)
-			if final != path {
-				os.Remove(path) // the dialog created the file under the name without extension
-			}
-			u.exportAsync(e, final)
-		}, u.win)
-		d.SetFileName(u.rep.FileStem() + e.Ext)
-		d.SetFilter(storage.NewExtensionFileFilter([]string{e.Ext}))
-		d.SetConfirmText("导出")
-		d.SetDismissText("取消")
-		if u.path != "" {
-			if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.path))); err == nil {
-				d.SetLocation(l)
-			}
-		}
-		d.Show()
-		d.Resize(dialogSize(u.win)) // after Show: FileDialog.Resize panics before it
-
+		u.saveFileDialog(u.rep.FileStem(), e.Ext, "导出", func(path string) { u.exportAsync(e, path) })
 	}
 	if n := form.Errors(u.problems); n > 0 || strings.TrimSpace(u.rep.Meta.Agency) == "" {
 		msg := fmt.Sprintf("报告中还有 %d 个错误，导出的文件可能被退回。仍要导出吗？", n)
@@ -317,6 +290,39 @@ func (u *UI) openFolder(dir string) {
 	if err := u.app.OpenURL(uri); err != nil {
 		u.showError(fmt.Errorf("无法打开文件夹「%s」：%w", dir, err))
 	}
+}
+
+// saveFileDialog asks for a file to write with extension ext, proposing name+ext in the
+// current file's folder, and calls then with the chosen path (the extension added when the
+// user left it out). The confirm button reads confirm.
+func (u *UI) saveFileDialog(name, ext, confirm string, then func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		final := withExt(path, ext)
+		if final != path {
+			os.Remove(path) // the dialog created the file under the name without extension
+		}
+		then(final)
+	}, u.win)
+	d.SetFileName(name + ext)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.SetConfirmText(confirm)
+	d.SetDismissText("取消")
+	if u.path != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.path))); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Show()
+	d.Resize(dialogSize(u.win)) // after Show: FileDialog.Resize panics before it
 }
 
 // dialogSize is a comfortable size for file dialogs inside the window.

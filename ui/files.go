@@ -345,38 +345,19 @@ func (u *UI) saveThen(next func()) {
 func (u *UI) saveAsDialog() { u.saveAsThen(nil) }
 
 func (u *UI) saveAsThen(next func()) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		final := withExt(path, form.DraftExt)
-		if final != path {
-			os.Remove(path)
-		}
-		if err := u.saveTo(final); err != nil {
+	name := u.rep.FileStem()
+	if u.path != "" {
+		name = strings.TrimSuffix(filepath.Base(u.path), filepath.Ext(u.path))
+	}
+	u.saveFileDialog(name, form.DraftExt, "保存", func(path string) {
+		if err := u.saveTo(path); err != nil {
 			u.showError(err)
 			return
 		}
 		if next != nil {
 			next()
 		}
-	}, u.win)
-	name := u.rep.FileStem()
-	if u.path != "" {
-		name = strings.TrimSuffix(filepath.Base(u.path), filepath.Ext(u.path))
-	}
-	d.SetFileName(name + form.DraftExt)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{form.DraftExt}))
-	d.SetConfirmText("保存")
-	d.SetDismissText("取消")
-	d.Show()
-	d.Resize(dialogSize(u.win)) // after Show: FileDialog.Resize panics before it
+	})
 }
 
 // saveTo writes the draft atomically to path and makes it the current file.
