@@ -108,8 +108,8 @@ func (r *Report) checkEquation(e Equation) (Problem, bool) {
 		codes := codesOf(f, e.Left, e.Right)
 		return Problem{Rule: e.Rule, Severity: Error, Section: 3, Cells: codes,
 			Expected: l.Format(Count), Actual: rr.Format(Count),
-			Message: fmt.Sprintf("第三部分「%s」列：第一项加第二项之和为 %s，第三项（七）总计加第四项之和为 %s，两者应相等",
-				d.ColLabel(), l.Format(Count), rr.Format(Count))}, true
+			Message: fmt.Sprintf("第三部分「%s」列：第一项加第二项之和为 %s，第三项%s加第四项之和为 %s，两者应相等",
+				d.ColLabel(), l.Format(Count), f.Cells[e.Right[0]].RowLabel(), rr.Format(Count))}, true
 	}
 	d := f.Cells[e.Target]
 	first, lastTerm := f.Cells[e.Right[0]], f.Cells[e.Right[len(e.Right)-1]]

@@ -1,8 +1,15 @@
 package form
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCellCounts(t *testing.T) {
@@ -199,24 +206,84 @@ func TestLayoutCoversGrid(t *testing.T) {
 	}
 }
 
-func TestLabelsTypedOnce(t *testing.T) {
-	// Every label in the layouts must come from the declaration: spot-check that exact
-	// official strings exist and that Short strips remarks.
+func TestShort(t *testing.T) {
 	if got := Short("（二）部分公开（区分处理的，只计这一情形，不计其他情形）"); got != "（二）部分公开" {
 		t.Errorf("Short = %q", got)
 	}
 	if got := Short("本年收费金额（单位：万元）"); got != "本年收费金额" {
 		t.Errorf("Short = %q", got)
 	}
-	var all []string
-	for _, s := range Latest.Table("apply").Layout().Spans {
-		all = append(all, s.Text)
-	}
-	joined := strings.Join(all, "|")
-	for _, want := range []string{"3.危及“三安全一稳定”", "5.要求行政机关确认或重新出具已获取信息", "（七）总计"} {
-		if !strings.Contains(joined, want) {
-			t.Errorf("apply layout lacks %q", want)
+}
+
+// TestLabelsTypedOnce scans every string literal of the project's Go code (tests, the sample
+// report's prose and regular expressions over narrative aside) for an official label of six
+// or more characters, a section title or a block heading: those are declared in formats.go
+// and must be read from the declaration everywhere else.
+func TestLabelsTypedOnce(t *testing.T) {
+	labels := map[string]bool{}
+	var walk func(ns []*Node)
+	walk = func(ns []*Node) {
+		for _, n := range ns {
+			if utf8.RuneCountInString(Short(n.Label)) >= 6 {
+				labels[Short(n.Label)] = true
+			}
+			walk(n.Children)
 		}
+	}
+	for _, f := range Formats {
+		for _, s := range f.Sections {
+			labels[s.Title] = true
+		}
+		for _, tb := range f.Tables {
+			for _, b := range tb.Blocks {
+				walk(b.Rows)
+				walk(b.Cols)
+				if b.Heading != "" {
+					labels[b.Heading] = true
+				}
+			}
+		}
+	}
+	skip := map[string]bool{"formats.go": true, "sample.go": true}
+	found := 0
+	err := filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "tools" || d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && p != ".." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") || skip[d.Name()] && filepath.Base(filepath.Dir(p)) == "form" {
+			return nil
+		}
+		fset := token.NewFileSet()
+		file, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			return err
+		}
+		found++
+		ast.Inspect(file, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if sel, ok := call.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "MustCompile" {
+					return false // a pattern over narrative prose, not a label
+				}
+			}
+			lit, ok := n.(*ast.BasicLit)
+			if !ok || lit.Kind != token.STRING {
+				return true
+			}
+			s, _ := strconv.Unquote(lit.Value)
+			for l := range labels {
+				if strings.Contains(s, l) {
+					t.Errorf("%s: the official label %q is typed again; read it from the form declaration", fset.Position(lit.Pos()), l)
+				}
+			}
+			return true
+		})
+		return nil
+	})
+	if err != nil || found < 30 {
+		t.Fatalf("scanned %d Go files (%v); the walk did not reach the project", found, err)
 	}
 }
 

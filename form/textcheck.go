@@ -384,7 +384,9 @@ func group(f *Format, prefix string) reading {
 
 // litigation is the sum of both kinds of 行政诉讼.
 func litigation(f *Format) reading {
-	return reading{codes: []string{"review.direct.total", "review.after.total"}, name: "第四部分行政诉讼（未经复议直接起诉与复议后起诉）的总计之和"}
+	direct, after := f.Cells[f.Index("review.direct.total")], f.Cells[f.Index("review.after.total")]
+	return reading{codes: []string{direct.Code, after.Code},
+		name: fmt.Sprintf("第四部分「%s」与「%s」的总计之和", direct.ColPath[1], after.ColPath[1])}
 }
 
 // figure reads a stated number in the unit of kind k ("3800元" is 0.38 万元 for an Amount).

@@ -84,7 +84,10 @@ func printImport(w io.Writer, res *published.Result) {
 	default:
 		fmt.Fprintf(w, "表格：%s格式，导入 %d / %d 个单元格\n", r.Format.Name, res.Cells, len(r.Format.Cells))
 	}
-	names := map[int]string{0: "开头段落", 1: "一、总体情况", 5: "五、存在的主要问题及改进情况", 6: "六、其他需要报告的事项"}
+	names := map[int]string{0: "开头段落"}
+	for _, sec := range r.Format.Sections {
+		names[sec.Number] = sec.Title
+	}
 	var found []string
 	for _, s := range res.Sections {
 		n := names[s]

@@ -27,6 +27,9 @@ var (
 
 // sectionOf classifies a level-1 heading by its words: 1, 5 and 6 are narrative sections,
 // 2-4 the table sections, 0 a heading of an older format that has no counterpart.
+// sectionTitle is the official heading of section n (the same in both formats).
+func sectionTitle(n int) string { return form.Latest.Sections[n-1].Title }
+
 func sectionOf(title string) int {
 	switch {
 	case strings.Contains(title, "其他需要") || strings.Contains(title, "其它需要") || strings.Contains(title, "需要说明") ||
@@ -229,13 +232,13 @@ func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
 		n.found = append(n.found, 6)
 	}
 	if !has[1] && n.text.Section(1) != "" {
-		n.warnings = append(n.warnings, "未找到「一、总体情况」标题，表格之前的文字按第一部分「总体情况」导入，请核对")
+		n.warnings = append(n.warnings, "未找到「"+sectionTitle(1)+"」标题，表格之前的文字按第一部分导入，请核对")
 	}
 	if implicit5 && len(problems) > 0 {
-		n.warnings = append(n.warnings, "未找到「五、存在的主要问题及改进情况」标题，表格之后的文字按第五部分导入，请核对")
+		n.warnings = append(n.warnings, "未找到「"+sectionTitle(5)+"」标题，表格之后的文字按第五部分导入，请核对")
 	}
 	if implicit6 {
-		n.warnings = append(n.warnings, "未找到「六、其他需要报告的事项」标题，其中提到其他事项的段落按第六部分导入，请核对")
+		n.warnings = append(n.warnings, "未找到「"+sectionTitle(6)+"」标题，其中提到其他事项的段落按第六部分导入，请核对")
 	}
 	if n.text.Section(1) == "" {
 		n.warnings = append(n.warnings, "未找到第一部分「总体情况」的文字")
