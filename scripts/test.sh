@@ -24,7 +24,15 @@ grep -rl --include='*_test.go' '^func Fuzz' . | while read -r f; do
   dir=$(dirname "$f")
   for fn in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$f" | cut -d' ' -f2); do
     echo "-- $dir $fn"
-    go test -tags ci -run='^$' -fuzz="^${fn}\$" -fuzztime="$FUZZTIME" -fuzzminimizetime=1s "$dir" >/tmp/nianbao-fuzz.log 2>&1 || { cat /tmp/nianbao-fuzz.log; exit 1; }
+    if ! go test -tags ci -run='^$' -fuzz="^${fn}\$" -fuzztime="$FUZZTIME" -fuzzminimizetime=1s "$dir" >/tmp/nianbao-fuzz.log 2>&1; then
+      # Go's fuzzer sometimes reports "context deadline exceeded" when its time runs out while
+      # a slow input is still running; that is no finding (no failing input is written).
+      if grep -q 'context deadline exceeded' /tmp/nianbao-fuzz.log && ! grep -q 'Failing input written' /tmp/nianbao-fuzz.log; then
+        echo "   (时间到时仍在运行一个输入，未发现问题 deadline hit mid-input, no failing input)"
+      else
+        cat /tmp/nianbao-fuzz.log; exit 1
+      fi
+    fi
   done
 done
 
