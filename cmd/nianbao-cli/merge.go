@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
+	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/export/xlsx"
 	"github.com/nianbao/nianbao/form"
 )
@@ -35,7 +34,7 @@ UNIT 可以是文件，也可以是文件夹（汇总其中所有 .xlsx 和 .nia
 		fmt.Fprintln(stderr, "用法：nianbao-cli merge -o TOTAL.xlsx [--agency 汇总单位] UNIT...")
 		return exitFile
 	}
-	paths, err := unitFiles(pos, *out)
+	paths, err := open.UnitFiles(pos, *out)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFile
@@ -73,41 +72,4 @@ UNIT 可以是文件，也可以是文件夹（汇总其中所有 .xlsx 和 .nia
 		return exitProblems
 	}
 	return exitOK
-}
-
-// unitFiles expands folders into their report files (sorted), leaving out the output.
-func unitFiles(args []string, out string) ([]string, error) {
-	outAbs, _ := filepath.Abs(out)
-	var paths []string
-	add := func(p string) {
-		if abs, _ := filepath.Abs(p); abs != outAbs {
-			paths = append(paths, p)
-		}
-	}
-	for _, a := range args {
-		st, err := os.Stat(a)
-		if err != nil || !st.IsDir() {
-			add(a) // unreadable files are reported as left out
-			continue
-		}
-		entries, err := os.ReadDir(a)
-		if err != nil {
-			return nil, fmt.Errorf("无法读取文件夹「%s」：%v", a, err)
-		}
-		var names []string
-		for _, e := range entries {
-			ext := strings.ToLower(filepath.Ext(e.Name()))
-			if !e.IsDir() && (ext == ".xlsx" || ext == form.DraftExt) && !strings.HasPrefix(e.Name(), "~$") && !strings.HasPrefix(e.Name(), ".") {
-				names = append(names, e.Name())
-			}
-		}
-		sort.Strings(names)
-		for _, n := range names {
-			add(filepath.Join(a, n))
-		}
-	}
-	if len(paths) == 0 {
-		return nil, fmt.Errorf("没有找到要汇总的单位文件（.xlsx 或 %s）", form.DraftExt)
-	}
-	return paths, nil
 }
