@@ -51,6 +51,7 @@ func TestDialogsOpenInChinese(t *testing.T) {
 		{"导出 with errors", func() { u.exportDialog(exporterFor(".pdf")) }, "仍要导出"},
 		{"恢复", func() { u.autosave(); u.offerRecovery() }, "恢复"},
 		{"最近打开", func() { u.addRecent("/tmp/a.nianbao"); u.recentDialog() }, "/tmp/a.nianbao"},
+		{"汇总", u.aggregateDialog, "汇总此文件夹"},
 		{"打开不存在的文件", func() { u.Open("/nonexistent/报告.nianbao") }, "文件不存在"},
 		{"关于", func() { old := Version; Version = "9.8.7"; u.aboutDialog(); Version = old }, "版本 9.8.7"},
 	} {

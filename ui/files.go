@@ -55,6 +55,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("另存为…", fyne.KeyS, ctrl|fyne.KeyModifierShift, u.saveAsDialog),
 		fyne.NewMenuItemSeparator(),
 		item("载入上年报告…", fyne.KeyL, ctrl, u.lastYearDialog),
+		item("汇总多个单位…", "", 0, u.aggregateDialog),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
