@@ -17,6 +17,9 @@ func TestMetaHintsDoNotShiftFields(t *testing.T) {
 	u.showStep(0)
 	v := u.views[0].(*metaView)
 	u.win.Content().Refresh()
+	if strings.Contains(v.msg.Text, "。；") {
+		t.Errorf("hint line %q has 。 before ；", v.msg.Text)
+	}
 	if !strings.Contains(v.msg.Text, "机关名称") || v.msg.Importance != widget.WarningImportance {
 		t.Fatalf("hint line = %q (importance %v), want the missing agency as a warning", v.msg.Text, v.msg.Importance)
 	}

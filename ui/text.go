@@ -116,7 +116,10 @@ func (v *metaView) check() {
 		return
 	}
 	v.msg.Importance = widget.WarningImportance
-	v.msg.SetText("提醒：" + strings.Join(msgs, "；"))
+	for i, m := range msgs {
+		msgs[i] = strings.TrimSuffix(m, "。")
+	}
+	v.msg.SetText("提醒：" + strings.Join(msgs, "；") + "。")
 }
 
 // metaIssues lists what is missing or wrong in the report's 基本信息 (form.CheckMeta).
