@@ -31,9 +31,7 @@ func (u *UI) aggregateDialog() {
 		u.aggregateFolder(l.Path())
 	}, u.win)
 	d.SetConfirmText("汇总此文件夹")
-	d.SetDismissText("取消")
-	d.Show()
-	d.Resize(dialogSize(u.win)) // after Show: FileDialog.Resize panics before it
+	u.showFileDialog(d)
 }
 
 // aggregateFolder reads the units in dir, asks where to save the aggregate and writes it.

@@ -315,14 +315,7 @@ func (u *UI) saveFileDialog(name, ext, confirm string, then func(path string)) {
 	d.SetFileName(name + ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.SetConfirmText(confirm)
-	d.SetDismissText("取消")
-	if u.path != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.path))); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Show()
-	d.Resize(dialogSize(u.win)) // after Show: FileDialog.Resize panics before it
+	u.showFileDialog(d)
 }
 
 // dialogSize is a comfortable size for file dialogs inside the window.

@@ -263,6 +263,12 @@ func (u *UI) openFileDialog(title string, done func(path string)) {
 	}, u.win)
 	d.SetFilter(fileFilter())
 	d.SetConfirmText(title)
+	u.showFileDialog(d)
+}
+
+// showFileDialog shows a file dialog in Chinese, starting in the current file's folder and
+// sized to the window.
+func (u *UI) showFileDialog(d *dialog.FileDialog) {
 	d.SetDismissText("取消")
 	if u.path != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(u.path))); err == nil {
