@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/nianbao/nianbao/form"
 )
 
 // Filling 基本信息 must not move the fields: the hint line keeps its height whether there are
@@ -45,5 +47,32 @@ func TestMetaHintsDoNotShiftFields(t *testing.T) {
 	}
 	if v.msg.Hidden || v.msg.Importance == widget.WarningImportance {
 		t.Errorf("hint line after filling: hidden=%v importance=%v text=%q", v.msg.Hidden, v.msg.Importance, v.msg.Text)
+	}
+}
+
+// The opening paragraph is narrative too: a figure typed there is checked against the
+// tables (W4) at once, like the other narrative pages.
+func TestOpeningParagraphIsChecked(t *testing.T) {
+	u := newTestUI(t)
+	u.setReport(form.Sample(form.Latest), "")
+	u.showStep(0)
+	v := u.views[0].(*metaView)
+	has := func() bool {
+		for _, p := range u.problems {
+			if p.Rule == "W4" {
+				return true
+			}
+		}
+		return false
+	}
+	if has() {
+		t.Fatal("the sample already has a W4 problem")
+	}
+	test.Type(v.open, "全年共收到政府信息公开申请99件。")
+	if u.rep.Text.Opening == "" || !has() {
+		t.Errorf("typing a wrong figure into the opening paragraph raised no W4 (opening %q)", u.rep.Text.Opening)
+	}
+	if !u.dirty {
+		t.Error("the edit did not mark the report changed")
 	}
 }

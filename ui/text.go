@@ -56,13 +56,7 @@ func (v *metaView) build() fyne.CanvasObject {
 	v.email = single("", func(s string) { m().Contact.Email = s })
 	v.open = newGrowEntry(5)
 	v.open.SetPlaceHolder("报告开头一段：编制依据、统计期限、电子版查阅网址、联系方式等")
-	v.open.setOnChanged(func(s string) {
-		if v.u.loading > 0 {
-			return
-		}
-		v.u.rep.Text.Opening = s
-		v.u.markDirty()
-	})
+	v.open.setOnChanged(v.u.textEdited(func(s string) { v.u.rep.Text.Opening = s }))
 	v.format = widget.NewLabel("")
 	// One line that is always there: hints appearing and going must not move the fields
 	// under the pointer. They are 提醒, in the warning colour the problems panel uses.
@@ -157,15 +151,7 @@ func (v *textView) text() *string {
 func (v *textView) build() fyne.CanvasObject {
 	v.entry = narrativeEntry(10)
 	v.count = widget.NewLabel("")
-	v.entry.setOnChanged(func(s string) {
-		if v.u.loading > 0 {
-			return
-		}
-		*v.text() = s
-		v.showCount()
-		v.u.markDirty()
-		v.u.recheck()
-	})
+	v.entry.setOnChanged(v.u.textEdited(func(s string) { *v.text() = s; v.showCount() }))
 	box := container.NewVBox(v.entry, v.count)
 	if v.n == 6 {
 		const fee = form.FeeNone
@@ -181,13 +167,7 @@ func (v *textView) build() fyne.CanvasObject {
 		})
 		v.close = narrativeEntry(3)
 		v.close.SetPlaceHolder("结尾（可不填），如：特此报告。")
-		v.close.setOnChanged(func(s string) {
-			if v.u.loading > 0 {
-				return
-			}
-			v.u.rep.Text.Closing = s
-			v.u.markDirty()
-		})
+		v.close.setOnChanged(v.u.textEdited(func(s string) { v.u.rep.Text.Closing = s }))
 		box.Add(container.NewHBox(insert))
 		box.Add(widget.NewLabel("结尾"))
 		box.Add(v.close)
@@ -236,15 +216,7 @@ func newOverviewView(u *UI) *overviewView { return &overviewView{u: u} }
 
 func (v *overviewView) build() fyne.CanvasObject {
 	changed := func(set func(string)) func(string) {
-		return func(s string) {
-			if v.u.loading > 0 {
-				return
-			}
-			set(s)
-			v.showCount()
-			v.u.markDirty()
-			v.u.recheck()
-		}
+		return v.u.textEdited(func(s string) { set(s); v.showCount() })
 	}
 	v.count = widget.NewLabel("")
 	v.overview = narrativeEntry(4)
@@ -302,4 +274,18 @@ func (v *overviewView) reload() {
 func (v *overviewView) focusCode(string) bool {
 	v.u.win.Canvas().Focus(v.overview)
 	return true
+}
+
+// textEdited makes the change handler of a narrative entry: set stores the text in the
+// model (and updates the page), then the report is marked changed and checked again (the
+// narrative feeds W1-W6). Changes made while a report is being loaded are not edits.
+func (u *UI) textEdited(set func(string)) func(string) {
+	return func(s string) {
+		if u.loading > 0 {
+			return
+		}
+		set(s)
+		u.markDirty()
+		u.recheck()
+	}
 }
