@@ -157,6 +157,9 @@ func TestLayoutMerges(t *testing.T) {
 		if l.Rows != tc.rows || l.Cols != tc.cols {
 			t.Errorf("%s %s grid = %d×%d, want %d×%d", tc.f.ID, tc.table, l.Rows, l.Cols, tc.rows, tc.cols)
 		}
+		if want := map[string]int{"active": 1, "apply": 3, "review": 0}[tc.table]; l.LabelCols != want {
+			t.Errorf("%s %s label columns = %d, want %d", tc.f.ID, tc.table, l.LabelCols, want)
+		}
 		if tc.checkHeader && l.HeaderRows != tc.headerRows {
 			t.Errorf("%s %s header rows = %d, want %d", tc.f.ID, tc.table, l.HeaderRows, tc.headerRows)
 		}

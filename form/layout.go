@@ -39,7 +39,10 @@ type Layout struct {
 	Rows, Cols int
 	// HeaderRows is how many top rows are headings to repeat when the table crosses a page.
 	HeaderRows int
-	// Spans cover the grid, in reading order (top to bottom, left to right).
+	// LabelCols is the number of leading grid columns that hold only labels (row labels and
+	// the corner); number cells start at this column.
+	LabelCols int
+	// Spans cover the grid: block by block, column headers depth-first, then rows top to bottom.
 	Spans []Span
 }
 
@@ -125,6 +128,12 @@ func (t *Table) buildLayout() *Layout {
 		body(b.Rows, 0, nil)
 	}
 	l.Rows = row
+	l.LabelCols = l.Cols
+	for _, s := range l.Spans {
+		if s.Role == RoleValue && s.Col < l.LabelCols {
+			l.LabelCols = s.Col
+		}
+	}
 	return l
 }
 

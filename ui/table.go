@@ -55,12 +55,7 @@ func newTableView(u *UI, t *form.Table) *tableView {
 // columnWidths chooses widths for the grid columns: row-label columns by depth, value
 // columns wide enough for a number and a short header. valueFrom is the first value column.
 func columnWidths(l *form.Layout) (w []float32, valueFrom int) {
-	labelCols := -1
-	for _, s := range l.Spans {
-		if s.Role == form.RoleValue && (labelCols < 0 || s.Col < labelCols) {
-			labelCols = s.Col
-		}
-	}
+	labelCols := l.LabelCols
 	w = make([]float32, l.Cols)
 	switch labelCols {
 	case 1:
@@ -70,7 +65,6 @@ func columnWidths(l *form.Layout) (w []float32, valueFrom int) {
 	case 3:
 		w[0], w[1], w[2] = 76, 100, 206
 	}
-	labelCols = max(labelCols, 0)
 	valueW := float32(120)
 	switch n := l.Cols - labelCols; {
 	case n > 10:

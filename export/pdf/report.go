@@ -104,13 +104,7 @@ var labelWidths = map[int][]float64{
 // into a Table.
 func reportTable(r *form.Report, t *form.Table) Table {
 	l := t.Layout()
-	// Leading columns without number cells hold row labels.
-	firstValue := l.Cols
-	for _, s := range l.Spans {
-		if s.Role == form.RoleValue && s.Col < firstValue {
-			firstValue = s.Col
-		}
-	}
+	firstValue := l.LabelCols
 	widths := make([]float64, l.Cols)
 	lw, ok := labelWidths[firstValue]
 	if !ok {

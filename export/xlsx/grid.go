@@ -66,12 +66,7 @@ func splitLines(s string) []string {
 // label columns as wide as their labels need (long ones wrap), value columns share the rest.
 func tableWidths(t *form.Table) []float64 {
 	l := t.Layout()
-	firstValue := l.Cols
-	for _, s := range l.Spans {
-		if s.Role == form.RoleValue && s.Col < firstValue {
-			firstValue = s.Col
-		}
-	}
+	firstValue := l.LabelCols
 	w := make([]float64, l.Cols)
 	limit := pageWidth * maxLabelShare
 	need := func(s form.Span) float64 {
