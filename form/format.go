@@ -317,12 +317,11 @@ func (f *Format) buildEquations() {
 			for _, tc := range totalsIn(b.Cols) {
 				terms := siblingLeaves(b.Cols, tc)
 				for _, r := range rows {
-					e := Equation{Rule: ruleFor(t.ID, false), Target: -1}
-					e.Left = []int{cell(r, findLeaf(cols, tc))}
+					target := cell(r, findLeaf(cols, tc))
+					e := Equation{Rule: ruleFor(t.ID, false), Left: []int{target}, Target: target}
 					for _, s := range terms {
 						e.Right = append(e.Right, cell(r, findLeaf(cols, s)))
 					}
-					e.Target = e.Left[0]
 					colTotals = append(colTotals, e)
 				}
 			}
@@ -330,12 +329,11 @@ func (f *Format) buildEquations() {
 			for _, tr := range totalsIn(b.Rows) {
 				terms := siblingLeaves(b.Rows, tr)
 				for _, c := range cols {
-					e := Equation{Rule: ruleFor(t.ID, true)}
-					e.Left = []int{cell(findLeaf(rows, tr), c)}
+					target := cell(findLeaf(rows, tr), c)
+					e := Equation{Rule: ruleFor(t.ID, true), Left: []int{target}, Target: target}
 					for _, s := range terms {
 						e.Right = append(e.Right, cell(findLeaf(rows, s), c))
 					}
-					e.Target = e.Left[0]
 					if c.node.Total {
 						// The grand total is also a column total; its row-sum form is checked
 						// last, after the column totals it sums have been filled.
