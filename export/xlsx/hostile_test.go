@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"math/rand"
 	"os"
@@ -95,16 +96,70 @@ func workbookWithSheet(t testing.TB, sheet func(w func([]byte))) []byte {
 	})
 }
 
+// workbookOf is a minimal valid workbook with the named sheets, in order.
+func workbookOf(t testing.TB, names []string, sheets ...func(w func([]byte))) []byte {
+	var ct, wb, rels strings.Builder
+	parts := map[string]func(w func([]byte)){}
+	for i, name := range names {
+		fmt.Fprintf(&ct, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, i+1)
+		fmt.Fprintf(&wb, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, name, i+1, i+1)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i+1, i+1)
+		parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = sheets[i]
+	}
+	parts["[Content_Types].xml"] = text(strings.Replace(contentTypes, `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, ct.String(), 1))
+	parts["_rels/.rels"] = text(rootRels)
+	parts["xl/workbook.xml"] = text(strings.Replace(workbook, `<sheet name="Sheet1" sheetId="1" r:id="rId1"/>`, wb.String(), 1))
+	parts["xl/_rels/workbook.xml.rels"] = text(strings.Replace(workbookRels, `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`, rels.String(), 1))
+	return zipOf(t, parts)
+}
+
+// sparseRows writes n rows whose cells sit in column A and, for each, in column XFD (the
+// last): with value, a string; without, an empty cell, which a full parse still expands.
+func sparseRows(n int, value bool) func(w func([]byte)) {
+	return func(w func([]byte)) {
+		w([]byte(sheetHead))
+		var b strings.Builder
+		for i := 1; i <= n; i++ {
+			far := fmt.Sprintf(`<c r="XFD%d"/>`, i)
+			if value {
+				far = fmt.Sprintf(`<c r="XFD%d" t="inlineStr"><is><t>x</t></is></c>`, i)
+			}
+			fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>draft</t></is></c>%s</row>`, i, i, far)
+			if b.Len() > 1<<16 {
+				w([]byte(b.String()))
+				b.Reset()
+			}
+		}
+		w([]byte(b.String() + sheetTail))
+	}
+}
+
+// ColumnBombs are the sparse-row XFD bombs of issue 14 item 1, as (name, workbook) pairs:
+// in the metadata sheet (GetRows made 28 KB take 956 MB, 418 KB run out of memory) and in
+// a sheet searched for the tables (a full parse for the merged ranges expanded every row).
+func columnBombs(t testing.TB) map[string][]byte {
+	return map[string][]byte{
+		"meta sheet, 1,000 rows":         workbookOf(t, []string{metaSheet}, sparseRows(1000, true)),
+		"meta sheet, 20,000 rows":        workbookOf(t, []string{metaSheet}, sparseRows(20000, true)),
+		"meta sheet and empty far cells": workbookOf(t, []string{"Sheet1", metaSheet}, sparseRows(999, false), sparseRows(999, false)),
+		"table sheet, empty far cells":   workbookOf(t, []string{"Sheet1"}, sparseRows(999, false)),
+		"table sheet, far values":        workbookOf(t, []string{"Sheet1"}, sparseRows(999, true)),
+	}
+}
+
 const sheetHead = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
 const sheetTail = `</sheetData></worksheet>`
 
+type hostileCase struct {
+	name string
+	data func(t testing.TB) []byte
+	want string // words of the Chinese reason
+}
+
 func TestReadHostile(t *testing.T) {
 	own := writeBytes(t, form.Sample(form.Latest))
-	for _, tc := range []struct {
-		name string
-		data func(t testing.TB) []byte
-		want string // words of the Chinese reason
-	}{
+	var tests []hostileCase
+	for _, tc := range []hostileCase{
 		{"empty", func(testing.TB) []byte { return nil }, "空的"},
 		{"text file", func(testing.TB) []byte { return []byte("一、总体情况\n本年度……") }, "不是 Excel"},
 		{"old xls", func(testing.TB) []byte {
@@ -129,12 +184,22 @@ func TestReadHostile(t *testing.T) {
 		{"many rows under the limit", func(t testing.TB) []byte {
 			return workbookWithSheet(t, repeat(sheetHead, `<row><c><v>1</v></c></row>`, sheetTail, 100_000))
 		}, "没有找到"},
+		{"a million rows", func(t testing.TB) []byte {
+			return workbookWithSheet(t, repeat(sheetHead, `<row/>`, sheetTail, 1_000_000))
+		}, "过大"},
 		{"far away cell", func(t testing.TB) []byte {
 			return workbookWithSheet(t, text(sheetHead+`<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>`+sheetTail))
 		}, "没有找到"},
 	} {
+		tests = append(tests, tc)
+	}
+	for name, data := range columnBombs(t) {
+		tests = append(tests, hostileCase{name, func(testing.TB) []byte { return data }, "没有找到"})
+	}
+	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			data := tc.data(t)
+			t.Logf("%d KB", len(data)>>10)
 			var before runtime.MemStats
 			runtime.GC()
 			runtime.ReadMemStats(&before)
