@@ -153,3 +153,13 @@ func sizeText(n int64) string {
 	}
 	return fmt.Sprintf("%d KB", (n+1023)>>10)
 }
+
+// Check reports, without reading it, whether path is a regular file of at most max bytes:
+// the *Error Open would give, or nil. A registry calls it before handing a path to a reader.
+func Check(path string, max int64) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return statError(path, err)
+	}
+	return checkInfo(path, st, max)
+}

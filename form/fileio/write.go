@@ -1,6 +1,7 @@
 package fileio
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -92,9 +93,18 @@ func Write(path string, render func(w io.Writer) error) error {
 		// CreateTemp makes a private file; the result gets the mode of the file it replaces.
 		_ = tmp.Chmod(mode)
 	}
-	if err := render(tmp); err != nil {
+	fw := &failWriter{w: tmp}
+	bw := bufio.NewWriterSize(fw, 64<<10)
+	if err := render(bw); err != nil {
 		tmp.Close()
+		if fw.err != nil {
+			return writeErr(path, fw.err) // the disk failed, not the render
+		}
 		return err
+	}
+	if err := bw.Flush(); err != nil {
+		tmp.Close()
+		return writeErr(path, err)
 	}
 	if err := tmp.Sync(); err != nil {
 		tmp.Close()
@@ -111,6 +121,21 @@ func Write(path string, render func(w io.Writer) error) error {
 	}
 	syncDir(dir)
 	return nil
+}
+
+// failWriter remembers the first write error, so that a render failing because the disk is
+// full is reported as a save failure, in Chinese.
+type failWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }
 
 // resolveLinks follows symlinks from path to the file they end at (which need not exist).
