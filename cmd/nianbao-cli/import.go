@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
 	"github.com/nianbao/nianbao/form/published"
 )
@@ -32,7 +33,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "用法：nianbao-cli import [-o FILE] [--force] TEXTFILE")
 		return exitFile
 	}
-	res, err := published.ReadFile(pos[0])
+	res, err := open.ReadPublished(pos[0])
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFile
