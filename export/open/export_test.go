@@ -99,12 +99,14 @@ func TestExportEveryFormat(t *testing.T) {
 				t.Fatal(err)
 			}
 			complete(t, f.ID, path, r)
-			other := filepath.Join(dir, "by-id")
-			if _, err := ExportAs(context.Background(), f, other, r, Options{}); err != nil {
-				t.Fatal(err)
+			if f.ID == "xlsx" { // by format, whatever the name (the CLI's --xlsx OUT)
+				other := filepath.Join(dir, "by-id")
+				if _, err := ExportAs(context.Background(), f, other, r, Options{}); err != nil {
+					t.Fatal(err)
+				}
+				complete(t, f.ID, other, r)
+				os.Remove(other)
 			}
-			complete(t, f.ID, other, r)
-			os.Remove(other)
 		})
 	}
 	entries, _ := os.ReadDir(dir)

@@ -62,11 +62,16 @@ var (
 // to docxFormat.Also), and call published.ReadAny in ReadPublished below for those extensions.
 
 // ReadPublished reads a published report's file (bounded by fileio: a regular file of at most
-// fileio.MaxText bytes) and imports it; errors are Chinese and name the file.
+// fileio.MaxText bytes and fileio.MaxLines lines) and imports it; errors are Chinese and name
+// the file.
 func ReadPublished(path string) (*published.Result, error) {
 	data, err := fileio.ReadFile(path, fileio.MaxText)
 	if err != nil {
 		return nil, err
+	}
+	if n := bytes.Count(data, []byte("\n")); n > fileio.MaxLines {
+		return nil, &fileio.Error{Path: path, Err: fileio.ErrTooLarge,
+			Reason: fmt.Sprintf("文字有 %d 行（超过 %d 行），不像是一份年度报告；请只保留报告本身的文字后再导入", n, fileio.MaxLines)}
 	}
 	res, err := published.Read(data)
 	if err != nil {

@@ -49,6 +49,10 @@ func readByLabels(b *book, format *form.Format, base *form.Report) (*form.Report
 			return nil, nil, &ReadError{Reason: fmt.Sprintf("工作表「%s」无法读取", name), Err: err}
 		}
 		sheets = append(sheets, sd)
+		if b.full {
+			warn = append(warn, Warning{Message: fmt.Sprintf("工作簿的单元格过多（超过 %d 个），只查找了前 %d 个工作表的前 %d 个单元格", fileio.MaxSheetCells, len(sheets), fileio.MaxSheetCells)})
+			break
+		}
 	}
 	r, ws, err := readSheets(sheets, format, base)
 	return r, append(warn, ws...), err

@@ -259,11 +259,30 @@ func loadSheet(b *book, name string) (*sheetData, error) {
 	for r, cols := range sd.raw {
 		n := make([]string, len(cols))
 		for i, c := range cols {
-			n[i] = form.FoldLabel(c)
+			if plainNumber(c) {
+				n[i] = c // folds to itself; most cells of a large sheet are numbers
+			} else {
+				n[i] = form.FoldLabel(c)
+			}
 		}
 		sd.norm[r] = n
 	}
 	return sd, nil
+}
+
+// plainNumber reports whether s is ASCII digits with at most one inner dot.
+func plainNumber(s string) bool {
+	dot := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && !dot && i > 0 && i < len(s)-1:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 // at returns the raw text at a zero-based position ("" outside the scanned area).

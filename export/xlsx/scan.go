@@ -27,6 +27,10 @@ type book struct {
 	sstOK bool
 	sstAt string // the shared strings' part
 	dl    *fileio.Deadline
+	// cells counts the cells kept from all sheets; full is set when it reached
+	// fileio.MaxSheetCells and reading stopped.
+	cells int
+	full  bool
 }
 
 func newBook(f *excelize.File, zr *zip.Reader) *book {
@@ -248,6 +252,10 @@ func (b *book) scan(name string) (*sheetScan, error) {
 		if v == "" && !hasF {
 			return
 		}
+		if b.cells++; b.cells > fileio.MaxSheetCells {
+			b.full = true
+			return
+		}
 		for len(sc.rows) <= row {
 			sc.rows = append(sc.rows, nil)
 		}
@@ -325,6 +333,10 @@ func (b *book) scan(name string) (*sheetScan, error) {
 					setCell()
 				}
 				inCell = false
+				if b.full {
+					complete = false
+					return false
+				}
 			}
 		}
 		return true

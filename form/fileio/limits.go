@@ -33,6 +33,12 @@ const (
 	// MaxColumns bounds the cells read from one row: a sparse row whose one cell sits in
 	// column XFD would otherwise expand to 16,384 cells.
 	MaxColumns = 256
+	// MaxSheetCells bounds the cells kept from one workbook, all sheets together (a report's
+	// workbook has a few thousand).
+	MaxSheetCells = 200_000
+	// MaxLines bounds the lines of a published text (a report has a few hundred, the longest
+	// seen 1,208).
+	MaxLines = 20_000
 	// MaxCells bounds the cells of a draft or of one document's tables.
 	MaxCells = 20000
 	// MaxDepth bounds the nesting of JSON, XML and HTML elements.
