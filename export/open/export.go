@@ -46,6 +46,14 @@ func (e *ExportError) Unwrap() error { return e.Err }
 // ErrCanceled is wrapped by the error of an export canceled through its context.
 var ErrCanceled = errors.New("已取消导出，文件没有写入")
 
+// panicError is a writer's panic: a Chinese message, the value kept for developers.
+type panicError struct {
+	msg   string
+	value any
+}
+
+func (e *panicError) Error() string { return e.msg }
+
 // canceledError is ErrCanceled with the context's error as its cause; its message is Chinese.
 type canceledError struct{ cause error }
 
@@ -96,7 +104,7 @@ func ExportAs(ctx context.Context, f *Format, path string, r *form.Report, opt O
 	err = fileio.Write(path, func(w io.Writer) (err error) {
 		defer func() {
 			if p := recover(); p != nil {
-				renderErr = fmt.Errorf("生成%s时程序出错（%v），请把报告草稿发给年报助手的开发者", f.Short, p)
+				renderErr = &panicError{msg: "生成" + f.Short + "时程序出错，请把报告草稿发给年报助手的开发者", value: p}
 				err = renderErr
 			}
 		}()

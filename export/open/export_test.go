@@ -148,7 +148,7 @@ func TestExportFailureLeavesOldFile(t *testing.T) {
 		want string
 	}{
 		{fail, context.Background(), "写到一半失败"},
-		{panics, context.Background(), "程序出错（boom）"},
+		{panics, context.Background(), "生成测试时程序出错"},
 		{slow, ctx, "已取消导出"},
 	} {
 		for _, existing := range []bool{false, true} {
@@ -239,7 +239,7 @@ func TestOpenReadOnlyAndPanics(t *testing.T) {
 	defer func() { Formats = Formats[:len(Formats)-1] }()
 	p := filepath.Join(dir, "a.boom")
 	os.WriteFile(p, []byte("x"), 0o644)
-	if _, _, err := Open(p); err == nil || !strings.Contains(err.Error(), "a.boom") || !strings.Contains(err.Error(), "nil map") {
+	if _, _, err := Open(p); err == nil || !strings.Contains(err.Error(), "a.boom") || !strings.Contains(err.Error(), "读取时程序出错") || !strings.Contains(errors.Unwrap(err).Error(), "nil map") {
 		t.Errorf("panicking reader: %v", err)
 	}
 	// A device is refused before any reader sees it.

@@ -145,7 +145,7 @@ func Open(path string) (r *form.Report, warnings []string, err error) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			r, warnings, err = nil, nil, fmt.Errorf("无法读取「%s」：读取时程序出错（%v），请把这个文件发给年报助手的开发者", filepath.Base(path), p)
+			r, warnings, err = nil, nil, &fileio.Error{Path: path, Reason: "读取时程序出错，请把这个文件发给年报助手的开发者", Err: fmt.Errorf("panic: %v", p)}
 		}
 	}()
 	return f.Read(path)

@@ -162,7 +162,7 @@ func read(data []byte, dl *fileio.Deadline) (r *form.Report, ws []Warning, err e
 	defer b.f.Close()
 	defer func() {
 		if p := recover(); p != nil {
-			r, ws, err = nil, nil, &ReadError{Reason: fmt.Sprintf("文件内容已损坏（%v）", p)}
+			r, ws, err = nil, nil, &ReadError{Reason: corrupt, Err: fmt.Errorf("panic: %v", p)}
 		}
 		var fe *fileio.Error
 		if errors.As(err, &fe) && errors.Is(err, fileio.ErrTooSlow) {
@@ -178,6 +178,9 @@ func read(data []byte, dl *fileio.Deadline) (r *form.Report, ws []Warning, err e
 	}
 	return readByLabels(b, nil, nil)
 }
+
+// corrupt is the reason given for a file the reader could not follow at all.
+const corrupt = "文件内容已损坏，无法读取；可在 Excel 或 WPS 中打开后“另存为” .xlsx 再试"
 
 // open checks the archive against the limits before excelize parses it.
 func open(data []byte) (b *book, err error) {
@@ -216,7 +219,7 @@ func open(data []byte) (b *book, err error) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			b, err = fail(fmt.Sprintf("文件内容已损坏（%v）", p), nil)
+			b, err = fail(corrupt, fmt.Errorf("panic: %v", p))
 		}
 	}()
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
