@@ -66,7 +66,7 @@ func TestSaveKeepsBackup(t *testing.T) {
 	if len(entries) != 2 {
 		t.Errorf("temp files left behind: %v", entries)
 	}
-	if fi, _ := os.Stat(path); fi.Mode().Perm()&0o044 == 0 && umask()&0o044 == 0 {
+	if fi, _ := os.Stat(path); fi.Mode().Perm()&0o044 == 0 && fileio.Umask()&0o044 == 0 {
 		t.Errorf("a saved draft is private (%v); drafts and exports are meant to be shared", fi.Mode())
 	}
 	_ = os.Chmod(path, 0o600)

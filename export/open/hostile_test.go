@@ -3,12 +3,9 @@
 package open
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +14,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/nianbao/nianbao/export/xlsx/xlsxtest"
 )
 
 // The hostile-input suite (issue 14): files generated here, each opened through the registry
@@ -149,36 +148,35 @@ func hostileCases(t *testing.T, dir string) []hostileCase {
 	cases = append(cases, hostileCase{"/dev/urandom as .txt", linkTo(t, dir, "urandom.txt", "/dev/urandom"), "不是普通文件"})
 
 	// Sparse-row column bombs (issue 14 item 1: 28 KB → 956 MB, 418 KB → out of memory).
-	file("bomb-meta-1000.xlsx", "没有找到", workbookOf(t, map[string]string{"_nianbao": sparseRows(1000, true)}))
-	file("bomb-meta-20000.xlsx", "没有找到", workbookOf(t, map[string]string{"_nianbao": sparseRows(20000, true)}))
-	file("bomb-sheet-empty-far.xlsx", "没有找到", workbookOf(t, map[string]string{"Sheet1": sparseRows(999, false)}))
-	file("bomb-sheet-far-values.xlsx", "没有找到", workbookOf(t, map[string]string{"Sheet1": sparseRows(999, true)}))
+	for name, data := range xlsxtest.ColumnBombs() {
+		file("column bomb, "+name+".xlsx", "没有找到", data)
+	}
 	// Zip bombs: 1 GB of zeros declared honestly, and declared as 1 KB.
-	file("zipbomb-honest.xlsx", "过大", zeroBomb(t, "xl/worksheets/sheet1.xml", 1<<30, false))
-	file("zipbomb-lying.xlsx", "损坏", zeroBomb(t, "xl/worksheets/sheet1.xml", 1<<30, true))
-	file("zipbomb-shared-strings.xlsx", "", zeroBomb(t, "xl/sharedStrings.xml", 1<<30, true))
-	file("zip-5000-parts.xlsx", "部件过多", manyParts(t, 5000))
+	file("zipbomb-honest.xlsx", "过大", xlsxtest.ZeroBomb("xl/worksheets/sheet1.xml", 1<<30, false))
+	file("zipbomb-lying.xlsx", "损坏", xlsxtest.ZeroBomb("xl/worksheets/sheet1.xml", 1<<30, true))
+	file("zipbomb-shared-strings.xlsx", "", xlsxtest.ZeroBomb("xl/sharedStrings.xml", 1<<30, true))
+	file("zip-5000-parts.xlsx", "部件过多", xlsxtest.ManyParts(5000))
 	// A million rows: over the part limit, and 600,000 under it.
-	file("rows-1e6.xlsx", "过大", workbookOf(t, map[string]string{"Sheet1": strings.Repeat("<row/>", 1_000_000)}))
-	file("rows-6e5.xlsx", "没有找到", workbookOf(t, map[string]string{"Sheet1": strings.Repeat("<row/>", 600_000)}))
+	file("rows-1e6.xlsx", "过大", xlsxtest.Workbook(xlsxtest.Sheet{Name: "Sheet1", Rows: strings.Repeat("<row/>", 1_000_000)}))
+	file("rows-6e5.xlsx", "没有找到", xlsxtest.Workbook(xlsxtest.Sheet{Name: "Sheet1", Rows: strings.Repeat("<row/>", 600_000)}))
 	file("rows-1e6.txt", "超过 20000 行", []byte(strings.Repeat("一、\n", 1_000_000)))
 	file("rows-19000.txt", "", []byte(strings.Repeat("（一）予以公开 1 2 3 4 5 6 7 8\n", 19_000)))
 	file("one-line-4MB.txt", "", []byte(strings.Repeat("本年度共收到政府信息公开申请", (4<<20)/42)))
 	// Many dense sheets: 32 × 1,000 rows × 100 numbers (45 MB of XML): reading stops at
 	// fileio.MaxSheetCells.
-	dense := map[string]string{}
+	var dense []xlsxtest.Sheet
 	row := "<row>" + strings.Repeat("<c><v>1</v></c>", 100) + "</row>"
 	for i := range 32 {
-		dense[fmt.Sprintf("S%d", i)] = strings.Repeat(row, 1000)
+		dense = append(dense, xlsxtest.Sheet{Name: fmt.Sprintf("S%d", i), Rows: strings.Repeat(row, 1000)})
 	}
-	file("dense-32-sheets.xlsx", "没有找到", workbookOf(t, dense))
+	file("dense-32-sheets.xlsx", "没有找到", xlsxtest.Workbook(dense...))
 	// Deep nesting: JSON, and XML in a sheet.
 	file("nested.nianbao", "嵌套超过", []byte(`{"schema":"nianbao.draft","version":1,"x":`+strings.Repeat("[", 10<<20)))
-	file("nested-sheet.xlsx", "", workbookOf(t, map[string]string{"Sheet1": strings.Repeat("<a>", 1_000_000)}))
+	file("nested-sheet.xlsx", "", xlsxtest.Workbook(xlsxtest.Sheet{Name: "Sheet1", Rows: strings.Repeat("<a>", 1_000_000)}))
 	file("cells-6e5.nianbao", "单元格过多", []byte(`{"schema":"nianbao.draft","version":1,"format":"2021","cells":{`+strings.Repeat(`"apply.1.natural":"1",`, 600_000)+`"x":"1"}}`))
 	// Word files once a reader exists (see formats.go): the same bombs inside a .docx.
-	file("zipbomb-lying.docx", "", zeroBomb(t, "word/document.xml", 1<<30, true))
-	file("zipbomb-honest.docx", "", zeroBomb(t, "word/document.xml", 1<<30, false))
+	file("zipbomb-lying.docx", "", xlsxtest.ZeroBomb("word/document.xml", 1<<30, true))
+	file("zipbomb-honest.docx", "", xlsxtest.ZeroBomb("word/document.xml", 1<<30, false))
 	return cases
 }
 
@@ -188,98 +186,4 @@ func linkTo(t *testing.T, dir, name, target string) string {
 		t.Fatal(err)
 	}
 	return p
-}
-
-// sparseRows is rows whose cells sit in column A and XFD (with a value, or empty).
-func sparseRows(n int, value bool) string {
-	var b strings.Builder
-	for i := 1; i <= n; i++ {
-		far := fmt.Sprintf(`<c r="XFD%d"/>`, i)
-		if value {
-			far = fmt.Sprintf(`<c r="XFD%d" t="inlineStr"><is><t>x</t></is></c>`, i)
-		}
-		fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>draft</t></is></c>%s</row>`, i, i, far)
-	}
-	return b.String()
-}
-
-// workbookOf is a minimal workbook whose sheets hold the given sheetData contents.
-func workbookOf(t *testing.T, sheets map[string]string) []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	put := func(name, content string) {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.WriteString(w, content)
-	}
-	var ct, wb, rels strings.Builder
-	i := 0
-	for name, rows := range sheets {
-		i++
-		fmt.Fprintf(&ct, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, i)
-		fmt.Fprintf(&wb, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, name, i, i)
-		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i, i)
-		put(fmt.Sprintf("xl/worksheets/sheet%d.xml", i), `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`+rows+`</sheetData></worksheet>`)
-	}
-	put("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>`+ct.String()+`</Types>`)
-	put("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
-	put("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>`+wb.String()+`</sheets></workbook>`)
-	put("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+rels.String()+`</Relationships>`)
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// zeroBomb is an archive whose one part inflates to size zero bytes from about size/1000
-// compressed bytes (one compressed block of 1 MB of zeros, repeated), declared honestly or
-// as 1 KB.
-func zeroBomb(t *testing.T, part string, size int64, lie bool) []byte {
-	var blk bytes.Buffer
-	fw, _ := flate.NewWriter(&blk, flate.BestCompression)
-	fw.Write(make([]byte, 1<<20))
-	fw.Flush() // ends the block on a byte boundary: copies of it form a valid stream
-	block := bytes.Clone(blk.Bytes())
-	blk.Reset()
-	fw.Reset(&blk)
-	fw.Close()
-	end := blk.Bytes() // an empty final block
-	var comp bytes.Buffer
-	for n := int64(0); n < size; n += 1 << 20 {
-		comp.Write(block)
-	}
-	comp.Write(end)
-	declared := uint64(size)
-	if lie {
-		declared = 1000
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.CreateRaw(&zip.FileHeader{Name: part, Method: zip.Deflate, CompressedSize64: uint64(comp.Len()), UncompressedSize64: declared})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write(comp.Bytes())
-	for _, p := range []string{"[Content_Types].xml", "_rels/.rels"} {
-		w, _ := zw.Create(p)
-		io.WriteString(w, "<x/>")
-	}
-	zw.Close()
-	return buf.Bytes()
-}
-
-func manyParts(t *testing.T, n int) []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for i := range n {
-		w, err := zw.Create(fmt.Sprintf("xl/media/p%d.xml", i))
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.WriteString(w, "<x/>")
-	}
-	zw.Close()
-	return buf.Bytes()
 }

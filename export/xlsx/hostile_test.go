@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"compress/flate"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"math/rand"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/nianbao/nianbao/export/xlsx/xlsxtest"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -96,57 +96,6 @@ func workbookWithSheet(t testing.TB, sheet func(w func([]byte))) []byte {
 	})
 }
 
-// workbookOf is a minimal valid workbook with the named sheets, in order.
-func workbookOf(t testing.TB, names []string, sheets ...func(w func([]byte))) []byte {
-	var ct, wb, rels strings.Builder
-	parts := map[string]func(w func([]byte)){}
-	for i, name := range names {
-		fmt.Fprintf(&ct, `<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, i+1)
-		fmt.Fprintf(&wb, `<sheet name="%s" sheetId="%d" r:id="rId%d"/>`, name, i+1, i+1)
-		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i+1, i+1)
-		parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = sheets[i]
-	}
-	parts["[Content_Types].xml"] = text(strings.Replace(contentTypes, `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`, ct.String(), 1))
-	parts["_rels/.rels"] = text(rootRels)
-	parts["xl/workbook.xml"] = text(strings.Replace(workbook, `<sheet name="Sheet1" sheetId="1" r:id="rId1"/>`, wb.String(), 1))
-	parts["xl/_rels/workbook.xml.rels"] = text(strings.Replace(workbookRels, `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`, rels.String(), 1))
-	return zipOf(t, parts)
-}
-
-// sparseRows writes n rows whose cells sit in column A and, for each, in column XFD (the
-// last): with value, a string; without, an empty cell, which a full parse still expands.
-func sparseRows(n int, value bool) func(w func([]byte)) {
-	return func(w func([]byte)) {
-		w([]byte(sheetHead))
-		var b strings.Builder
-		for i := 1; i <= n; i++ {
-			far := fmt.Sprintf(`<c r="XFD%d"/>`, i)
-			if value {
-				far = fmt.Sprintf(`<c r="XFD%d" t="inlineStr"><is><t>x</t></is></c>`, i)
-			}
-			fmt.Fprintf(&b, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>draft</t></is></c>%s</row>`, i, i, far)
-			if b.Len() > 1<<16 {
-				w([]byte(b.String()))
-				b.Reset()
-			}
-		}
-		w([]byte(b.String() + sheetTail))
-	}
-}
-
-// ColumnBombs are the sparse-row XFD bombs of issue 14 item 1, as (name, workbook) pairs:
-// in the metadata sheet (GetRows made 28 KB take 956 MB, 418 KB run out of memory) and in
-// a sheet searched for the tables (a full parse for the merged ranges expanded every row).
-func columnBombs(t testing.TB) map[string][]byte {
-	return map[string][]byte{
-		"meta sheet, 1,000 rows":         workbookOf(t, []string{metaSheet}, sparseRows(1000, true)),
-		"meta sheet, 20,000 rows":        workbookOf(t, []string{metaSheet}, sparseRows(20000, true)),
-		"meta sheet and empty far cells": workbookOf(t, []string{"Sheet1", metaSheet}, sparseRows(999, false), sparseRows(999, false)),
-		"table sheet, empty far cells":   workbookOf(t, []string{"Sheet1"}, sparseRows(999, false)),
-		"table sheet, far values":        workbookOf(t, []string{"Sheet1"}, sparseRows(999, true)),
-	}
-}
-
 const sheetHead = `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>`
 const sheetTail = `</sheetData></worksheet>`
 
@@ -193,7 +142,7 @@ func TestReadHostile(t *testing.T) {
 	} {
 		tests = append(tests, tc)
 	}
-	for name, data := range columnBombs(t) {
+	for name, data := range xlsxtest.ColumnBombs() {
 		tests = append(tests, hostileCase{name, func(testing.TB) []byte { return data }, "没有找到"})
 	}
 	for _, tc := range tests {
@@ -216,7 +165,9 @@ func TestReadHostile(t *testing.T) {
 				t.Errorf("error %q lacks %q", err, tc.want)
 			}
 			t.Logf("%v, %d MB allocated: %v", elapsed.Round(time.Millisecond), (after.TotalAlloc-before.TotalAlloc)>>20, err)
-			if elapsed > 5*time.Second {
+			// Wall time on a shared machine, under -race: a loose bound against hangs. The
+			// budgets (2 s, 200 MB) are asserted by export/open's hostile suite.
+			if elapsed > 10*time.Second {
 				t.Errorf("took %v", elapsed)
 			}
 			if grown := after.TotalAlloc - before.TotalAlloc; grown > 400<<20 {

@@ -4,6 +4,7 @@ package fileio
 
 import "os"
 
-func umask() os.FileMode { return 0 }
+// Umask returns the process's file mode creation mask: 0 where there is none.
+func Umask() os.FileMode { return 0 }
 
 func syncDir(string) {}

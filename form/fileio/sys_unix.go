@@ -15,7 +15,8 @@ var processUmask = func() os.FileMode {
 	return os.FileMode(m)
 }()
 
-func umask() os.FileMode { return processUmask }
+// Umask returns the process's file mode creation mask (read once, at start).
+func Umask() os.FileMode { return processUmask }
 
 // syncDir makes a rename in dir durable.
 func syncDir(dir string) {

@@ -65,7 +65,7 @@ func Write(path string, render func(w io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	mode := os.FileMode(0o644) &^ umask()
+	mode := os.FileMode(0o644) &^ Umask()
 	switch st, err := os.Stat(target); {
 	case err == nil && st.IsDir():
 		return &WriteError{Path: path, Reason: "同名的文件夹已存在，请换一个文件名", Err: syscall.EISDIR}
@@ -234,23 +234,27 @@ func RemoveStaleTemps(dir string) int {
 	return n
 }
 
+// writeReasons says what a failure of the system means for a save, first match wins.
+var writeReasons = []struct {
+	err    error
+	reason string
+}{
+	{syscall.ENOSPC, "磁盘空间不足，请清理磁盘或另选保存位置"},
+	{syscall.EROFS, "磁盘是只读的（如光盘或写保护的 U 盘），请另选保存位置"},
+	{syscall.ENAMETOOLONG, "文件名或路径过长，请换一个短一些的文件名或文件夹"},
+	{syscall.EISDIR, "同名的文件夹已存在，请换一个文件名"},
+	{syscall.ENOTDIR, "路径中有一段不是文件夹，请另选保存位置"},
+	{fs.ErrPermission, "没有写入权限（文件夹或文件可能是只读的，或正被 WPS、Excel 等程序打开），请关闭后重试，或另选保存位置"},
+	{fs.ErrNotExist, "所在文件夹不存在（可能已被移动或删除），请另选保存位置"},
+}
+
 func writeErr(path string, err error) error {
 	reason := "保存时出错（文件可能正被其他程序打开），请关闭其他程序后重试，或另选保存位置"
-	switch {
-	case errors.Is(err, syscall.ENOSPC):
-		reason = "磁盘空间不足，请清理磁盘或另选保存位置"
-	case errors.Is(err, syscall.EROFS):
-		reason = "磁盘是只读的（如光盘或写保护的 U 盘），请另选保存位置"
-	case errors.Is(err, syscall.ENAMETOOLONG):
-		reason = "文件名或路径过长，请换一个短一些的文件名或文件夹"
-	case errors.Is(err, syscall.EISDIR):
-		reason = "同名的文件夹已存在，请换一个文件名"
-	case errors.Is(err, syscall.ENOTDIR):
-		reason = "路径中有一段不是文件夹，请另选保存位置"
-	case errors.Is(err, fs.ErrPermission):
-		reason = "没有写入权限（文件夹或文件可能是只读的，或正被 WPS、Excel 等程序打开），请关闭后重试，或另选保存位置"
-	case errors.Is(err, fs.ErrNotExist):
-		reason = "所在文件夹不存在（可能已被移动或删除），请另选保存位置"
+	for _, r := range writeReasons {
+		if errors.Is(err, r.err) {
+			reason = r.reason
+			break
+		}
 	}
 	return &WriteError{Path: path, Reason: reason, Err: err}
 }
