@@ -3,13 +3,13 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/nianbao/nianbao/export/xlsx/xlsxtest"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -87,11 +87,7 @@ func TestExportFailureKeepsOldFile(t *testing.T) {
 func TestExportUnreadableWorkbook(t *testing.T) {
 	dir := t.TempDir()
 	r := form.Sample(form.Latest)
-	var long strings.Builder
-	for i := 0; long.Len() < 2<<20; i++ {
-		fmt.Fprintf(&long, "第%d项：本年度政府信息公开工作仍存在一些不足。", i)
-	}
-	r.Text.Problems = long.String()
+	r.Text.Problems = xlsxtest.LongText(2 << 20) // ~2 MB
 	draft := filepath.Join(dir, "长.nianbao")
 	if err := form.SaveDraft(draft, r); err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/nianbao/nianbao/export/docx"
 	"github.com/nianbao/nianbao/export/html"
+	"github.com/nianbao/nianbao/export/xlsx/xlsxtest"
 	"github.com/nianbao/nianbao/form"
 	"github.com/nianbao/nianbao/form/fileio"
 )
@@ -182,11 +183,7 @@ func TestExportFailureLeavesOldFile(t *testing.T) {
 // message saying what happens and what to do; with AllowUnreadable it is written with a note.
 func TestExportUnreadableWorkbook(t *testing.T) {
 	r := form.Sample(form.Latest)
-	var long strings.Builder
-	for i := 0; long.Len() < 2<<20; i++ {
-		fmt.Fprintf(&long, "第%d项：本年度政府信息公开工作仍存在一些不足。", i)
-	}
-	r.Text.Problems = long.String()
+	r.Text.Problems = xlsxtest.LongText(2 << 20) // ~2 MB
 	path := filepath.Join(t.TempDir(), "长.xlsx")
 	_, err := Export(context.Background(), path, r, Options{})
 	var ue *UnreadableError

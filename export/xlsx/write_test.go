@@ -3,12 +3,12 @@ package xlsx
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/nianbao/nianbao/export/xlsx/xlsxtest"
 	"github.com/nianbao/nianbao/form"
 	"github.com/xuri/excelize/v2"
 )
@@ -373,11 +373,7 @@ func TestCheckReadBack(t *testing.T) {
 	if err := CheckReadBack(writeBytes(t, r)); err != nil {
 		t.Fatalf("the sample cannot be read back: %v", err)
 	}
-	var long strings.Builder
-	for i := 0; long.Len() < 2<<20; i++ { // ~2 MB of sentences that differ
-		fmt.Fprintf(&long, "第%d项：本年度政府信息公开工作仍存在一些不足。", i)
-	}
-	r.Text.Problems = long.String()
+	r.Text.Problems = xlsxtest.LongText(2 << 20) // ~2 MB
 	data := writeBytes(t, r)
 	err := CheckReadBack(data)
 	var re *ReadError

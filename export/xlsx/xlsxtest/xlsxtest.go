@@ -115,3 +115,14 @@ func ManyParts(n int) []byte {
 	zw.Close()
 	return buf.Bytes()
 }
+
+// LongText is about n bytes of narrative in sentences that differ (so that a workbook's
+// shared strings cannot fold them into one): a ~2 MB one makes a workbook the reader refuses
+// (「工作表过大」).
+func LongText(n int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		fmt.Fprintf(&b, "第%d项：本年度政府信息公开工作仍存在一些不足。", i)
+	}
+	return b.String()
+}
