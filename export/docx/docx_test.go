@@ -7,9 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -276,17 +274,11 @@ func TestPageSetup(t *testing.T) {
 	}
 }
 
-// rect is a merged cell as read back from a Word table.
-type rect struct {
-	Row, Col, RowSpan, ColSpan int
-	Text                       string
-}
-
 // wordTables reads the tables of document.xml back as merged rectangles.
-func wordTables(t testing.TB, doc *node) [][]rect {
-	var out [][]rect
+func wordTables(t testing.TB, doc *node) [][]outlinetest.Rect {
+	var out [][]outlinetest.Rect
 	for _, tbl := range doc.child("body").children("tbl") {
-		var rs []rect
+		var rs []outlinetest.Rect
 		for y, tr := range tbl.children("tr") {
 			x := 0
 			for _, tc := range tr.children("tc") {
@@ -307,7 +299,7 @@ func wordTables(t testing.TB, doc *node) [][]rect {
 						t.Errorf("vMerge continue at row %d col %d without a cell above", y, x)
 					}
 				} else {
-					rs = append(rs, rect{y, x, 1, span, tc.text()})
+					rs = append(rs, outlinetest.Rect{Row: y, Col: x, RowSpan: 1, ColSpan: span, Text: tc.text()})
 				}
 				x += span
 			}
@@ -320,27 +312,6 @@ func wordTables(t testing.TB, doc *node) [][]rect {
 	return out
 }
 
-// layoutRects is what a table must read back as: the official spans with their texts.
-func layoutRects(r *form.Report, tb *form.Table) []rect {
-	g := outline.NewGrid(r, tb)
-	var out []rect
-	for _, c := range g.Cells {
-		out = append(out, rect{c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text})
-	}
-	return out
-}
-
-func sortRects(rs []rect) []rect {
-	out := append([]rect(nil), rs...)
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Row != out[j].Row {
-			return out[i].Row < out[j].Row
-		}
-		return out[i].Col < out[j].Col
-	})
-	return out
-}
-
 func TestTablesMergedCells(t *testing.T) {
 	for _, c := range outlinetest.Reports() {
 		parts, _, _ := docxParts(t, c.Report, Options{})
@@ -350,7 +321,7 @@ func TestTablesMergedCells(t *testing.T) {
 			t.Fatalf("%s: %d tables, want 3", c.Name, len(tables))
 		}
 		for i, tb := range c.Report.Format.Tables {
-			got, want := sortRects(tables[i]), sortRects(layoutRects(c.Report, tb))
+			got, want := outlinetest.SortRects(tables[i]), outlinetest.SortRects(outlinetest.LayoutRects(c.Report, tb))
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%s %s: Word table\n%v\nwant layout\n%v", c.Name, tb.ID, got, want)
 			}
@@ -418,33 +389,11 @@ func paragraphTexts(doc *node) []string {
 	return out
 }
 
-// blockTexts is what paragraphTexts must read: every block but the tables, the title's
-// lines joined, the signature's lines one by one.
-func blockTexts(r *form.Report) []string {
-	var out []string
-	for _, b := range outline.Blocks(r) {
-		switch b.Kind {
-		case outline.Table:
-		case outline.Title:
-			out = append(out, strings.Join(b.Lines, ""))
-		case outline.Signature:
-			for _, l := range b.Lines {
-				if l != "" {
-					out = append(out, l)
-				}
-			}
-		default:
-			out = append(out, b.Text)
-		}
-	}
-	return out
-}
-
 func TestText(t *testing.T) {
 	for _, c := range outlinetest.Reports() {
 		parts, _, _ := docxParts(t, c.Report, Options{})
 		doc := parse(t, "document", parts["word/document.xml"])
-		got, want := paragraphTexts(doc), blockTexts(c.Report)
+		got, want := paragraphTexts(doc), outlinetest.Texts(c.Report)
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s: paragraphs\n%q\nwant\n%q", c.Name, got, want)
 		}
@@ -612,18 +561,9 @@ func TestGolden(t *testing.T) {
 		}
 		_, _, data := docxParts(t, c.Report, Options{})
 		path := filepath.Join("testdata", "golden", c.Name+".docx")
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+		golden := outlinetest.Golden(t, path, data, *update)
+		if golden == nil {
 			continue
-		}
-		golden, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
 		}
 		got, gotNames := unzip(t, data)
 		want, wantNames := unzip(t, golden)
@@ -662,11 +602,11 @@ func FuzzWrite(f *testing.F) {
 			parse(t, name, parts[name])
 		}
 		doc := parse(t, "document", parts["word/document.xml"])
-		if got, want := paragraphTexts(doc), blockTexts(r); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		if got, want := paragraphTexts(doc), outlinetest.Texts(r); strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("paragraphs %q, want %q", got, want)
 		}
 		tables := wordTables(t, doc)
-		if got, want := sortRects(tables[0]), sortRects(layoutRects(r, form.Latest.Tables[0])); fmt.Sprint(got) != fmt.Sprint(want) {
+		if got, want := outlinetest.SortRects(tables[0]), outlinetest.SortRects(outlinetest.LayoutRects(r, form.Latest.Tables[0])); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("table 二 %v, want %v", got, want)
 		}
 	})

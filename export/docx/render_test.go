@@ -365,7 +365,7 @@ func TestPythonDocx(t *testing.T) {
 		f.Close()
 		args = append(args, path)
 	}
-	var docs [][][]rect
+	var docs [][][]outlinetest.Rect
 	if err := json.Unmarshal([]byte(runTool(t, dir, py, args...)), &docs); err != nil {
 		t.Fatal(err)
 	}
@@ -375,7 +375,7 @@ func TestPythonDocx(t *testing.T) {
 			continue
 		}
 		for j, tb := range c.Report.Format.Tables {
-			got, want := sortRects(docs[i][j]), sortRects(layoutRects(c.Report, tb))
+			got, want := outlinetest.SortRects(docs[i][j]), outlinetest.SortRects(outlinetest.LayoutRects(c.Report, tb))
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("%s %s: python-docx reads\n%v\nwant layout\n%v", c.Name, tb.ID, got, want)
 			}

@@ -5,9 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -134,15 +132,9 @@ func TestSelfContained(t *testing.T) {
 	}
 }
 
-// rect is a table cell as the HTML table model places it.
-type rect struct {
-	Row, Col, RowSpan, ColSpan int
-	Text                       string
-}
-
 // htmlTable places the cells of a <table> on its grid as a browser does (HTML table
 // model: a cell takes the first free slot of its row, rowspans occupy the rows below).
-func htmlTable(t testing.TB, table *html.Node) (rects []rect, cols int) {
+func htmlTable(t testing.TB, table *html.Node) (rects []outlinetest.Rect, cols int) {
 	taken := map[[2]int]bool{}
 	y := 0
 	walk(table, func(tr *html.Node) {
@@ -172,32 +164,13 @@ func htmlTable(t testing.TB, table *html.Node) (rects []rect, cols int) {
 					taken[[2]int{y + i, x + j}] = true
 				}
 			}
-			rects = append(rects, rect{y, x, rs, cs, text(c)})
+			rects = append(rects, outlinetest.Rect{Row: y, Col: x, RowSpan: rs, ColSpan: cs, Text: text(c)})
 			x += cs
 			cols = max(cols, x)
 		}
 		y++
 	})
 	return rects, cols
-}
-
-func layoutRects(r *form.Report, tb *form.Table) []rect {
-	var out []rect
-	for _, c := range outline.NewGrid(r, tb).Cells {
-		out = append(out, rect{c.Row, c.Col, c.RowSpan, c.ColSpan, c.Text})
-	}
-	return out
-}
-
-func sortRects(rs []rect) []rect {
-	out := append([]rect(nil), rs...)
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Row != out[j].Row {
-			return out[i].Row < out[j].Row
-		}
-		return out[i].Col < out[j].Col
-	})
-	return out
 }
 
 func tables(doc *html.Node) []*html.Node {
@@ -240,8 +213,8 @@ func TestTables(t *testing.T) {
 				}
 			})
 			got, cols := htmlTable(t, table)
-			if want := sortRects(layoutRects(c.Report, tb)); fmt.Sprint(sortRects(got)) != fmt.Sprint(want) {
-				t.Errorf("%s %s: HTML table\n%v\nwant layout\n%v", c.Name, tb.ID, sortRects(got), want)
+			if want := outlinetest.SortRects(outlinetest.LayoutRects(c.Report, tb)); fmt.Sprint(outlinetest.SortRects(got)) != fmt.Sprint(want) {
+				t.Errorf("%s %s: HTML table\n%v\nwant layout\n%v", c.Name, tb.ID, outlinetest.SortRects(got), want)
 			}
 			if cols != tb.Layout().Cols {
 				t.Errorf("%s %s: %d columns, want %d", c.Name, tb.ID, cols, tb.Layout().Cols)
@@ -265,27 +238,6 @@ func TestTables(t *testing.T) {
 	}
 }
 
-// blockTexts are the texts the page must show outside its tables, in order.
-func blockTexts(r *form.Report) []string {
-	var out []string
-	for _, b := range outline.Blocks(r) {
-		switch b.Kind {
-		case outline.Table:
-		case outline.Title:
-			out = append(out, strings.Join(b.Lines, ""))
-		case outline.Signature:
-			for _, l := range b.Lines {
-				if l != "" {
-					out = append(out, l)
-				}
-			}
-		default:
-			out = append(out, b.Text)
-		}
-	}
-	return out
-}
-
 // pageTexts returns the texts of the headings and paragraphs of a page.
 func pageTexts(doc *html.Node) []string {
 	var out []string
@@ -301,7 +253,7 @@ func pageTexts(doc *html.Node) []string {
 func TestText(t *testing.T) {
 	for _, c := range outlinetest.Reports() {
 		doc := parse(t, write(t, c.Report))
-		if got, want := pageTexts(doc), blockTexts(c.Report); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		if got, want := pageTexts(doc), outlinetest.Texts(c.Report); strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s: page texts\n%q\nwant\n%q", c.Name, got, want)
 		}
 		// Headings are the declared ones, the 落款 is right-aligned.
@@ -384,18 +336,9 @@ func TestGolden(t *testing.T) {
 		}
 		data := write(t, c.Report)
 		path := filepath.Join("testdata", "golden", c.Name+".html")
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
+		golden := outlinetest.Golden(t, path, data, *update)
+		if golden == nil {
 			continue
-		}
-		golden, err := os.ReadFile(path)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
 		}
 		if !bytes.Equal(data, golden) {
 			t.Errorf("%s differs from %s (run go test -update after looking at the new page)", c.Name, path)
@@ -434,12 +377,12 @@ func FuzzWrite(f *testing.F) {
 		}
 		doc := parse(t, data)
 		checkSelfContained(t, doc)
-		if got, want := pageTexts(doc), blockTexts(r); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		if got, want := pageTexts(doc), outlinetest.Texts(r); strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("page texts %q, want %q", got, want)
 		}
 		got, _ := htmlTable(t, tables(doc)[0])
-		if want := sortRects(layoutRects(r, form.Latest.Tables[0])); fmt.Sprint(sortRects(got)) != fmt.Sprint(want) {
-			t.Errorf("table 二 %v, want %v", sortRects(got), want)
+		if want := outlinetest.SortRects(outlinetest.LayoutRects(r, form.Latest.Tables[0])); fmt.Sprint(outlinetest.SortRects(got)) != fmt.Sprint(want) {
+			t.Errorf("table 二 %v, want %v", outlinetest.SortRects(got), want)
 		}
 	})
 }
