@@ -13,6 +13,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/nianbao/nianbao/export/outline"
@@ -102,7 +103,7 @@ func titlePara(lines []string) *para {
 		total += outline.Width(l)
 	}
 	if total <= titleCapacity {
-		lines = []string{joinLines(lines)}
+		lines = []string{strings.Join(lines, "")}
 	}
 	for i, l := range lines {
 		r := textRun(nil, l)
@@ -112,14 +113,6 @@ func titlePara(lines []string) *para {
 		p.Items = append(p.Items, r)
 	}
 	return p
-}
-
-func joinLines(ls []string) string {
-	s := ""
-	for _, l := range ls {
-		s += l
-	}
-	return s
 }
 
 // signature is the 落款: after a blank line, the agency two characters from the right
