@@ -40,7 +40,7 @@ func screenshot(t *testing.T, name string, page []byte, width, height int) image
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-		"--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars",
+		"--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars", "--disable-dev-shm-usage",
 		"--user-data-dir="+filepath.Join(dir, "profile"), "--screenshot="+out,
 		"--window-size="+strconv.Itoa(width)+","+strconv.Itoa(height), "file://"+in)
 	cmd.Env = append(os.Environ(), "HOME="+dir)
