@@ -53,6 +53,10 @@ type Problem struct {
 	Blank bool `json:"blank,omitempty"`
 }
 
+// RuleIDs lists every rule id CheckAll can return, in the order of docs/format.md's rules table.
+var RuleIDs = []string{"M1", "M2", "M3", "F1", "D1", "L1", "H1", "H2", "H3", "H4", "H5", "B1", "B2",
+	"X1", "X2", "X3", "W1", "W2", "W3", "W4", "W5", "W6"}
+
 // Errors counts the problems of severity Error.
 func Errors(ps []Problem) int {
 	n := 0
@@ -76,6 +80,16 @@ type Counts struct {
 // Clean reports whether the step has nothing to fix and nothing to fill in: only then may
 // a step show ✓.
 func (c Counts) Clean() bool { return c.Errors == 0 && c.Warnings == 0 && c.Blanks == 0 }
+
+// Totals counts the problems of the whole report (the 检查与导出 step, the export dialog:
+// "还有 3 个错误，其中 2 格未填").
+func Totals(ps []Problem) Counts {
+	var c Counts
+	for _, s := range CountBySection(ps) {
+		c.Errors, c.Warnings, c.Blanks = c.Errors+s.Errors, c.Warnings+s.Warnings, c.Blanks+s.Blanks
+	}
+	return c
+}
 
 // CountBySection counts the problems per section (index 0 for 基本信息, 1…6), for the step
 // list: 「错误 2 提醒 1 未填 12」.

@@ -86,7 +86,6 @@ const listedBlanks = 12
 // printProblems prints one line per problem, "[错误 H2] …", the cells of a 未填 item on the
 // next line, and a summary.
 func printProblems(w io.Writer, ps []form.Problem, mode form.Mode) {
-	errs, warns, blanks := 0, 0, 0
 	for _, p := range ps {
 		fmt.Fprintf(w, "[%s %s] %s\n", p.Severity, p.Rule, p.Message)
 		if p.Severity == form.Unfilled && len(p.Cells) > 1 {
@@ -97,9 +96,8 @@ func printProblems(w io.Writer, ps []form.Problem, mode form.Mode) {
 			fmt.Fprintln(w, "    未填单元格："+cells)
 		}
 	}
-	for _, c := range form.CountBySection(ps) {
-		errs, warns, blanks = errs+c.Errors, warns+c.Warnings, blanks+c.Blanks
-	}
+	n := form.Totals(ps)
+	errs, warns, blanks := n.Errors, n.Warnings, n.Blanks
 	switch {
 	case len(ps) == 0:
 		fmt.Fprintln(w, "检查通过：没有发现问题。")
