@@ -99,22 +99,24 @@ func carryProblem(r, last *Report, x Carry, want Num) Problem {
 		}
 		return o.RowLabel()
 	}
-	lastTerm := func(code string) (string, string) {
-		o, _ := last.Format.Cell(code)
-		v, _ := last.Value(code)
-		return name(o), v.Format(o.Kind)
+	// lastTerms names last year's cells with their values: "「上一年项目数量」48 加「本年增/减」-2".
+	lastTerms := func(prefix, sep string) string {
+		var b strings.Builder
+		for i, code := range x.Last {
+			o, _ := last.Format.Cell(code)
+			v, _ := last.Value(code)
+			if i > 0 {
+				b.WriteString(sep)
+			}
+			fmt.Fprintf(&b, "%s「%s」%s", prefix, name(o), v.Format(o.Kind))
+		}
+		return b.String()
 	}
 	var msg string
 	switch {
 	case len(x.Plus)+len(x.Minus) > 0:
 		var b strings.Builder
-		for i, code := range x.Last {
-			n, v := lastTerm(code)
-			if i > 0 {
-				b.WriteString(" + ")
-			}
-			fmt.Fprintf(&b, "上年「%s」%s", n, v)
-		}
+		b.WriteString(lastTerms("上年", " + "))
 		for _, terms := range []struct {
 			op  string
 			idx []int
@@ -125,18 +127,9 @@ func carryProblem(r, last *Report, x Carry, want Num) Problem {
 		}
 		msg = fmt.Sprintf("%s：%s = %s，现填 %s", where(d), b.String(), want.Format(d.Kind), got.Format(d.Kind))
 	case len(x.Last) == 1:
-		n, v := lastTerm(x.Last[0])
-		msg = fmt.Sprintf("%s：应等于上年报告的「%s」%s，现为 %s", where(d), n, v, got.Format(d.Kind))
+		msg = fmt.Sprintf("%s：应等于上年报告的%s，现为 %s", where(d), lastTerms("", ""), got.Format(d.Kind))
 	default:
-		var b strings.Builder
-		for i, code := range x.Last {
-			n, v := lastTerm(code)
-			if i > 0 {
-				b.WriteString(" 加")
-			}
-			fmt.Fprintf(&b, "「%s」%s", n, v)
-		}
-		msg = fmt.Sprintf("%s：上年报告的%s 应为 %s，现为 %s", where(d), b.String(), want.Format(d.Kind), got.Format(d.Kind))
+		msg = fmt.Sprintf("%s：上年报告的%s 应为 %s，现为 %s", where(d), lastTerms("", " 加"), want.Format(d.Kind), got.Format(d.Kind))
 	}
 	if x.Hint != "" {
 		msg += "。" + x.Hint

@@ -8,10 +8,6 @@ import (
 // TestL1: the real reports cite the current 条例 (国务院令第711号) and format (国办公开办函〔2021〕30号)
 // and count six parts; each outdated or wrong citation planted into one of them is found.
 func TestL1(t *testing.T) {
-	byFile := map[string]corpusReport{}
-	for _, c := range corpus {
-		byFile[c.file] = c
-	}
 	for _, tc := range []struct {
 		file, from, to string
 		year           int // 0: the report's own
@@ -27,15 +23,10 @@ func TestL1(t *testing.T) {
 		// A 2020 report was right to follow the 2019 trial format.
 		{"corpus/03_pingtan_gonganju_2024.txt", "国办公开办函〔2021〕30号", "国办公开办函〔2019〕60号", 2020, ""},
 	} {
-		c := byFile[tc.file]
-		r := c.load(t)
-		if got := l1(r); len(got) != 0 {
+		orig, r := planted(t, tc.file, tc.from, tc.to)
+		if got := l1(orig); len(got) != 0 {
 			t.Fatalf("%s as published: %v", tc.file, got)
 		}
-		if !strings.Contains(r.Text.Opening, tc.from) {
-			t.Fatalf("%s: opening has no %q", tc.file, tc.from)
-		}
-		r.Text.Opening = strings.Replace(r.Text.Opening, tc.from, tc.to, 1)
 		if tc.year != 0 {
 			r.Meta.Year = tc.year
 		}
@@ -55,23 +46,40 @@ func TestL1(t *testing.T) {
 	}
 }
 
-func l1(r *Report) []Problem {
+// planted loads a real report of the corpus and replaces from with to in its opening.
+func planted(t *testing.T, file, from, to string) (original, changed *Report) {
+	t.Helper()
+	for _, c := range corpus {
+		if c.file != file {
+			continue
+		}
+		original, changed = c.load(t), c.load(t)
+		if !strings.Contains(changed.Text.Opening, from) {
+			t.Fatalf("%s: opening has no %q", file, from)
+		}
+		changed.Text.Opening = strings.Replace(changed.Text.Opening, from, to, 1)
+		return original, changed
+	}
+	t.Fatalf("no %s in the corpus", file)
+	return nil, nil
+}
+
+// rule returns the problems of one rule.
+func rule(r *Report, id string) []Problem {
 	var out []Problem
 	for _, p := range CheckAll(r, nil, Drafting) {
-		if p.Rule == "L1" {
+		if p.Rule == id {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
+func l1(r *Report) []Problem { return rule(r, "L1") }
+
 // TestD1Period: the 统计期限 of every real report is its year; a wrong year planted into one
 // of them is found, wherever the text states it.
 func TestD1Period(t *testing.T) {
-	byFile := map[string]corpusReport{}
-	for _, c := range corpus {
-		byFile[c.file] = c
-	}
 	for _, tc := range []struct {
 		file, from, to string
 		inMsg          string
@@ -82,27 +90,14 @@ func TestD1Period(t *testing.T) {
 		{"corpus/12_huaian_city_gov_2024.pdftotext.txt", "自 2024 年 1 月 1 日", "自 2023 年 1 月 1 日", "与报告年度 2024 不符"},
 		{"corpus/11_suibin_lianshengxiang_2024_partial.txt", "自2024年1月1日", "自2025年1月1日", "与报告年度 2024 不符"},
 	} {
-		c := byFile[tc.file]
-		r := c.load(t)
-		if got := d1(r); len(got) != 0 {
+		orig, r := planted(t, tc.file, tc.from, tc.to)
+		if got := d1(orig); len(got) != 0 {
 			t.Fatalf("%s as published: %v", tc.file, got)
 		}
-		if !strings.Contains(r.Text.Opening, tc.from) {
-			t.Fatalf("%s: opening has no %q", tc.file, tc.from)
-		}
-		r.Text.Opening = strings.Replace(r.Text.Opening, tc.from, tc.to, 1)
 		if got := d1(r); len(got) != 1 || !strings.Contains(got[0].Message, tc.inMsg) {
 			t.Errorf("%s %s: D1 = %v, want %q", tc.file, tc.to, got, tc.inMsg)
 		}
 	}
 }
 
-func d1(r *Report) []Problem {
-	var out []Problem
-	for _, p := range CheckAll(r, nil, Drafting) {
-		if p.Rule == "D1" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
+func d1(r *Report) []Problem { return rule(r, "D1") }
