@@ -733,3 +733,37 @@ func BenchmarkCheckAllBlank(b *testing.B) {
 		CheckAll(r, nil, Drafting)
 	}
 }
+
+// FuzzCheckAll: any narrative and any cell text are checked without a panic, the same way
+// twice, with the problems in report order and every cited cell a cell of the format.
+func FuzzCheckAll(f *testing.F) {
+	for _, s := range []string{
+		"本年度共收到政府信息公开申请2件。", "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉。",
+		"本报告统计期限为2024年1月1日至2023年12月31日。", "国务院令第492号", "本报告由五个部分组成", "（（（", "五",
+	} {
+		f.Add(s, "3")
+	}
+	last := Sample(Latest)
+	last.Meta.Year--
+	f.Fuzz(func(t *testing.T, text, cell string) {
+		r := Sample(Latest)
+		r.Text.Opening, r.Text.Parts[1], r.Text.Other = text, text, text
+		_ = r.Set("apply.1.natural", cell)
+		for _, mode := range []Mode{Drafting, Final} {
+			a, b := CheckAll(r, last, mode), CheckAll(r, last, mode)
+			if !slices.EqualFunc(a, b, func(x, y Problem) bool { return x.Rule == y.Rule && x.Message == y.Message }) {
+				t.Fatal("not deterministic")
+			}
+			for i, p := range a {
+				if i > 0 && a[i-1].Section > p.Section {
+					t.Fatalf("out of order: %v", rules(a))
+				}
+				for _, c := range p.Cells {
+					if Latest.Index(c) < 0 {
+						t.Fatalf("%s cites unknown cell %q", p.Rule, c)
+					}
+				}
+			}
+		}
+	})
+}

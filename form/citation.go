@@ -3,6 +3,7 @@ package form
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -13,8 +14,10 @@ type citationRule struct {
 	re *regexp.Regexp
 	// minYear limits the rule to reports of that year or later (0: every report).
 	minYear int
-	// context, when set, must also occur in the sentence of the match.
-	context *regexp.Regexp
+	// context, when set, must also occur in the sentence of the match; unless must not.
+	context, unless *regexp.Regexp
+	// notAfter lists texts that may not stand just before the match ("第" of "第五部分").
+	notAfter []string
 	// message says what is wrong and what to write instead; %s is the quote.
 	message string
 }
@@ -32,8 +35,10 @@ var citationRules = []citationRule{
 		message: "正文中「%s」是错字，应为“公开办函”"},
 	{re: regexp.MustCompile(`信息公开条列`),
 		message: "正文中「%s」是错字，应为“信息公开条例”"},
-	{re: regexp.MustCompile(`[五5]\s*(?:个|大)?\s*部分|[五5]\s*项内容`),
+	// A statement of the report's parts, not of 一's five aspects (主动公开 … 监督保障).
+	{re: regexp.MustCompile(`[五5]\s*(?:个|大)?\s*部分|[五5]\s*项内容`), notAfter: []string{"第", "十"},
 		context: regexp.MustCompile(`报告[^。；]*(?:包括|组成|分为|包含|涵盖|共有|由)|(?:包括|组成|分为|包含|涵盖|共有|由)[^。；]*报告`),
+		unless:  regexp.MustCompile(`监督保障|平台建设|政府信息管理`),
 		message: "正文称年度报告有「%s」：年度报告格式规定六个部分（总体情况至其他需要报告的事项），请改为“六个部分”"},
 }
 
@@ -48,7 +53,13 @@ func citations(text string) []citeHit {
 	var out []citeHit
 	for i, cr := range citationRules {
 		for _, m := range cr.re.FindAllStringIndex(text, -1) {
-			if cr.context != nil && !cr.context.MatchString(sentenceAround(text, m[0], m[1])) {
+			if cr.context != nil || cr.unless != nil {
+				s := sentenceAround(text, m[0], m[1])
+				if cr.context != nil && !cr.context.MatchString(s) || cr.unless != nil && cr.unless.MatchString(s) {
+					continue
+				}
+			}
+			if slices.ContainsFunc(cr.notAfter, func(p string) bool { return strings.HasSuffix(text[:m[0]], p) }) {
 				continue
 			}
 			out = append(out, citeHit{rule: i, quote: text[m[0]:m[1]]})

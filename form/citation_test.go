@@ -40,7 +40,8 @@ func TestL1(t *testing.T) {
 	}
 	// Not a statement of the parts: 一's five aspects, the heading 五、, a numbered 五 item.
 	r := Sample(Latest)
-	r.Text.Overview = "主要包括主动公开、依申请公开、政府信息管理、平台建设、监督保障等五个方面。（五）监督保障。第五部分内容见附件。"
+	r.Text.Overview = "主要包括主动公开、依申请公开、政府信息管理、平台建设、监督保障等五个方面。（五）监督保障。第五部分内容见附件。" +
+		"本报告第五部分包括存在的问题和改进措施。本报告总体情况包括主动公开、依申请公开、政府信息管理、平台建设、监督保障五项内容。"
 	if got := l1(r); len(got) != 0 {
 		t.Errorf("false L1: %v", got)
 	}

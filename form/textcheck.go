@@ -68,15 +68,16 @@ type textPart struct {
 
 // textParts returns the narrative texts in report order. 一's own text and its five parts are
 // separate texts (a sentence never spans two of them); the opening is edited with 基本信息.
-func (r *Report) textParts() [9]textPart {
+func (r *Report) textParts() [10]textPart {
 	t := &r.Text
-	return [9]textPart{
+	return [10]textPart{
 		{0, "开头段落", t.Opening},
 		{1, "第一部分", t.Overview},
 		{1, "第一部分", t.Parts[0]}, {1, "第一部分", t.Parts[1]}, {1, "第一部分", t.Parts[2]},
 		{1, "第一部分", t.Parts[3]}, {1, "第一部分", t.Parts[4]},
 		{5, "第五部分", t.Problems},
 		{6, "第六部分", t.Other},
+		{6, "结尾", t.Closing},
 	}
 }
 
