@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages the project needs, only those missing, in one apt run.
-# Usage: scripts/deps.sh test|gui|dist|test-gui|ci
+# Usage: scripts/deps.sh race|test|gui|dist|test-gui|ci
+#   race      the C compiler go test -race needs (Go's race detector requires cgo)
 #   test      what the Go tests call: poppler-utils (pdftotext, pdfinfo, pdffonts, pdftoppm),
 #             LibreOffice Writer and Calc (headless soffice renders the DOCX and XLSX exports),
 #             Chromium (headless, renders the HTML export), python3-docx and python3-openpyxl
@@ -11,17 +12,18 @@
 #   ci        test-gui + wine (the Windows build's smoke test): everything, in one transaction
 set -euo pipefail
 need=()
-test_pkgs=(poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui chromium python3-docx python3-openpyxl)
+test_pkgs=(gcc libc6-dev poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui chromium python3-docx python3-openpyxl)
 gui_pkgs=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev
           libxi-dev libxxf86vm-dev libxkbcommon-dev xvfb imagemagick)
 dist_pkgs=(gcc-mingw-w64-x86-64 xz-utils)
 case "${1:-test}" in
+  race) need=(gcc libc6-dev) ;;
   test) need=("${test_pkgs[@]}") ;;
   gui) need=(poppler-utils "${gui_pkgs[@]}") ;;
   dist) need=(poppler-utils "${gui_pkgs[@]}" "${dist_pkgs[@]}") ;;
   test-gui) need=("${test_pkgs[@]}" "${gui_pkgs[@]}" "${dist_pkgs[@]}") ;;
   ci) need=("${test_pkgs[@]}" "${gui_pkgs[@]}" "${dist_pkgs[@]}" wine wine64) ;;
-  *) echo "用法 usage: scripts/deps.sh test|gui|dist|test-gui|ci" >&2; exit 2 ;;
+  *) echo "用法 usage: scripts/deps.sh race|test|gui|dist|test-gui|ci" >&2; exit 2 ;;
 esac
 missing=()
 for p in "${need[@]}"; do
@@ -40,5 +42,9 @@ if [ -n "${CI:-}" ]; then
   echo "man-db man-db/auto-update boolean false" | $sudo debconf-set-selections 2>/dev/null || true
   $sudo rm -f /var/lib/man-db/auto-update
 fi
-$sudo apt-get update -qq
+# The package lists are fetched once: a second call within the hour (scripts/test.sh installs
+# the compiler first, the rest in the background) skips it.
+if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*Packages*' -mmin -60 2>/dev/null | head -1)" ]; then
+  $sudo apt-get update -qq
+fi
 $sudo apt-get install "${opts[@]}" "${missing[@]}" >/dev/null

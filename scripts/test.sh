@@ -49,8 +49,12 @@ finish() {
   fi
 }
 
+background "Go modules" "$logs/modules.log" bash -c 'go mod download && (cd tools && go mod download)'
+# go test -race needs cgo, hence a C compiler: first, alone (a few seconds); the rest (LibreOffice,
+# Chromium, wine, the X11 and mingw tool chains: minutes) installs in the background.
+timed "C compiler for -race" bash scripts/deps.sh race
 background "system packages" "$logs/deps.log" bash scripts/deps.sh ci
-timed "Go modules" bash -c 'go mod download && (cd tools && go mod download)'
+timed "Go modules (waiting)" finish "Go modules" "$logs/modules.log"
 
 timed "gofmt" bash -c '
   unformatted=$(gofmt -l $(git ls-files "*.go" 2>/dev/null || find . -name "*.go"))
@@ -86,7 +90,7 @@ export fuzz_dirs
 pkgs=$(go list ./... | grep -v '/cmd/nianbao$')
 # Compile the race build while apt installs (running no test), so that the test step
 # below only runs tests.
-timed "race build (while packages install)" env CGO_ENABLED=0 go test -race -tags ci -count=1 -run '^$' $pkgs >/dev/null
+timed "race build (while packages install)" go test -race -tags ci -count=1 -run '^$' $pkgs >/dev/null
 timed "fuzz build (while packages install)" bash -c 'printf "%s\n" $fuzz_dirs | xargs -P 2 -I{} bash -c "fuzz_build {}"'
 timed "system packages (waiting)" finish "system packages" "$logs/deps.log"
 
@@ -94,7 +98,7 @@ timed "system packages (waiting)" finish "system packages" "$logs/deps.log"
 # need nothing from the tests: beside them.
 background "Windows build and wine" "$logs/windows.log" bash -c 'bash scripts/dist.sh windows && bash scripts/smoke-windows.sh'
 
-timed "go test -race (all packages without cgo)" env CGO_ENABLED=0 go test -race -tags ci -count=1 $pkgs
+timed "go test -race (all packages but the desktop app)" go test -race -tags ci -count=1 $pkgs
 
 # The desktop app's cgo build (~3 minutes) overlaps the time-bound steps that follow.
 background "desktop app build" "$logs/gui.log" bash -c 'bash scripts/deps.sh gui && mkdir -p bin && CGO_ENABLED=1 go build -tags x11 -o bin/nianbao ./cmd/nianbao'
