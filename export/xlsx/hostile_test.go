@@ -3,9 +3,7 @@ package xlsx
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
-	"hash/crc32"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -56,29 +54,6 @@ func repeat(head, unit, tail string, n int) func(w func([]byte)) {
 	}
 }
 
-// lyingZip declares a tiny uncompressed size for a part that inflates to size bytes.
-func lyingZip(t testing.TB, name string, size int) []byte {
-	t.Helper()
-	var comp bytes.Buffer
-	fw, _ := flate.NewWriter(&comp, flate.BestSpeed)
-	zeros := make([]byte, 1<<16)
-	crc := crc32.NewIEEE()
-	for i := 0; i < size; i += len(zeros) {
-		fw.Write(zeros)
-		crc.Write(zeros)
-	}
-	fw.Close()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc.Sum32(),
-		CompressedSize64: uint64(comp.Len()), UncompressedSize64: 1000})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write(comp.Bytes())
-	zw.Close()
-	return buf.Bytes()
-}
 
 const contentTypes = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`
 const workbook = `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`
@@ -123,13 +98,11 @@ func TestReadHostile(t *testing.T) {
 		{"zip without workbook", func(t testing.TB) []byte {
 			return zipOf(t, map[string]func(w func([]byte)){"readme.txt": text("hello")})
 		}, "损坏"},
-		{"zip bomb", func(t testing.TB) []byte {
-			return zipOf(t, map[string]func(w func([]byte)){"xl/media/bomb.bin": repeat("", "\x00", "", 80<<20)})
-		}, "过大"},
+		{"zip bomb", func(t testing.TB) []byte { return xlsxtest.ZeroBomb("xl/media/bomb.bin", 80<<20, false) }, "过大"},
 		{"huge sheet", func(t testing.TB) []byte {
 			return workbookWithSheet(t, repeat(sheetHead, `<row><c t="inlineStr"><is><t>x</t></is></c></row>`, sheetTail, 200_000))
 		}, "过大"},
-		{"lying sizes", func(t testing.TB) []byte { return lyingZip(t, "xl/worksheets/sheet1.xml", 50<<20) }, "损坏"},
+		{"lying sizes", func(t testing.TB) []byte { return xlsxtest.ZeroBomb("xl/worksheets/sheet1.xml", 50<<20, true) }, "损坏"},
 		{"many rows under the limit", func(t testing.TB) []byte {
 			return workbookWithSheet(t, repeat(sheetHead, `<row><c><v>1</v></c></row>`, sheetTail, 100_000))
 		}, "没有找到"},
