@@ -19,13 +19,27 @@ bg_pids=()
 trap 'for p in "${bg_pids[@]}"; do kill -- "-$p" 2>/dev/null || true; done' EXIT
 start=$SECONDS
 timings=()
-# timed NAME CMD...: runs a step and records how long it took.
+failed=()
+# timed NAME CMD...: runs a step and records how long it took; a failure stops the run.
 timed() {
   local name=$1 s=$SECONDS
   shift
   echo "== $name ($((SECONDS - start)) s)"
   "$@"
   timings+=("$(printf '%4d s  %s' $((SECONDS - s)) "$name")")
+}
+# checked NAME CMD...: a step of checks; a failure is reported at the end, and the other
+# checks still run (one CI run shows every failing step).
+checked() {
+  local name=$1 s=$SECONDS
+  shift
+  echo "== $name ($((SECONDS - start)) s)"
+  if "$@"; then
+    timings+=("$(printf '%4d s  %s' $((SECONDS - s)) "$name")")
+  else
+    timings+=("$(printf '%4d s  %s  失败 FAILED' $((SECONDS - s)) "$name")")
+    failed+=("$name")
+  fi
 }
 # background NAME LOG CMD...: starts a step in the background; finish NAME waits for it.
 declare -A bg_pid bg_start
@@ -90,7 +104,7 @@ export fuzz_dirs
 pkgs=$(go list ./... | grep -v '/cmd/nianbao$')
 # Compile the race build while apt installs (running no test), so that the test step
 # below only runs tests.
-timed "race build (while packages install)" go test -race -tags ci -count=1 -run '^$' $pkgs >/dev/null
+timed "race build (while packages install)" bash -c "go test -race -tags ci -count=1 -run '^\$' $(echo $pkgs) >/dev/null"
 timed "fuzz build (while packages install)" bash -c 'printf "%s\n" $fuzz_dirs | xargs -P 2 -I{} bash -c "fuzz_build {}"'
 timed "system packages (waiting)" finish "system packages" "$logs/deps.log"
 
@@ -98,22 +112,26 @@ timed "system packages (waiting)" finish "system packages" "$logs/deps.log"
 # need nothing from the tests: beside them.
 background "Windows build and wine" "$logs/windows.log" bash -c 'bash scripts/dist.sh windows && bash scripts/smoke-windows.sh'
 
-timed "go test -race (all packages but the desktop app)" go test -race -tags ci -count=1 $pkgs
+checked "go test -race (all packages but the desktop app)" go test -race -tags ci -count=1 $pkgs
 
 # The desktop app's cgo build (~3 minutes) overlaps the time-bound steps that follow.
 background "desktop app build" "$logs/gui.log" bash -c 'bash scripts/deps.sh gui && mkdir -p bin && CGO_ENABLED=1 go build -tags x11 -o bin/nianbao ./cmd/nianbao'
 
-timed "hostile inputs (time and memory budgets, without -race)" env CGO_ENABLED=0 go test -tags ci -count=1 -run '^TestHostile' ./export/open/
+checked "hostile inputs (time and memory budgets, without -race)" env CGO_ENABLED=0 go test -tags ci -count=1 -run '^TestHostile' ./export/open/
 
-timed "fuzz ($FUZZTIME per target, two packages at a time)" bash -c '
+checked "fuzz ($FUZZTIME per target, two packages at a time)" bash -c '
   printf "%s\n" $fuzz_dirs | xargs -P 2 -I{} bash -c "fuzz_run {}"'
 
 if [ -d cmd/nianbao ] && [ -f scripts/smoke-gui.sh ]; then
   timed "desktop app build (waiting)" finish "desktop app build" "$logs/gui.log"
-  timed "desktop app smoke test" bash scripts/smoke-gui.sh
+  checked "desktop app smoke test" bash scripts/smoke-gui.sh
 fi
 timed "Windows build and wine (waiting)" finish "Windows build and wine" "$logs/windows.log"
 
 echo "== 用时 timings (total $((SECONDS - start)) s)"
 printf '%s\n' "${timings[@]}"
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "检查未通过 failed: ${failed[*]}"
+  exit 1
+fi
 echo "全部检查通过 all checks passed"
