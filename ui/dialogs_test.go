@@ -49,9 +49,14 @@ func TestDialogsOpenInChinese(t *testing.T) {
 		{"另存为", u.saveAsDialog, "保存"},
 		{"载入上年报告", u.lastYearDialog, "载入"},
 		{"导出 with errors", func() { u.exportDialog(exporterFor(".pdf")) }, "仍要导出"},
-		{"恢复", func() { u.autosave(); u.offerRecovery() }, "恢复"},
+		{"恢复", func() {
+			u.autosave()
+			u.auto.id, u.auto.alive = "another-window", func(int) bool { return false } // as if it crashed
+			u.offerRecovery()
+		}, "恢复"},
 		{"最近打开", func() { u.addRecent("/tmp/a.nianbao"); u.recentDialog() }, "/tmp/a.nianbao"},
-		{"汇总", u.aggregateDialog, "汇总此文件夹"},
+		{"汇总", u.aggregateDialog, "汇总并保存"},
+		{"填报说明", u.helpDialog, "关闭"},
 		{"打开不存在的文件", func() { u.Open("/nonexistent/报告.nianbao") }, "文件不存在"},
 		{"关于", func() { old := Version; Version = "9.8.7"; u.aboutDialog(); Version = old }, "版本 9.8.7"},
 	} {

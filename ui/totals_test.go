@@ -85,4 +85,4 @@ func TestSwitchOffRecomputesTypedTotals(t *testing.T) {
 	}
 }
 
-var _ fyne.Tappable = (*cellEntry)(nil)
+var _ fyne.Tappable = (*numCell)(nil)

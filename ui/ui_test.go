@@ -166,12 +166,12 @@ func TestStepMarks(t *testing.T) {
 		{6, "提醒 1"}, // W2: no 信息处理费 sentence
 		{7, "错误 1 提醒 1"},
 	} {
-		if got := countText(u.stepCounts(c.step)); got != c.want {
+		if got := u.stepCounts(c.step).String(); got != c.want {
 			t.Errorf("step %s mark %q, want %q (problems %v)", steps[c.step].Title, got, c.want, u.problems)
 		}
 	}
 	test.Type(v.entry, "本年度未收取信息处理费。")
-	if got := countText(u.stepCounts(6)); got != "无问题" {
+	if got := u.stepCounts(6).String(); got != "无问题" {
 		t.Errorf("after the fee sentence step 六 shows %q", got)
 	}
 	// 基本信息 counts what the title and signature still lack.
@@ -179,7 +179,7 @@ func TestStepMarks(t *testing.T) {
 	mv := u.views[0].(*metaView)
 	mv.agency.SetText("")
 	mv.date.SetText("2026-13-40")
-	if got := countText(u.stepCounts(0)); got != "提醒 2" {
+	if got := u.stepCounts(0).String(); got != "提醒 2" {
 		t.Errorf("基本信息 without agency and with a bad date shows %q (problems %v)", got, u.problems)
 	}
 	if !strings.Contains(mv.msg.Text, "机关名称") || !strings.Contains(mv.msg.Text, "YYYY-MM-DD") {
@@ -282,7 +282,7 @@ func TestProblemGoesToCell(t *testing.T) {
 	if at < 0 {
 		t.Fatalf("no H5 for -1: %v", u.problems)
 	}
-	u.probList.Select(at)
+	u.probs.list.Select(at)
 	if u.current != 4 {
 		t.Fatalf("clicking the problem went to step %d, want 4", u.current)
 	}
@@ -307,7 +307,7 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	if u.dirty || strings.Contains(u.win.Title(), "*") || !strings.Contains(u.win.Title(), "报告.nianbao") {
 		t.Errorf("title after save %q", u.win.Title())
 	}
-	if r := u.recent(); len(r) == 0 || r[0] != path {
+	if r := u.recent.list(); len(r) == 0 || r[0] != path {
 		t.Errorf("recent files %v", r)
 	}
 	u.newReport(form.Latest, 2024, "")
@@ -332,7 +332,7 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	gone := filepath.Join(t.TempDir(), "gone.nianbao")
 	u.addRecent(gone)
 	u.openOrShow(gone)
-	if r := u.recent(); len(r) == 0 || r[0] != path {
+	if r := u.recent.list(); len(r) == 0 || r[0] != path {
 		t.Errorf("a missing file stays in the recent list: %v", r)
 	}
 	if _, err := u.open(filepath.Join(t.TempDir(), "x.docx")); err == nil || !strings.Contains(err.Error(), "只支持") {
@@ -340,35 +340,46 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	}
 }
 
+// A window that "crashed" leaves its autosave; the next start offers it, and recovering
+// makes it the current, unsaved report. Saving clears the autosave.
 func TestAutosaveRecovery(t *testing.T) {
 	u := newTestUI(t)
-	dir := u.storeDir
+	dir := u.auto.dir
 	typeInto(u, u.table(t, 2).cell(t, "active.rules.issued"), "3")
 	u.showStep(5) // a step change autosaves
-	if _, err := os.Stat(u.autosavePath()); err != nil {
+	if _, err := os.Stat(u.auto.path()); err != nil {
 		t.Fatalf("no autosave after a step change: %v", err)
 	}
-	// A new session over the same storage (the first one "crashed").
+	// A new program over the same storage: the first one's process is gone.
 	w := test.NewWindow(nil)
 	defer w.Close()
 	u2 := newUI(u.app, w, dir)
-	r, info, ok := u2.pendingRecovery()
-	if !ok {
-		t.Fatal("no recovery offered")
+	u2.auto.alive = func(int) bool { return false }
+	ls := u2.auto.leftovers()
+	if len(ls) != 1 {
+		t.Fatalf("leftovers %d, want the crashed window's one", len(ls))
 	}
-	u2.recover(r, info)
+	u2.recover(ls[0])
+	u2.auto.settle(ls[0].id)
 	if c, _ := u2.rep.Cell("active.rules.issued"); c.Text != "3" {
 		t.Errorf("recovered cell %q, want 3", c.Text)
 	}
 	if !u2.dirty {
 		t.Error("a recovered report must count as unsaved")
 	}
+	if _, err := os.Stat(u.auto.path()); err == nil {
+		t.Error("the recovered leftover is still there")
+	}
 	// Saving clears the autosave, so the next start offers nothing.
 	if err := u2.saveTo(filepath.Join(t.TempDir(), "a.nianbao")); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, ok := u2.pendingRecovery(); ok {
-		t.Error("recovery still offered after saving")
+	w3 := test.NewWindow(nil)
+	defer w3.Close()
+	u3 := newUI(u.app, w3, dir)
+	u3.auto.alive = func(int) bool { return false }
+	if ls := u3.auto.leftovers(); len(ls) != 0 {
+		t.Errorf("recovery still offered after saving: %d", len(ls))
 	}
 }
 
@@ -481,14 +492,14 @@ func TestLabelsComeFromLayout(t *testing.T) {
 		for _, sec := range []int{2, 3, 4} {
 			tv := u.table(t, sec)
 			lay := tv.table.Layout()
-			if len(tv.grid.Objects) != len(lay.Spans) {
-				t.Fatalf("table %s: %d objects for %d spans", tv.table.ID, len(tv.grid.Objects), len(lay.Spans))
+			if len(tv.sheet.objs) != len(lay.Spans) {
+				t.Fatalf("table %s: %d objects for %d spans", tv.table.ID, len(tv.sheet.objs), len(lay.Spans))
 			}
 			for i, s := range lay.Spans {
 				if s.Role == form.RoleValue {
 					continue
 				}
-				if l, ok := tv.grid.Objects[i].(*spanLabel); !ok || l.text != s.Text {
+				if l, ok := tv.sheet.objs[i].(*spanLabel); !ok || l.text != s.Text {
 					t.Errorf("table %s span %d is not the label %q", tv.table.ID, i, s.Text)
 				}
 			}
@@ -502,6 +513,9 @@ func TestCloseAsksWhenUnsaved(t *testing.T) {
 	u.win.SetOnClosed(func() { closed = true })
 	typeInto(u, u.table(t, 2).cell(t, "active.license.decisions"), "4")
 	u.autosave()
+	if _, err := os.Stat(u.auto.path()); err != nil {
+		t.Fatalf("no autosave: %v", err)
+	}
 	u.onClose()
 	if closed {
 		t.Fatal("closed without asking about unsaved changes")
@@ -519,7 +533,7 @@ func TestCloseAsksWhenUnsaved(t *testing.T) {
 	if !closed {
 		t.Error("不保存 did not close the window")
 	}
-	if _, _, ok := u.pendingRecovery(); ok {
+	if _, err := os.Stat(u.auto.path()); err == nil {
 		t.Error("autosave left behind after a clean exit")
 	}
 }
