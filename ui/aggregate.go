@@ -5,12 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,7 +41,6 @@ type aggregator struct {
 	list     *widget.List
 	progress *widget.ProgressBar
 	phase    *widget.Label
-	summary  *widget.Label
 	run      *widget.Button
 	stop     *widget.Button
 	d        *dialog.CustomDialog
@@ -97,8 +98,6 @@ func (a *aggregator) show() {
 	a.progress.Hide()
 	a.phase = widget.NewLabel("选择文件夹后，这里列出找到的文件，确认后再汇总。")
 	a.phase.Wrapping = fyne.TextWrapBreak
-	a.summary = widget.NewLabel("")
-	a.summary.Wrapping = fyne.TextWrapBreak
 	a.run = widget.NewButtonWithIcon("汇总并保存…", theme.DocumentSaveIcon(), a.onRun)
 	a.run.Importance = widget.HighImportance
 	a.run.Disable()
@@ -109,26 +108,34 @@ func (a *aggregator) show() {
 		widget.NewFormItem("汇总单位", a.agency),
 		widget.NewFormItem("单位报表文件夹", container.NewBorder(nil, nil, nil, choose, a.folder)),
 	)
-	head := widget.NewLabel("文件　｜　单位　｜　年度　｜　格式　｜　是否计入")
+	head := widget.NewLabel("找到的文件：文件　｜　单位　｜　年度　｜　格式（下一行：是否计入）")
 	head.TextStyle = fyne.TextStyle{Bold: true}
 	top := container.NewVBox(form, a.own, head)
-	bottom := container.NewVBox(a.progress, a.phase, a.summary)
+	bottom := container.NewVBox(a.progress, a.phase)
 	content := container.NewBorder(top, bottom, nil, nil, a.list)
 	a.d = dialog.NewCustomWithoutButtons("汇总多个单位", content, u.win)
 	a.d.SetButtons([]fyne.CanvasObject{closeBtn, a.stop, a.run})
 	a.d.Show()
-	a.d.Resize(fitWindow(fyne.NewSize(860, 600), u.win))
+	a.d.Resize(fitWindow(fyne.NewSize(860, 660), u.win))
 	if dir := u.app.Preferences().String(prefAggregateDir); dir != "" {
 		a.folder.SetText(dir)
 		a.onFolder(dir)
+	} else {
+		u.win.Canvas().Focus(a.folder) // a path can be typed or pasted, then Enter
 	}
 }
 
+// newAggRowObject is one file of the list: what it is on the first line, whether it is
+// summed (and why not) on the second, so that the reason is read in full.
 func newAggRowObject() fyne.CanvasObject {
 	icon := widget.NewIcon(theme.ConfirmIcon())
 	line := widget.NewLabel("")
 	line.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, icon, nil, line)
+	status := widget.NewLabel("")
+	status.Truncation = fyne.TextTruncateEllipsis
+	status.SizeName = theme.SizeNameCaptionText
+	texts := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), line, status)
+	return container.NewBorder(nil, nil, icon, nil, texts)
 }
 
 func (a *aggregator) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -137,14 +144,19 @@ func (a *aggregator) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r := a.rows[i]
 	c := o.(*fyne.Container)
-	line := c.Objects[0].(*widget.Label)
+	texts := c.Objects[0].(*fyne.Container)
 	icon := c.Objects[1].(*widget.Icon)
-	line.SetText(strings.Join([]string{r.file, r.unit, r.year, r.format, r.status}, "　｜　"))
+	texts.Objects[0].(*widget.Label).SetText(strings.Join([]string{r.file, r.unit, r.year, r.format}, "　｜　"))
+	status := texts.Objects[1].(*widget.Label)
+	status.SetText(r.status)
 	if r.ok {
 		icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
+		status.Importance = widget.SuccessImportance
 	} else {
 		icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+		status.Importance = widget.WarningImportance
 	}
+	status.Refresh()
 }
 
 // onChoose picks the folder.
@@ -277,6 +289,8 @@ func aggRows(units []form.Unit, s *form.Summary) []aggRow {
 		}
 		rows = append(rows, r)
 	}
+	// The files left out first: they are the ones to look at (and to call back about).
+	sort.SliceStable(rows, func(i, j int) bool { return !rows[i].ok && rows[j].ok })
 	return rows
 }
 

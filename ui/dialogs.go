@@ -2,9 +2,9 @@ package ui
 
 import (
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -22,36 +22,35 @@ func (u *UI) showError(err error) {
 	u.showMessage("出错了", err.Error(), theme.NewErrorThemedResource(theme.ErrorIcon()))
 }
 
-// showMessage shows a short text with an icon and an 确定 button, sized to the text.
+// showMessage shows a short text with an icon and an 确定 button, sized to the text: the
+// text is broken into lines here, at the width the dialog will have, so that the dialog's
+// height is known before it is shown.
 func (u *UI) showMessage(title, msg string, icon fyne.Resource) {
-	l := widget.NewLabel(msg)
-	l.Wrapping = fyne.TextWrapBreak
+	win := u.win.Canvas().Size()
+	maxW := min(float32(480), max(win.Width-160, 240))
+	l := widget.NewLabel(wrapText(msg, theme.TextSize(), maxW))
 	content := container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, l)
 	d := dialog.NewCustom(title, "确定", content, u.win)
 	d.Show()
-	d.Resize(messageSize(msg, u.win.Canvas().Size()))
 }
 
-// messageSize is the size of a message dialog: as wide as the text up to 560 (or the
-// window), as high as its wrapped lines.
-func messageSize(msg string, win fyne.Size) fyne.Size {
-	const chromeW, chromeH = 110, 130 // icon, paddings; title and button rows
-	size := theme.TextSize()
-	maxW := min(float32(560), max(win.Width-40, 300))
-	textW := float32(0)
-	for _, line := range strings.Split(msg, "\n") {
-		textW = max(textW, fyne.MeasureText(line, size, fyne.TextStyle{}).Width)
+// wrapText breaks text into lines at most w wide (Chinese breaks between any characters).
+func wrapText(text string, size, w float32) string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		var cur []rune
+		for _, r := range para {
+			next := append(cur, r)
+			if len(cur) > 0 && fyne.MeasureText(string(next), size, fyne.TextStyle{}).Width > w {
+				out = append(out, string(cur))
+				cur = []rune{r}
+				continue
+			}
+			cur = next
+		}
+		out = append(out, string(cur))
 	}
-	w := min(max(textW+chromeW, 340), maxW)
-	inner := w - chromeW
-	lines := 0
-	for _, line := range strings.Split(msg, "\n") {
-		lw := fyne.MeasureText(line, size, fyne.TextStyle{}).Width
-		lines += max(1, int(math.Ceil(float64(lw/inner))))
-	}
-	lh := fyne.MeasureText("国", size, fyne.TextStyle{}).Height
-	h := float32(lines)*lh + 2*theme.InnerPadding() + chromeH
-	return fyne.NewSize(w, min(h, max(win.Height-40, 200)))
+	return strings.Join(out, "\n")
 }
 
 // confirmDiscard runs next at once when there are no unsaved changes; otherwise it asks
@@ -83,12 +82,15 @@ func (u *UI) showWarnings(title string, ws []string) {
 	u.showLines(title, fmt.Sprintf("共 %d 条提示，请核对相关内容：\n\n", len(ws))+strings.Join(ws, "\n"))
 }
 
-// showLines shows a longer text in a scrolling dialog.
+// showLines shows a longer text in a dialog as high as the text, scrolling beyond 420.
 func (u *UI) showLines(title, text string) {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapBreak
+	const w = 640
+	wrapped := wrapText(text, theme.TextSize(), w-60)
+	l := widget.NewLabel(wrapped)
+	lines := float32(strings.Count(wrapped, "\n") + 1)
+	h := lines*fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding() + 110
 	d := dialog.NewCustom(title, "确定", container.NewVScroll(l), u.win)
-	d.Resize(fitWindow(fyne.NewSize(640, 420), u.win))
+	d.Resize(fitWindow(fyne.NewSize(w, min(h, 420)), u.win))
 	d.Show()
 }
 
@@ -148,6 +150,7 @@ func (u *UI) startDir() string {
 func (u *UI) showFileDialog(d *dialog.FileDialog, title, start string) {
 	d.SetDismissText("取消")
 	d.SetTitleText(title)
+	d.SetView(dialog.ListView) // the grid cuts Chinese file names after six characters
 	if start != "" {
 		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
 			d.SetLocation(l)
@@ -191,8 +194,9 @@ func localizePlaces(o fyne.CanvasObject) {
 	})
 }
 
-// walkPublic visits o and the objects inside it that public fields reach: containers, pop-ups,
-// splits and scrolls.
+// walkPublic visits o and the objects inside it that public fields reach: containers, splits
+// and anything with an exported Content field (pop-ups, scrolls and the overlay Fyne puts a
+// pop-up in, whose type is internal to Fyne).
 func walkPublic(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	if o == nil {
 		return
@@ -203,13 +207,20 @@ func walkPublic(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 		for _, ch := range c.Objects {
 			walkPublic(ch, visit)
 		}
-	case *widget.PopUp:
-		walkPublic(c.Content, visit)
+		return
 	case *container.Split:
 		walkPublic(c.Leading, visit)
 		walkPublic(c.Trailing, visit)
-	case *container.Scroll:
-		walkPublic(c.Content, visit)
+		return
+	}
+	v := reflect.ValueOf(o)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return
+	}
+	if f := v.Elem().FieldByName("Content"); f.IsValid() && f.CanInterface() {
+		if ch, ok := f.Interface().(fyne.CanvasObject); ok && ch != o {
+			walkPublic(ch, visit)
+		}
 	}
 }
 

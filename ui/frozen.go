@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -65,7 +66,8 @@ func (l *frozenLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	v, s := l.v, l.v.s
 	was := s.width
 	fresh := !s.measured
-	s.measure(size.Width)
+	// The numbers' scroll bar is drawn over their right edge: keep the last column clear.
+	s.measure(size.Width - theme.ScrollBarSize())
 	left, top := s.x[s.frozenCols], s.y[s.frozenRows]
 	place := func(o fyne.CanvasObject, x, y, w, h float32) {
 		o.Move(fyne.NewPos(x, y))

@@ -248,7 +248,7 @@ func newSpanLabel(text string, center bool, fill color.Color) *spanLabel {
 // labelPad is the space left and right of a label's text, labelVPad above and below it.
 const (
 	labelPad  = 4
-	labelVPad = 3
+	labelVPad = 2
 )
 
 // lines wraps the text to width w. A paragraph that needs several lines is split into lines

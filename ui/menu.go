@@ -67,7 +67,7 @@ func (m *menuBar) build() *fyne.MainMenu {
 		m.item("另存为…", fyne.KeyS, ctrl|fyne.KeyModifierShift, u.saveAsDialog),
 		fyne.NewMenuItemSeparator(),
 		m.item("载入上年报告…", fyne.KeyL, ctrl, u.lastYearDialog),
-		m.item("汇总多个单位…", "", 0, u.aggregateDialog),
+		m.item("汇总多个单位…", fyne.KeyH, ctrl, u.aggregateDialog),
 		fyne.NewMenuItemSeparator(),
 		quit,
 	)
@@ -77,7 +77,7 @@ func (m *menuBar) build() *fyne.MainMenu {
 		m.item("检查与导出", fyne.KeyE, ctrl, func() { u.showStep(len(steps) - 1) }),
 	)
 	help := fyne.NewMenu("帮助",
-		m.item("填报说明", fyne.KeyF1, 0, u.helpDialog),
+		fyne.NewMenuItem("填报说明", u.helpDialog), // Fyne has no shortcuts without a modifier (F1)
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("关于"+AppName, u.aboutDialog),
 	)

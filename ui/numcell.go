@@ -356,7 +356,7 @@ func (r *numCellRenderer) Layout(size fyne.Size) {
 
 func (r *numCellRenderer) MinSize() fyne.Size {
 	h := fyne.MeasureText("国0", r.c.textSize(), fyne.TextStyle{}).Height
-	return fyne.NewSize(2*numCellPad+r.c.textSize(), h+2*3)
+	return fyne.NewSize(2*numCellPad+r.c.textSize(), h+2*2)
 }
 
 func (r *numCellRenderer) Refresh() {

@@ -237,8 +237,8 @@ func (l *listHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 
 func (l *listHeight) MinSize([]fyne.CanvasObject) fyne.Size {
 	rows := min(panelRows(l.p.u.win.Canvas().Size().Height), float32(max(len(l.p.items), 1)))
-	row := newProblemRow().MinSize().Height + theme.SeparatorThicknessSize()
-	return fyne.NewSize(100, rows*row)
+	row := newProblemRow().MinSize().Height + theme.Padding() // the list's gap between rows
+	return fyne.NewSize(100, rows*row-theme.Padding())
 }
 
 // problemRow is one compact line of the problems panel: a severity icon and the message,

@@ -313,7 +313,8 @@ func (v *tableView) showMessage(cv *cellView) {
 	if lv, ok := v.u.lastValue(cv.code); ok {
 		lines = append(lines, "上年："+lv)
 	}
-	v.msg.SetText(strings.Join(lines, "\n"))
+	// One line where the window is wide enough: the numbers keep the height.
+	v.msg.SetText(strings.Join(lines, "　"))
 }
 
 // showLast lists last year's values that this year's cells are compared with.
@@ -337,7 +338,7 @@ func (v *tableView) showLast() {
 		v.last.Hide()
 		return
 	}
-	v.last.SetText(fmt.Sprintf("已载入 %d 年报告：格内右上角小字为上年数值，本年数据将与之核对。", v.u.last.Meta.Year))
+	v.last.SetText(fmt.Sprintf("已载入 %d 年报告：格内左上角小字为上年数值，本年数据将与之核对。", v.u.last.Meta.Year))
 	v.last.Show()
 }
 

@@ -16,7 +16,7 @@ import (
 // newTestUI builds the wizard in a software window with its own autosave folder.
 func newTestUI(t testing.TB) *UI {
 	t.Helper()
-	a := test.NewTempApp(t)
+	a := newSharedApp(t)
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1280, 800))
 	u := newUI(a, w, t.TempDir())
@@ -589,5 +589,41 @@ func TestOpenKeepsDisagreeingTotals(t *testing.T) {
 	}
 	if u.dirty {
 		t.Error("opening must not count as a change")
+	}
+}
+
+// Closing remembers the draft and the window's size; the next start opens that draft.
+func TestRestartOpensLastFile(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "报告.nianbao")
+	if err := u.saveTo(path); err != nil {
+		t.Fatal(err)
+	}
+	u.win.Resize(fyne.NewSize(1100, 650))
+	u.onClose()
+	if !u.closed {
+		t.Fatal("the window did not close")
+	}
+	w := test.NewWindow(nil)
+	defer w.Close()
+	u2 := newUI(u.app, w, t.TempDir())
+	u2.Start(nil)
+	if u2.path != path || u2.rep.Meta.Agency != "测试局" {
+		t.Errorf("restart opened %q (%q), want the last draft %q", u2.path, u2.rep.Meta.Agency, path)
+	}
+	if !strings.Contains(u2.status.text(), "上次的文件") {
+		t.Errorf("status %q does not say the last file was opened", u2.status.text())
+	}
+	if size, _ := StartSize(u.app.Preferences(), fyne.NewSize(1920, 1040)); size != fyne.NewSize(1100, 650) {
+		t.Errorf("remembered size %v, want 1100×650", size)
+	}
+	// A moved file is not an error at start, only a note.
+	os.Remove(path)
+	w3 := test.NewWindow(nil)
+	defer w3.Close()
+	u3 := newUI(u.app, w3, t.TempDir())
+	u3.Start(nil)
+	if u3.path != "" || u3.win.Canvas().Overlays().Top() != nil || !strings.Contains(u3.status.text(), "已不存在") {
+		t.Errorf("a missing last file: path %q, status %q", u3.path, u3.status.text())
 	}
 }

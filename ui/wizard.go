@@ -76,7 +76,9 @@ func New(a fyne.App, w fyne.Window) *UI {
 // newUI builds the wizard without timers or start-up dialogs (tests use it directly).
 func newUI(a fyne.App, w fyne.Window, store string) *UI {
 	setupLanguage()
-	a.Settings().SetTheme(newTheme())
+	if _, ours := a.Settings().Theme().(*cjkTheme); !ours {
+		a.Settings().SetTheme(newTheme()) // setting a theme makes Fyne parse the fonts again
+	}
 	u := &UI{app: a, win: w, now: time.Now, do: fyne.Do}
 	u.auto = newAutosaver(store)
 	u.recent = &recentFiles{p: a.Preferences()}
