@@ -101,6 +101,12 @@ func LoadUnitsWith(paths []string, read func(path string) (*Report, []string, er
 	canceled := false
 feed:
 	for i := range paths {
+		select { // a cancel wins over the next file
+		case <-cancel:
+			canceled = true
+			break feed
+		default:
+		}
 		select {
 		case next <- i:
 		case <-cancel:
