@@ -75,6 +75,17 @@ func (s *sheet) stretch(total float32) []float32 {
 			out[c] = max(out[c], min(out[c]+add, maxValueW))
 		}
 	}
+	// Width still left over goes to the last row-label column of a frozen table (up to twice
+	// its width), so that the long labels of 三 need fewer lines on a wide screen.
+	if c := s.valueFrom - 1; c >= 0 && s.frozenCols > 0 {
+		var now float32
+		for _, w := range out {
+			now += w
+		}
+		if left := total - now; left > 1 {
+			out[c] += min(left, s.colW[c])
+		}
+	}
 	return out
 }
 
@@ -265,6 +276,12 @@ func (l *spanLabel) lines(w float32) []string {
 		for _, r := range para {
 			next := append(cur, r)
 			if len(cur) > 0 && !fits(next) {
+				if noLineStart(r) && len(cur) > 1 {
+					// A line must not start with 、，。）: the last character goes down with it.
+					greedy = append(greedy, cur[:len(cur)-1])
+					cur = []rune{cur[len(cur)-1], r}
+					continue
+				}
 				greedy = append(greedy, cur)
 				cur = []rune{r}
 				continue
@@ -277,6 +294,11 @@ func (l *spanLabel) lines(w float32) []string {
 	return out
 }
 
+// noLineStart reports punctuation that Chinese typesetting keeps off the start of a line.
+func noLineStart(r rune) bool {
+	return strings.ContainsRune("、，。；：？！）」』”’》〉】", r)
+}
+
 // balance re-splits a wrapped paragraph into lines of equal rune counts when they all fit.
 func balance(para []rune, greedy [][]rune, fits func([]rune) bool) []string {
 	k := len(greedy)
@@ -286,7 +308,7 @@ func balance(para []rune, greedy [][]rune, fits func([]rune) bool) []string {
 		ok := true
 		for i := 0; i < len(para); i += per {
 			chunk := para[i:min(i+per, len(para))]
-			if !fits(chunk) {
+			if !fits(chunk) || noLineStart(chunk[0]) {
 				ok = false
 				break
 			}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -91,6 +92,19 @@ func TestCellsCompactButNotClipped(t *testing.T) {
 		}
 		if cv.span.RowSpan == 1 && h >= plainH && cv.code == "apply.3.3.1.natural" {
 			t.Errorf("%s: cell is %.0f px high, not lower than a form entry (%.0f)", cv.code, h, plainH)
+		}
+	}
+}
+
+// A wrapped label never starts a line with 、，。 or a closing bracket.
+func TestLabelLinesKeepPunctuation(t *testing.T) {
+	newTestUI(t)
+	l := newSpanLabel("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", false, nil)
+	for _, w := range []float32{120, 160, 206, 260, 300, 412} {
+		for _, line := range l.lines(w) {
+			if r := []rune(line); len(r) > 0 && strings.ContainsRune("、，。；）」”", r[0]) {
+				t.Errorf("width %v: line %q starts with %q", w, line, string(r[0]))
+			}
 		}
 	}
 }
