@@ -1,0 +1,220 @@
+package extract
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
+)
+
+func mustHTML(t *testing.T, page string) string {
+	t.Helper()
+	text, err := HTML(strings.NewReader(page))
+	if err != nil {
+		t.Fatalf("HTML: %v", err)
+	}
+	return text
+}
+
+// TestHTMLTables: rows and cells as a browser's copy gives them, in the contract's form.
+func TestHTMLTables(t *testing.T) {
+	for _, tc := range []struct{ name, body, want string }{
+		{"spans",
+			`<table><tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>5</td></tr>
+			<tr><td>（二）部分公开</td><td></td><td>1</td></tr></table><p>后文</p>`,
+			"三、本年度办理结果|（一）予以公开|5\n（二）部分公开||1\n\n后文\n"},
+		{"breaks and nbsp in cells",
+			`<table><tr><td><p>（二）部分公开（区分处理的，只计这一情</p><p>形，不计其他情形）</p></td><td>&nbsp;1&nbsp;</td></tr>
+			<tr><td>法人或其他组织<br/>商业企业</td><td>0 <br> 2</td></tr></table>`,
+			"（二）部分公开（区分处理的，只计这一情形，不计其他情形）|1\n法人或其他组织商业企业|0 2\n\n"},
+		{"pipe in a cell", `<table><tr><td>a|b</td><td>1</td></tr></table>`, "a｜b|1\n\n"},
+		{"empty rows left out", `<table><tr><td> </td><td></td></tr><tr><td>x</td><td></td></tr></table>`, "x|\n\n"},
+		{"thead tbody tfoot th", `<table><thead><tr><th>信息内容</th><th>本年处理决定数量</th></tr></thead><tbody><tr><td>行政许可</td><td>3</td></tr></tbody></table>`,
+			"信息内容|本年处理决定数量\n行政许可|3\n\n"},
+		{"layout table is blocks",
+			`<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>0</td></tr></table><p>二、主动公开</p></td></tr></table>`,
+			"一、总体情况\n规章|0\n\n二、主动公开\n"},
+		{"paragraphs, breaks, inline",
+			`<div><p>（一）<b>主动</b>公开情况。<span>全年</span>公开
+			38条。</p>第二行<br>第三行<h3>二、主动公开政府信息情况</h3></div>`,
+			"（一）主动公开情况。全年公开 38条。\n第二行\n第三行\n二、主动公开政府信息情况\n"},
+		{"hidden and scripts skipped",
+			`<p>正文</p><script>var a="不是正文";</script><style>p{}</style><div style="display: none">隐藏</div><p hidden>也隐藏</p><noscript>无脚本</noscript><p>续</p>`,
+			"正文\n续\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := mustHTML(t, "<html><body>"+tc.body+"</body></html>")
+			if got != tc.want {
+				t.Errorf("got\n%q\nwant\n%q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHTMLArticle: the article is found inside the site's chrome (menus, link lists, a
+// footer with text), and the title, outside it, is put first.
+func TestHTMLArticle(t *testing.T) {
+	var nav, links strings.Builder
+	for i := 0; i < 200; i++ {
+		nav.WriteString(`<li><a href="#">政务公开栏目` + strings.Repeat("名", i%7) + `</a></li>`)
+		links.WriteString(`<p><a href="#">相关文章：某某局关于印发某某办法的通知</a></p>`)
+	}
+	page := `<html><head><title>某某局2024年政府信息公开工作年度报告_年报_某某网</title></head><body>
+	<div class="header"><ul>` + nav.String() + `</ul><div>当前位置：首页 &gt; 政务公开</div></div>
+	<div class="main"><div class="article_title">某某局2024年政府信息公开工作年度报告</div>
+	<div class="info">来源：某某局 时间：2025-01-20</div>
+	<div class="content"><p>` + strings.Repeat("本报告根据条例编制。", 40) + `</p><p>一、总体情况</p>
+	<table><tr><td>规章</td><td>0</td></tr></table><p>` + strings.Repeat("全年主动公开信息。", 40) + `</p></div>
+	<div class="related">` + links.String() + `</div></div>
+	<div class="footer"><p>主办单位：某某市人民政府办公室 地址：某某路1号 电话：0000-0000000</p><p>网站标识码 0000000000</p></div>
+	</body></html>`
+	got := mustHTML(t, page)
+	lines := strings.Split(strings.TrimSpace(got), "\n")
+	if lines[0] != "某某局2024年政府信息公开工作年度报告" {
+		t.Errorf("first line %q, want the title", lines[0])
+	}
+	for _, chrome := range []string{"政务公开栏目", "当前位置", "相关文章", "主办单位", "网站标识码"} {
+		if strings.Contains(got, chrome) {
+			t.Errorf("chrome %q in the article:\n%s", chrome, got)
+		}
+	}
+	for _, want := range []string{"一、总体情况\n规章|0\n\n", "全年主动公开信息。"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+}
+
+// TestHTMLCharset: declared GBK/GB2312/GB18030 (meta charset or http-equiv), undeclared GBK,
+// byte order marks.
+func TestHTMLCharset(t *testing.T) {
+	body := "<p>平潭综合实验区行政审批局2023年政府信息公开工作年度报告</p><p>一、总体情况 ·—“”</p>"
+	want := "平潭综合实验区行政审批局2023年政府信息公开工作年度报告\n一、总体情况 ·—“”\n"
+	gbk := func(s string) []byte {
+		b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	utf16, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte("<html><body>" + body))
+	for _, tc := range []struct {
+		name string
+		data []byte
+	}{
+		{"utf-8", []byte(`<html><head><meta charset="utf-8"></head><body>` + body)},
+		{"meta charset gb2312", gbk(`<html><head><meta charset="gb2312"></head><body>` + body)},
+		{"http-equiv gbk", gbk(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=GBK"></head><body>` + body)},
+		{"gb18030 after a long script", gbk(`<html><head><script>` + strings.Repeat("var x=1;", 300) + `</script><meta charset=GB18030></head><body>` + body)},
+		{"undeclared gbk", gbk(`<html><body>` + body)},
+		{"utf-8 bom", append([]byte{0xEF, 0xBB, 0xBF}, `<html><body>`+body...)},
+		{"utf-16 bom", utf16},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := HTML(bytes.NewReader(tc.data))
+			if err != nil || got != want {
+				t.Errorf("HTML = %q, %v; want %q", got, err, want)
+			}
+		})
+	}
+}
+
+// TestHTMLCorpus: the text read from the real saved pages 01 and 02 is, cell for cell, what
+// a browser's copy of the same pages gives (corpus 09: innerText; 08: a selection), except
+// that a cell's line breaks are joined (the browser gives "结果" and "纠正" where the cell
+// reads 结果纠正).
+func TestHTMLCorpus(t *testing.T) {
+	for _, tc := range []struct{ page, copy string }{
+		{"testdata/01.html", "testdata/09_webcopy.txt"},
+		{"testdata/02.html", "testdata/08_webcopy.txt"},
+	} {
+		t.Run(tc.page, func(t *testing.T) {
+			f, err := os.Open(tc.page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			text, err := HTML(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := os.ReadFile(tc.copy)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := sameCells(pieces(text), pieces(string(want))); err != nil {
+				t.Error(err)
+			}
+			if !strings.Contains(text, "\n一、本年新收政府信息公开申请数量|7|0|0|0|0|0|7\n") && tc.page == "testdata/01.html" {
+				t.Errorf("row 一 not one line of cells:\n%s", text)
+			}
+		})
+	}
+}
+
+var splitRe = regexp.MustCompile(`[\n\t|]`)
+
+// pieces splits text into its cells and paragraphs, spaces collapsed, empty ones dropped.
+func pieces(s string) []string {
+	var out []string
+	for _, p := range splitRe.Split(s, -1) {
+		if p = collapse(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sameCells checks that got and want hold the same pieces in the same order, where one piece
+// of got may be several consecutive pieces of want joined.
+func sameCells(got, want []string) error {
+	j := 0
+	for i, g := range got {
+		if j >= len(want) {
+			return errors.New("extra text: " + strings.Join(got[i:], " / "))
+		}
+		acc := ""
+		k := j
+		for k < len(want) && len(acc) < len(g) {
+			acc = joinParts([]string{acc, want[k]})
+			k++
+			if acc == g {
+				break
+			}
+		}
+		if acc != g {
+			return errors.New("piece " + g + " ≠ the browser's " + strings.Join(want[j:min(j+4, len(want))], " / "))
+		}
+		j = k
+	}
+	if j < len(want) {
+		return errors.New("text missing: " + strings.Join(want[j:], " / "))
+	}
+	return nil
+}
+
+// TestHTMLHostile: a page nested 1,000 tables deep, a page too large: refused at once with a
+// Chinese message; a wide page of 100,000 cells is read in linear time.
+func TestHTMLHostile(t *testing.T) {
+	deep := "<html><body>" + strings.Repeat("<table><tr><td>x", 1000) + strings.Repeat("</td></tr></table>", 1000)
+	_, err := HTML(strings.NewReader(deep))
+	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "嵌套层次过深") {
+		t.Errorf("deep tables: %v", err)
+	}
+	_, err = HTML(repeatReader('x', MaxHTML+1))
+	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "网页文件过大") {
+		t.Errorf("too large: %v", err)
+	}
+	wide := "<table>" + strings.Repeat("<tr>"+strings.Repeat("<td>1</td>", 10)+"</tr>", 10000) + "</table>"
+	text, err := HTML(strings.NewReader(wide))
+	if err != nil || strings.Count(text, "\n") != 10001 {
+		t.Errorf("wide table: %d lines, %v", strings.Count(text, "\n"), err)
+	}
+}
+
+func repeatReader(b byte, n int) *bytes.Reader { return bytes.NewReader(bytes.Repeat([]byte{b}, n)) }
