@@ -563,7 +563,7 @@ type docFrame struct {
 	row  []string
 
 	// cell
-	parts    []string
+	parts     []string
 	continued bool // a vMerge continuation: covered by the cell above
 }
 

@@ -36,7 +36,7 @@ func makeDOCX(t testing.TB, parts map[string]string) []byte {
 }
 
 func p(runs ...string) string { return "<w:p>" + strings.Join(runs, "") + "</w:p>" }
-func r(text string) string  { return `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r>` }
+func r(text string) string    { return `<w:r><w:t xml:space="preserve">` + text + `</w:t></w:r>` }
 func tc(props, body string) string {
 	return "<w:tc><w:tcPr>" + props + "</w:tcPr>" + body + "</w:tc>"
 }
