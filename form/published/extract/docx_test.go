@@ -136,12 +136,12 @@ func TestDOCXStrict(t *testing.T) {
 // TestDOCXCorpus: the LibreOffice .docx of corpus D3 reads, cell for cell, as the saved page
 // it was made from (02).
 func TestDOCXCorpus(t *testing.T) {
-	data, err := os.ReadFile("testdata/D3.docx")
+	data, err := os.ReadFile(corpus + "D3_pingtan_ziranziyuanju_2024_DERIVED_libreoffice.docx")
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := readDOCX(t, data)
-	f, err := os.Open("testdata/02.html")
+	f, err := os.Open(corpus + "02_pingtan_ziranziyuanju_2024.html")
 	if err != nil {
 		t.Fatal(err)
 	}

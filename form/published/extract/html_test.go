@@ -130,8 +130,8 @@ func TestHTMLCharset(t *testing.T) {
 // reads 结果纠正).
 func TestHTMLCorpus(t *testing.T) {
 	for _, tc := range []struct{ page, copy string }{
-		{"testdata/01.html", "testdata/09_webcopy.txt"},
-		{"testdata/02.html", "testdata/08_webcopy.txt"},
+		{corpus + "01_pingtan_shenpiju_2023.html", corpus + "09_pingtan_shenpiju_2023_webcopy_tabs.txt"},
+		{corpus + "02_pingtan_ziranziyuanju_2024.html", corpus + "08_pingtan_ziranziyuanju_2024_webcopy.txt"},
 	} {
 		t.Run(tc.page, func(t *testing.T) {
 			f, err := os.Open(tc.page)
@@ -150,7 +150,7 @@ func TestHTMLCorpus(t *testing.T) {
 			if err := sameCells(pieces(text), pieces(string(want))); err != nil {
 				t.Error(err)
 			}
-			if !strings.Contains(text, "\n一、本年新收政府信息公开申请数量|7|0|0|0|0|0|7\n") && tc.page == "testdata/01.html" {
+			if !strings.Contains(text, "\n一、本年新收政府信息公开申请数量|7|0|0|0|0|0|7\n") && tc.page == corpus + "01_pingtan_shenpiju_2023.html" {
 				t.Errorf("row 一 not one line of cells:\n%s", text)
 			}
 		})

@@ -46,3 +46,7 @@ func measure(f func()) (time.Duration, uint64) {
 	<-sampled
 	return d, peak.Load()
 }
+
+// corpus holds the real published reports (and the files derived from them) that the tests
+// read; they are shared with package published's end-to-end tests. See its SOURCES.md.
+const corpus = "../testdata/corpus/"
