@@ -1,6 +1,7 @@
 package published
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nianbao/nianbao/export/pdf"
+	"github.com/nianbao/nianbao/form"
 	"github.com/nianbao/nianbao/form/fileio"
 	"github.com/nianbao/nianbao/form/published/extract"
 )
@@ -18,7 +21,7 @@ import (
 // readings (*.expected.json; see testdata/corpus/SOURCES.md).
 const corpusDir = "testdata/corpus/"
 
-// expected is the part of a corpus sidecar the tests use.
+// docExpected is the part of a corpus sidecar the tests use.
 type docExpected struct {
 	Year   int                `json:"year"`
 	Agency string             `json:"agency"`
@@ -165,5 +168,57 @@ func TestReadAnyLarge(t *testing.T) {
 	_, err = ReadAny(p)
 	if !errors.Is(err, fileio.ErrTooLarge) || !strings.Contains(err.Error(), "文件过大") {
 		t.Errorf("100 MB file: %v", err)
+	}
+}
+
+// TestReadAnyOwnPDF reads back the PDF our app writes (export/pdf, gofpdf) of the sample
+// report: every cell is the sample's or blank with a note, never another number.
+func TestReadAnyOwnPDF(t *testing.T) {
+	sample := form.Sample(form.Latest)
+	var buf bytes.Buffer
+	if err := pdf.Write(&buf, sample, pdf.Options{BundledFontsOnly: true}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "own.pdf")
+	if err := os.WriteFile(p, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ReadAny(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := res.Report
+	if r.Meta.Year != sample.Meta.Year || r.Meta.Agency != sample.Meta.Agency {
+		t.Errorf("read %d %q, wrote %d %q", r.Meta.Year, r.Meta.Agency, sample.Meta.Year, sample.Meta.Agency)
+	}
+	exact, blank := 0, 0
+	for i, d := range r.Format.Cells {
+		got, want := r.At(i), sample.At(i)
+		switch {
+		case got.Blank:
+			blank++
+		case got.Value != want.Value:
+			t.Errorf("WRONG NUMBER %s = %q, the PDF prints %q", d.Code, got.Text, want.Text)
+		default:
+			exact++
+		}
+	}
+	if blank > 0 && len(res.Warnings) < 2 {
+		t.Errorf("%d cells blank without a warning", blank)
+	}
+	t.Logf("own PDF: %d of %d cells read exactly, %d blank with a note", exact, len(r.Format.Cells), blank)
+}
+
+// BenchmarkImportFile reads a report file end to end (extract and Import) in each form.
+func BenchmarkImportFile(b *testing.B) {
+	for _, doc := range []string{"01_pingtan_shenpiju_2023.html", "D3_pingtan_ziranziyuanju_2024_DERIVED_libreoffice.docx", "12_huaian_city_gov_2024.pdf"} {
+		b.Run(filepath.Ext(doc)[1:], func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ReadAny(corpusDir + doc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -200,7 +200,11 @@ func readPart(f *zip.File, read func(d *xml.Decoder, limit func() error) error) 
 	if errors.As(err, &e) {
 		return err
 	}
-	return errorf(ErrFormat, "Word 文件已损坏（%s 不是有效的 XML：%v），请在 Word/WPS 中打开后另存为 .docx 再试", f.Name, err)
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return errorf(ErrFormat, "Word 文件已损坏（%s 第 %d 行不是有效的 XML），请在 Word/WPS 中打开后另存为 .docx 再试", f.Name, se.Line)
+	}
+	return errorf(ErrFormat, "Word 文件已损坏（%s 无法解压或不是有效的 XML），请在 Word/WPS 中打开后另存为 .docx 再试", f.Name)
 }
 
 // limitedReader reads at most n bytes and remembers when more were there.

@@ -58,7 +58,7 @@ const (
 )
 
 func errorf(sentinel error, format string, args ...any) error {
-	return &Error{Reason: fmt.Sprintf(format, args...), Err: sentinel}
+	return &Error{Reason: strings.ToValidUTF8(fmt.Sprintf(format, args...), "\uFFFD"), Err: sentinel}
 }
 
 // sizeText prints a byte count for messages: "8 MB", "512 KB".

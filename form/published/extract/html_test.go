@@ -150,7 +150,7 @@ func TestHTMLCorpus(t *testing.T) {
 			if err := sameCells(pieces(text), pieces(string(want))); err != nil {
 				t.Error(err)
 			}
-			if !strings.Contains(text, "\n一、本年新收政府信息公开申请数量|7|0|0|0|0|0|7\n") && tc.page == corpus + "01_pingtan_shenpiju_2023.html" {
+			if !strings.Contains(text, "\n一、本年新收政府信息公开申请数量|7|0|0|0|0|0|7\n") && tc.page == corpus+"01_pingtan_shenpiju_2023.html" {
 				t.Errorf("row 一 not one line of cells:\n%s", text)
 			}
 		})

@@ -538,10 +538,7 @@ func readStream(v pdf.Value, limit int64, budget *int64) (data []byte) {
 	limit = min(limit, *budget)
 	data, _ = io.ReadAll(io.LimitReader(rc, limit+1))
 	if int64(len(data)) > limit {
-		if limit == *budget {
-			panic(errorf(ErrLimit, "PDF 文件解压后的内容过多（超过 %s），可能是恶意构造的文件", sizeText(maxPDFContent)))
-		}
-		data = data[:limit]
+		panic(errorf(ErrLimit, "PDF 文件解压后的内容过多（一页或一个字体超过 %s），可能是恶意构造的文件", sizeText(limit)))
 	}
 	*budget -= int64(len(data))
 	return data
