@@ -14,8 +14,15 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// MaxHTML bounds a saved web page. A real one is 100-500 KB, a few MB with images inlined.
-const MaxHTML = 32 << 20
+// Limits of a saved web page. A real one is 100-500 KB with 2,000-5,000 elements; a few MB
+// with images inlined, which add bytes but few elements. The elements bound the memory of
+// the parsed page (about 1 KB each).
+const (
+	// MaxHTML bounds the page's size.
+	MaxHTML = 32 << 20
+	// MaxHTMLElements bounds its elements.
+	MaxHTMLElements = 200_000
+)
 
 // HTML reads a saved web page: it decodes the page's declared charset (meta charset or
 // http-equiv Content-Type; UTF-8, GBK, GB18030, with a byte order mark or without), finds the
@@ -34,6 +41,9 @@ func HTML(r io.Reader) (string, error) {
 	text, err := decodeHTML(data)
 	if err != nil {
 		return "", err
+	}
+	if n := countElements(text); n > MaxHTMLElements {
+		return "", errorf(ErrLimit, "网页过于复杂（超过 %d 个标签），不像是一份保存的年度报告网页", MaxHTMLElements)
 	}
 	doc, err := parseHTML(text)
 	if err != nil {
@@ -126,6 +136,22 @@ func declaredCharset(data []byte) encoding.Encoding {
 			}
 		}
 	}
+}
+
+// countElements counts the start tags of a page, stopping past MaxHTMLElements: a streaming
+// pass that bounds the parse's memory before it is spent.
+func countElements(text string) int {
+	z := html.NewTokenizer(strings.NewReader(text))
+	n := 0
+	for n <= MaxHTMLElements {
+		switch z.Next() {
+		case html.ErrorToken:
+			return n
+		case html.StartTagToken, html.SelfClosingTagToken:
+			n++
+		}
+	}
+	return n
 }
 
 // parseHTML parses the page, turning the parser's refusal of a page nested too deeply (its

@@ -198,23 +198,38 @@ func sameCells(got, want []string) error {
 	return nil
 }
 
-// TestHTMLHostile: a page nested 1,000 tables deep, a page too large: refused at once with a
-// Chinese message; a wide page of 100,000 cells is read in linear time.
+// TestHTMLHostile: a page nested 1,000 tables deep, a page too large, a page of too many
+// elements are refused at once with a Chinese message; a page just under the element limit
+// and a page of 30 MB (an inlined image) are read within bounded time and memory.
 func TestHTMLHostile(t *testing.T) {
-	deep := "<html><body>" + strings.Repeat("<table><tr><td>x", 1000) + strings.Repeat("</td></tr></table>", 1000)
-	_, err := HTML(strings.NewReader(deep))
-	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "嵌套层次过深") {
-		t.Errorf("deep tables: %v", err)
-	}
-	_, err = HTML(repeatReader('x', MaxHTML+1))
-	if !errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), "网页文件过大") {
-		t.Errorf("too large: %v", err)
-	}
-	wide := "<table>" + strings.Repeat("<tr>"+strings.Repeat("<td>1</td>", 10)+"</tr>", 10000) + "</table>"
-	text, err := HTML(strings.NewReader(wide))
-	if err != nil || strings.Count(text, "\n") != 10001 {
-		t.Errorf("wide table: %d lines, %v", strings.Count(text, "\n"), err)
+	rep := "<p>全年主动公开<b>政府</b>信息386条。</p><table><tr><td>规章</td><td>0</td></tr></table>" // 6 elements
+	image := "<p>一、总体情况</p><img src=\"data:image/png;base64," + strings.Repeat("QUJD", 30<<20/4) + "\"><p>二、主动公开政府信息情况</p>"
+	for _, tc := range []struct {
+		name string
+		page string
+		msg  string // "" when the page is read
+	}{
+		{"1000 tables deep", "<html><body>" + strings.Repeat("<table><tr><td>x", 1000) + strings.Repeat("</td></tr></table>", 1000), "嵌套层次过深"},
+		{"too large", strings.Repeat("x", MaxHTML+1), "网页文件过大"},
+		{"too many elements", strings.Repeat(rep, MaxHTMLElements/6+10), "网页过于复杂"},
+		{"just under the element limit", strings.Repeat(rep, MaxHTMLElements/6-10), ""},
+		{"30 MB inlined image", image, ""},
+		{"100,000 cells", "<table>" + strings.Repeat("<tr>"+strings.Repeat("<td>1</td>", 10)+"</tr>", 10000) + "</table>", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var err error
+			var text string
+			d, peak := measure(func() { text, err = HTML(strings.NewReader(tc.page)) })
+			t.Logf("%v, peak heap %d MB", d, peak>>20)
+			if tc.msg == "" && (err != nil || text == "") {
+				t.Errorf("HTML = %d bytes, %v; want the page read", len(text), err)
+			}
+			if tc.msg != "" && (!errors.Is(err, ErrLimit) || !strings.Contains(err.Error(), tc.msg)) {
+				t.Errorf("HTML = %v; want ErrLimit with %q", err, tc.msg)
+			}
+			if d > limitTime || peak > limitHeap {
+				t.Errorf("took %v and %d MB; want ≤ %v and ≤ %d MB", d, peak>>20, limitTime, limitHeap>>20)
+			}
+		})
 	}
 }
-
-func repeatReader(b byte, n int) *bytes.Reader { return bytes.NewReader(bytes.Repeat([]byte{b}, n)) }
