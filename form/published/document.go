@@ -103,18 +103,19 @@ func ReadAny(path string) (*Result, error) {
 		return nil, &fileio.Error{Path: path, Reason: err.Error(), Err: err}
 	}
 	res := Import(text)
-	res.Warnings = append([]string{"已从" + formName(form) + "读取：表格和正文由文件内容重建，请核对"}, res.Warnings...)
+	res.Warnings = append([]string{fromWarning(form)}, res.Warnings...)
 	return res, nil
 }
 
-func formName(form string) string {
+// fromWarning is the first warning of a report read from a saved page, Word or PDF file.
+func fromWarning(form string) string {
 	switch form {
 	case FormHTML:
-		return "网页文件"
+		return "已从网页文件读取：表格和正文取自网页的正文部分，请核对"
 	case FormDOCX:
-		return "Word 文档"
+		return "已从 Word 文档读取：表格和正文取自文档，请核对"
 	}
-	return form + " 文件"
+	return "已从 PDF 文件读取：表格和正文按文字在页面上的位置重建，请逐项核对数字"
 }
 
 // sniff tells what a file is from its first bytes, the extension deciding only where the

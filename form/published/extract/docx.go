@@ -652,7 +652,7 @@ func (x *docx) document(d *xml.Decoder, limit func() error) error {
 				}
 			case "t":
 				inText = !hidden
-			case "delText", "instrText", "delInstrText", "sectPr", "tblPr", "trPr", "tblGrid", "sdtPr":
+			case "delText", "instrText", "delInstrText", "moveFrom", "sectPr", "tblPr", "trPr", "tblGrid", "sdtPr":
 				skip = depth
 			case "tab", "ptab":
 				if p := para(); p != nil && !hidden {

@@ -77,7 +77,7 @@ func TestDOCXBody(t *testing.T) {
 		p(`<w:pPr><w:pStyle w:val="H1b"/></w:pPr>`, r("主动公开政府信息情况")) +
 		p(num("2", "0"), r("要点")) +
 		p(num("3", "0"), r("覆盖起始值")) +
-		p(r("可见"), `<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>`, `<w:del><w:r><w:delText>删除</w:delText></w:r></w:del>`,
+		p(r("可见"), `<w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏</w:t></w:r>`, `<w:del><w:r><w:delText>删除</w:delText></w:r></w:del>`, `<w:moveFrom><w:r><w:t>移走</w:t></w:r></w:moveFrom>`,
 			`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>`, r("域结果"), `<w:r><w:fldChar w:fldCharType="end"/></w:r>`) +
 		p(r("第一行"), `<w:r><w:br/></w:r>`, r("第二行")) +
 		p(`<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent>`+p(r("文本框"))+`</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent>`+p(r("文本框"))+`</w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r>`) +
