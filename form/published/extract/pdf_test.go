@@ -3,6 +3,8 @@ package extract
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/md5"
+	"crypto/rc4"
 	"errors"
 	"fmt"
 	"os"
@@ -410,4 +412,100 @@ func selfStream() []byte {
 	zw.Close()
 	fmt.Fprintf(&out, "3 0 obj\n<</Type/XRef/Size 4/W[1 4 2]/Root %d 0 R/Filter/FlateDecode/Length %d>>\nstream\n%s\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", root, z.Len(), z.Bytes(), xrefAt)
 	return out.Bytes()
+}
+
+// encryptRC4 encrypts a builder's objects as Acrobat does for "no copying" (RC4, 128 bits,
+// revision 3) with an empty user password, the protection many government sites use.
+func (b *pdfBuilder) encryptRC4() string {
+	pad := []byte{0x28, 0xBF, 0x4E, 0x5E, 0x4E, 0x75, 0x8A, 0x41, 0x64, 0x00, 0x4E, 0x56, 0xFF, 0xFA, 0x01, 0x08,
+		0x2E, 0x2E, 0x00, 0xB6, 0xD0, 0x68, 0x3E, 0x80, 0x2F, 0x0C, 0xA9, 0xFE, 0x64, 0x53, 0x69, 0x7A}
+	id := []byte("0123456789abcdef")
+	rc4x := func(key, data []byte) []byte {
+		c, _ := rc4.NewCipher(key)
+		out := make([]byte, len(data))
+		c.XORKeyStream(out, data)
+		return out
+	}
+	md5n := func(data []byte, n int) []byte {
+		s := md5.Sum(data)
+		h := s[:]
+		for i := 0; i < n; i++ {
+			s = md5.Sum(h[:16])
+			h = s[:]
+		}
+		return h[:16]
+	}
+	// O from the owner password "owner" (Algorithm 3).
+	okey := md5n(append([]byte("owner"), pad[:27]...), 50)
+	o := rc4x(okey, pad)
+	for i := 1; i <= 19; i++ {
+		k := make([]byte, 16)
+		for j := range k {
+			k[j] = okey[j] ^ byte(i)
+		}
+		o = rc4x(k, o)
+	}
+	p := int32(-3904) // printing allowed, copying not
+	pb := []byte{byte(p), byte(p >> 8), byte(p >> 16), byte(p >> 24)}
+	key := md5n(append(append(append(append([]byte{}, pad...), o...), pb...), id...), 50)
+	// U (Algorithm 5).
+	u := rc4x(key, md5n(append(append([]byte{}, pad...), id...), 0))
+	for i := 1; i <= 19; i++ {
+		k := make([]byte, 16)
+		for j := range k {
+			k[j] = key[j] ^ byte(i)
+		}
+		u = rc4x(k, u)
+	}
+	u = append(u, make([]byte, 16)...)
+	for n, obj := range b.objs {
+		i := strings.Index(obj, "\nstream\n")
+		if i < 0 {
+			continue
+		}
+		j := strings.LastIndex(obj, "\nendstream")
+		num := n + 1
+		ok := md5.Sum(append(append([]byte{}, key...), byte(num), byte(num>>8), byte(num>>16), 0, 0))
+		data := rc4x(ok[:16], []byte(obj[i+8:j]))
+		b.objs[n] = obj[:i+8] + string(data) + obj[j:]
+	}
+	enc := b.add(fmt.Sprintf("<</Filter/Standard/V 2/R 3/Length 128/P %d/O <%x>/U <%x>>>", p, o, u))
+	return fmt.Sprintf("/Encrypt %d 0 R/ID[<%x><%x>]", enc, id, id)
+}
+
+// TestPDFProtected reads a PDF protected against copying (RC4, empty user password).
+func TestPDFProtected(t *testing.T) {
+	b := &pdfBuilder{}
+	lines := append(append([]string{}, reportLines...), "二十条第（一）项信息内容本年制发件数")
+	var runes []rune
+	idx := map[rune]int{}
+	for _, l := range lines {
+		for _, r := range l {
+			if _, ok := idx[r]; !ok && r != '|' {
+				runes = append(runes, r)
+				idx[r] = len(runes)
+			}
+		}
+	}
+	font := b.cjkFont(runes, true)
+	var c strings.Builder
+	c.WriteString("BT /F1 12 Tf\n")
+	for k, l := range lines {
+		fmt.Fprintf(&c, "1 0 0 1 50 %d Tm <", 800-20*k)
+		for _, r := range strings.ReplaceAll(l, "|", "") {
+			fmt.Fprintf(&c, "%04X", idx[r])
+		}
+		c.WriteString("> Tj\n")
+	}
+	c.WriteString("ET\n")
+	content := b.stream("", []byte(c.String()), true)
+	pages := b.add("")
+	pg := b.add(fmt.Sprintf("<</Type/Page/Parent %d 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 %d 0 R>>>>/Contents %d 0 R>>", pages, font, content))
+	b.set(pages, fmt.Sprintf("<</Type/Pages/Kids[%d 0 R]/Count 1>>", pg))
+	root := b.add(fmt.Sprintf("<</Type/Catalog/Pages %d 0 R>>", pages))
+	trailer := b.encryptRC4()
+	text, err := readPDF(b.bytes(root, trailer))
+	if err != nil || !strings.Contains(text, "一、总体情况\n") {
+		t.Errorf("protected PDF = %q, %v", text, err)
+	}
 }
