@@ -150,15 +150,92 @@ func (b *budgetReader) ReadAt(p []byte, off int64) (int, error) {
 
 var (
 	headerRe = regexp.MustCompile(`%PDF-\d\.\d`)
-	// Numbers the library allocates or loops by: checked before it reads them. A name may be
-	// written with #xx escapes ("/S#69ze").
-	sizeRe    = regexp.MustCompile(`/(?:S|#53)(?:i|#69)(?:z|#7[aA])(?:e|#65)\s*\+?(\d{7,})`)
-	nRe       = regexp.MustCompile(`/(?:N|#4[eE])\s*\+?(\d{7,})`)
-	columnsRe = regexp.MustCompile(`/(?:C|#43)(?:o|#6[fF])(?:l|#6[cC])(?:u|#75)(?:m|#6[dD])(?:n|#6[eE])(?:s|#73)\s*\+?(\d{6,})`)
-	indexRe   = regexp.MustCompile(`/(?:I|#49)(?:n|#6[eE])(?:d|#64)(?:e|#65)(?:x|#78)\s*\[([^\]]*)\]`)
-	subsecRe  = regexp.MustCompile(`(?m)^[ \t]*\+?(\d+)[ \t]+\+?(\d+)[ \t]*\r?$`)
-	xrefKwRe  = regexp.MustCompile(`(?:^|[\r\n])xref\s`)
+	indexRe  = regexp.MustCompile(`/Index\s*\[([^\]]*)\]`)
 )
+
+// checkNumbers scans the file once for the numbers the library allocates or loops by — the
+// /Size of a cross-reference section, the /N of an object stream, the /Columns of a predictor,
+// the ranges of an /Index and of an xref table's subsections — and refuses absurd ones. A name
+// may be written with #xx escapes ("/S#69ze"); binary stream data is scanned too, harmlessly.
+func checkNumbers(view []byte) error {
+	tooMany := errorf(ErrLimit, "PDF 文件声明的对象数量异常（超过 %d 个），可能已损坏或是恶意构造的文件", maxPDFObjects)
+	l := &pdfLexer{data: view}
+	for i := 0; i < len(view); {
+		j := bytes.IndexByte(view[i:], '/')
+		if j < 0 {
+			break
+		}
+		l.pos = i + j + 1
+		name := l.name()
+		i = l.pos
+		switch name {
+		case "Size", "N", "Columns":
+			l.skipSpace()
+			t := l.next()
+			i = l.pos
+			if t.kind != tokNum {
+				continue
+			}
+			if name == "Columns" && t.num > 1<<16 {
+				return errorf(ErrFormat, "PDF 文件的压缩参数异常，可能已损坏或是恶意构造的文件")
+			}
+			if t.num > maxPDFObjects {
+				return tooMany
+			}
+		case "Index":
+			l.skipSpace()
+			if l.pos >= len(view) || view[l.pos] != '[' {
+				continue
+			}
+			l.pos++
+			var nums []float64
+			for k := 0; k < 2*4096; k++ {
+				t := l.next()
+				if t.kind != tokNum {
+					break
+				}
+				nums = append(nums, t.num)
+			}
+			i = l.pos
+			for k := 0; k+1 < len(nums); k += 2 {
+				if nums[k] < 0 || nums[k+1] < 0 || nums[k]+nums[k+1] > maxPDFObjects {
+					return tooMany
+				}
+			}
+		}
+	}
+	// Subsections of classic xref tables: "start count" lines between "xref" and "trailer".
+	for i := 0; ; {
+		j := bytes.Index(view[i:], []byte("xref"))
+		if j < 0 {
+			break
+		}
+		at := i + j
+		i = at + 4
+		if at > 0 && view[at-1] != '\n' && view[at-1] != '\r' {
+			continue // startxref
+		}
+		sec := view[i:]
+		if k := bytes.Index(sec, []byte("trailer")); k >= 0 {
+			sec = sec[:k]
+		}
+		for _, line := range bytes.FieldsFunc(sec, func(r rune) bool { return r == '\n' || r == '\r' }) {
+			f := bytes.Fields(line)
+			if len(f) != 2 {
+				continue
+			}
+			a, err1 := strconv.ParseInt(string(bytes.TrimPrefix(f[0], []byte("+"))), 10, 64)
+			b, err2 := strconv.ParseInt(string(bytes.TrimPrefix(f[1], []byte("+"))), 10, 64)
+			if err1 != nil || err2 != nil || a+b > maxPDFObjects || a < 0 || b < 0 {
+				if err1 == nil && err2 == nil {
+					return tooMany
+				}
+				continue
+			}
+		}
+	}
+	return nil
+}
 
 // preflight checks what the PDF library trusts without bounds — object counts, index
 // ranges, predictor columns, object streams inside object streams — and returns the part of
@@ -189,39 +266,8 @@ func preflight(data []byte) ([]byte, error) {
 		}
 		view = fixed
 	}
-	tooMany := errorf(ErrLimit, "PDF 文件声明的对象数量异常（超过 %d 个），可能已损坏或是恶意构造的文件", maxPDFObjects)
-	for _, re := range []*regexp.Regexp{sizeRe, nRe} {
-		for _, m := range re.FindAllSubmatch(view, -1) {
-			if n, err := strconv.ParseInt(string(m[1]), 10, 64); err != nil || n > maxPDFObjects {
-				return nil, tooMany
-			}
-		}
-	}
-	if columnsRe.Match(view) {
-		return nil, errorf(ErrFormat, "PDF 文件的压缩参数异常，可能已损坏或是恶意构造的文件")
-	}
-	for _, m := range indexRe.FindAllSubmatch(view, -1) {
-		f := strings.Fields(string(m[1]))
-		for i := 0; i+1 < len(f); i += 2 {
-			a, err1 := strconv.ParseInt(strings.TrimPrefix(f[i], "+"), 10, 64)
-			b, err2 := strconv.ParseInt(strings.TrimPrefix(f[i+1], "+"), 10, 64)
-			if err1 != nil || err2 != nil || a < 0 || b < 0 || a+b > maxPDFObjects {
-				return nil, tooMany
-			}
-		}
-	}
-	for _, loc := range xrefKwRe.FindAllIndex(view, -1) {
-		sec := view[loc[1]:]
-		if i := bytes.Index(sec, []byte("trailer")); i >= 0 {
-			sec = sec[:i]
-		}
-		for _, m := range subsecRe.FindAllSubmatch(sec, -1) {
-			a, err1 := strconv.ParseInt(string(m[1]), 10, 64)
-			b, err2 := strconv.ParseInt(string(m[2]), 10, 64)
-			if err1 != nil || err2 != nil || a+b > maxPDFObjects {
-				return nil, tooMany
-			}
-		}
+	if err := checkNumbers(view); err != nil {
+		return nil, err
 	}
 	if err := checkXrefStreams(view); err != nil {
 		return nil, err

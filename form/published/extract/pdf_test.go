@@ -334,6 +334,7 @@ func TestPDFHostile(t *testing.T) {
 		{"10000 pages, /Count says 1", manyPages(10000, 1), "超过 200 页"},
 		{"prev loop", cyclic, "循环引用"},
 		{"huge size", huge, "对象数量异常"},
+		{"huge size, zero-padded", bytes.Replace(huge, []byte("/Size 3000000000"), []byte("/Size 000000000000000000000000000000000000000003000000000"), 1), "对象数量异常"},
 		{"huge subsection", subsec, "对象数量异常"},
 		{"nested a million deep", deep, ""},
 		{"content bomb", bomb, "内容过多"},

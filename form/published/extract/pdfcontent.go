@@ -404,8 +404,9 @@ func (in *interp) place(text string, w0 float64, trm matrix, mode int) {
 		return // outside the page: not shown
 	}
 	size := math.Hypot(trm[2], trm[3])
-	if size < 0.5 {
-		return // too small to be read
+	adv := w0 / 1000 * math.Hypot(trm[0], trm[1])
+	if !(size >= 0.5 && size < 1e4) || math.IsNaN(x+y+adv) || math.IsInf(x+y+adv, 0) {
+		return // too small to be read, or absurd numbers in the content
 	}
 	angle := math.Atan2(trm[1], trm[0]) * 180 / math.Pi
 	orient := -1
@@ -417,7 +418,6 @@ func (in *interp) place(text string, w0 float64, trm matrix, mode int) {
 	if orient < 0 {
 		return // a diagonal stamp or watermark
 	}
-	adv := w0 / 1000 * math.Hypot(trm[0], trm[1])
 	// Turn the page so the line runs left to right.
 	switch orient {
 	case 90:

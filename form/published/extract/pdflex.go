@@ -2,6 +2,7 @@ package extract
 
 import (
 	"bytes"
+	"errors"
 	"strconv"
 )
 
@@ -110,7 +111,7 @@ func (l *pdfLexer) next() pdfToken {
 
 // parseNum reads a PDF number: an optional sign, digits, at most one point.
 func parseNum(b []byte) (float64, bool) {
-	if len(b) == 0 || len(b) > 32 {
+	if len(b) == 0 {
 		return 0, false
 	}
 	digits := 0
@@ -131,10 +132,10 @@ func parseNum(b []byte) (float64, bool) {
 		return 0, true // malformed ("1.2.3", "--5"): zero, as viewers read it
 	}
 	n, err := strconv.ParseFloat(s, 64)
-	if err != nil {
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return 0, true
 	}
-	return n, true
+	return n, true // out of range: ±Inf, which every bound refuses
 }
 
 func (l *pdfLexer) literal() string {
