@@ -193,12 +193,13 @@ func skipped(n *html.Node) bool {
 	return false
 }
 
-// chrome reports an element that frames the article rather than holds it; its text does not
-// count when looking for the article.
+// chrome reports an element that frames the article rather than holds it (links, link
+// lists, headers, footers); its text does not count when looking for the article. (A form is
+// not chrome: ASP.NET pages wrap everything in one.)
 func chrome(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Header, atom.Footer, atom.Aside, atom.A, atom.Form, atom.Label, atom.Ul, atom.Ol:
-		return n.DataAtom != atom.Form // a form (ASP.NET) may wrap the whole page
+	case atom.Header, atom.Footer, atom.Aside, atom.A, atom.Label, atom.Ul, atom.Ol:
+		return true
 	}
 	return false
 }

@@ -90,6 +90,26 @@ func TestHTMLArticle(t *testing.T) {
 	}
 }
 
+// TestHTMLLayoutTable: an older site lays the page out in a table; the article is the cell
+// holding most of the text, and its data table is read as a table.
+func TestHTMLLayoutTable(t *testing.T) {
+	var menu strings.Builder
+	for i := 0; i < 60; i++ {
+		menu.WriteString(`<tr><td><a href="#">栏目` + strings.Repeat("甲", i%5) + `</a></td></tr>`)
+	}
+	page := `<html><body><table width="1000"><tr><td colspan="2"><img src="banner.jpg">某某县人民政府门户网站</td></tr>
+	<tr><td width="200"><table>` + menu.String() + `</table></td>
+	<td width="800"><h1>某某县某某局2023年政府信息公开工作年度报告</h1><p>` + strings.Repeat("依据条例编制本报告。", 30) + `</p>
+	<p>二、主动公开政府信息情况</p><table border="1"><tr><td>规章</td><td>0</td><td>0</td><td>2</td></tr></table>
+	<p>` + strings.Repeat("全年依法答复申请。", 30) + `</p></td></tr>
+	<tr><td colspan="2">版权所有：某某县人民政府 备案号：某ICP备00000000号</td></tr></table></body></html>`
+	got := mustHTML(t, page)
+	want := "某某县某某局2023年政府信息公开工作年度报告\n" + strings.Repeat("依据条例编制本报告。", 30) + "\n二、主动公开政府信息情况\n规章|0|0|2\n\n" + strings.Repeat("全年依法答复申请。", 30) + "\n"
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
 // TestHTMLCharset: declared GBK/GB2312/GB18030 (meta charset or http-equiv), undeclared GBK,
 // byte order marks.
 func TestHTMLCharset(t *testing.T) {
