@@ -29,17 +29,15 @@ var Extensions = []string{".txt", ".html", ".htm", ".docx", ".pdf"}
 // "网页", "Word 文档", "PDF"; "" for a type it does not open. (ReadAny also looks at the
 // content: a .doc that is really a saved page or a .docx is read as what it is.)
 func FormOf(path string) string {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".txt", ".text":
-		return formTxt
-	case ".html", ".htm", ".xhtml", ".shtml":
-		return FormHTML
-	case ".docx":
-		return FormDOCX
-	case ".pdf":
-		return FormPDF
-	}
-	return ""
+	return extForms[strings.ToLower(filepath.Ext(path))]
+}
+
+// extForms maps the extensions ReadAny opens to their forms.
+var extForms = map[string]string{
+	".txt": formTxt, ".text": formTxt,
+	".html": FormHTML, ".htm": FormHTML, ".xhtml": FormHTML, ".shtml": FormHTML,
+	".docx": FormDOCX,
+	".pdf":  FormPDF,
 }
 
 // ReadAny reads a published report from a file in the form a clerk has it: a text file
@@ -53,11 +51,10 @@ func FormOf(path string) string {
 // so errors.Is(err, extract.ErrNoText) and the like work).
 func ReadAny(path string) (*Result, error) {
 	ext := strings.ToLower(filepath.Ext(path))
-	switch ext {
-	case ".txt", ".text":
+	switch form := extForms[ext]; {
+	case form == formTxt:
 		return ReadFile(path)
-	case ".html", ".htm", ".xhtml", ".shtml", ".docx", ".pdf", ".doc", ".wps", ".rtf", ".mht", ".mhtml":
-	case "":
+	case form != "", ext == "", refusedExts[ext] != "":
 	default:
 		return nil, &fileio.Error{Path: path, Reason: "不支持这种文件类型（" + ext + "）。请选择 .txt、.html、.htm、.docx 或 .pdf 文件"}
 	}
@@ -140,19 +137,11 @@ func sniff(head []byte, ext string) string {
 		bytes.Contains(lower, []byte("<html")) && (ext == ".doc" || ext == ""):
 		return FormHTML
 	}
-	switch ext {
-	case ".html", ".htm", ".xhtml", ".shtml":
-		return FormHTML
-	case ".docx":
-		return FormDOCX
-	case ".pdf":
-		return FormPDF
-	case ".doc":
-		return "doc"
-	case ".wps":
-		return "wps"
-	case ".rtf":
-		return "rtf"
+	if f := extForms[ext]; f != formTxt && f != "" {
+		return f
 	}
-	return ""
+	return refusedExts[ext]
 }
+
+// refusedExts are the types ReadAny recognizes to say how to convert them.
+var refusedExts = map[string]string{".doc": "doc", ".wps": "wps", ".rtf": "rtf", ".mht": "mht", ".mhtml": "mht"}

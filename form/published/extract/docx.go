@@ -81,16 +81,16 @@ func DOCX(ra io.ReaderAt, size int64) (string, error) {
 	d := &docx{out: newOutput(), counters: map[string][]int{}}
 	dir := path.Dir(main)
 	if nf := parts[path.Join(dir, "numbering.xml")]; nf != nil {
-		if err := readPart(nf, d.numbering); err != nil {
+		if err := readPart(nf, d.numbering()); err != nil {
 			return "", err
 		}
 	}
 	if sf := parts[path.Join(dir, "styles.xml")]; sf != nil {
-		if err := readPart(sf, d.styles); err != nil {
+		if err := readPart(sf, d.styles()); err != nil {
 			return "", err
 		}
 	}
-	if err := readPart(f, d.document); err != nil {
+	if err := readPart(f, d.document()); err != nil {
 		return "", err
 	}
 	return d.out.String(), nil
@@ -134,23 +134,15 @@ func mainPart(parts map[string]*zip.File) string {
 	if rf == nil || rf.UncompressedSize64 > 1<<20 {
 		return main
 	}
-	_ = readPart(rf, func(d *xml.Decoder, limit func() error) error {
-		for {
-			tok, err := d.Token()
-			if err != nil {
-				return err
+	_ = readPart(rf, func(tok xml.Token) error {
+		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" &&
+			strings.HasSuffix(attrOf(se, "Type"), "/officeDocument") {
+			if t := strings.TrimPrefix(attrOf(se, "Target"), "/"); parts[t] != nil {
+				main = t
 			}
-			if err := limit(); err != nil {
-				return err
-			}
-			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" &&
-				strings.HasSuffix(attrOf(se, "Type"), "/officeDocument") {
-				if t := strings.TrimPrefix(attrOf(se, "Target"), "/"); parts[t] != nil {
-					main = t
-				}
-				return nil
-			}
+			return errStop
 		}
+		return nil
 	})
 	return main
 }
@@ -164,9 +156,12 @@ func attrOf(se xml.StartElement, local string) string {
 	return ""
 }
 
-// readPart decodes one XML part of the archive with read, bounding its uncompressed size
-// (whatever its header claims), its token count and its depth.
-func readPart(f *zip.File, read func(d *xml.Decoder, limit func() error) error) error {
+// errStop ends the reading of a part early, without error.
+var errStop = errors.New("stop")
+
+// readPart decodes one XML part of the archive, calling each for every token, bounding the
+// part's uncompressed size (whatever its header claims), its token count and its depth.
+func readPart(f *zip.File, each func(tok xml.Token) error) error {
 	if f.UncompressedSize64 > MaxDOCXPart {
 		return errorf(ErrLimit, "Word 文件的正文过大（%s 解压后超过 %s），不像是一份年度报告", f.Name, sizeText(MaxDOCXPart))
 	}
@@ -181,30 +176,41 @@ func readPart(f *zip.File, read func(d *xml.Decoder, limit func() error) error) 
 	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
 		return nil, errors.New("unsupported charset " + label)
 	}
-	tokens := 0
-	limit := func() error {
-		tokens++
-		if tokens > MaxXMLTokens {
-			return errorf(ErrLimit, "Word 文件的正文过于复杂（超过 %d 个 XML 记号），不像是一份年度报告", MaxXMLTokens)
+	depth := 0
+	for tokens := 0; ; tokens++ {
+		tok, err := d.Token()
+		if err == nil {
+			switch tok.(type) {
+			case xml.StartElement:
+				if depth++; depth > MaxXMLDepth {
+					return errorf(ErrLimit, "Word 文件的正文嵌套层次过深（超过 %d 层），不像是一份年度报告", MaxXMLDepth)
+				}
+			case xml.EndElement:
+				depth--
+			}
+			if tokens >= MaxXMLTokens {
+				return errorf(ErrLimit, "Word 文件的正文过于复杂（超过 %d 个 XML 记号），不像是一份年度报告", MaxXMLTokens)
+			}
+			err = each(tok)
 		}
-		return nil
+		switch {
+		case err == nil:
+			continue
+		case err == io.EOF, err == errStop:
+			return nil
+		case lr.over:
+			return errorf(ErrLimit, "Word 文件的正文过大（%s 解压后超过 %s），可能是恶意构造的压缩文件", f.Name, sizeText(MaxDOCXPart))
+		}
+		var e *Error
+		if errors.As(err, &e) {
+			return err
+		}
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			return errorf(ErrFormat, "Word 文件已损坏（%s 第 %d 行不是有效的 XML），请在 Word/WPS 中打开后另存为 .docx 再试", f.Name, se.Line)
+		}
+		return errorf(ErrFormat, "Word 文件已损坏（%s 无法解压或不是有效的 XML），请在 Word/WPS 中打开后另存为 .docx 再试", f.Name)
 	}
-	err = read(d, limit)
-	switch {
-	case err == nil, err == io.EOF:
-		return nil
-	case lr.over:
-		return errorf(ErrLimit, "Word 文件的正文过大（%s 解压后超过 %s），可能是恶意构造的压缩文件", f.Name, sizeText(MaxDOCXPart))
-	}
-	var e *Error
-	if errors.As(err, &e) {
-		return err
-	}
-	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		return errorf(ErrFormat, "Word 文件已损坏（%s 第 %d 行不是有效的 XML），请在 Word/WPS 中打开后另存为 .docx 再试", f.Name, se.Line)
-	}
-	return errorf(ErrFormat, "Word 文件已损坏（%s 无法解压或不是有效的 XML），请在 Word/WPS 中打开后另存为 .docx 再试", f.Name)
 }
 
 // limitedReader reads at most n bytes and remembers when more were there.
@@ -273,23 +279,16 @@ func wAttr(se xml.StartElement, local string) (string, bool) {
 }
 
 // numbering reads numbering.xml: the abstract numberings' levels and the numbering instances.
-func (x *docx) numbering(d *xml.Decoder, limit func() error) error {
+func (x *docx) numbering() func(xml.Token) error {
 	x.nums, x.abstract = map[string]*numDef{}, map[string][]numLevel{}
 	var absID, numID string
 	lvl := -1
 	var cur numLevel
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return err
-		}
-		if err := limit(); err != nil {
-			return err
-		}
+	return func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if !isW(t.Name) {
-				continue
+				return nil
 			}
 			v, _ := wAttr(t, "val")
 			switch t.Name.Local {
@@ -326,7 +325,7 @@ func (x *docx) numbering(d *xml.Decoder, limit func() error) error {
 			}
 		case xml.EndElement:
 			if !isW(t.Name) {
-				continue
+				return nil
 			}
 			switch t.Name.Local {
 			case "lvl":
@@ -346,25 +345,19 @@ func (x *docx) numbering(d *xml.Decoder, limit func() error) error {
 				lvl = -1
 			}
 		}
+		return nil
 	}
 }
 
 // styles reads the numbering of paragraph styles and their bases, from styles.xml.
-func (x *docx) styles(d *xml.Decoder, limit func() error) error {
+func (x *docx) styles() func(xml.Token) error {
 	x.styleNum, x.styleBas = map[string]numRef{}, map[string]string{}
 	var id string
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return err
-		}
-		if err := limit(); err != nil {
-			return err
-		}
+	return func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if !isW(t.Name) {
-				continue
+				return nil
 			}
 			v, _ := wAttr(t, "val")
 			switch t.Name.Local {
@@ -386,6 +379,7 @@ func (x *docx) styles(d *xml.Decoder, limit func() error) error {
 				id = ""
 			}
 		}
+		return nil
 	}
 }
 
@@ -572,7 +566,7 @@ type docFrame struct {
 }
 
 // document reads document.xml.
-func (x *docx) document(d *xml.Decoder, limit func() error) error {
+func (x *docx) document() func(xml.Token) error {
 	var stack []*docFrame
 	depth := 0
 	skip := 0 // depth of a subtree being skipped (0: none)
@@ -604,29 +598,19 @@ func (x *docx) document(d *xml.Decoder, limit func() error) error {
 			x.out.line(collapse(l))
 		}
 	}
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return err
-		}
-		if err := limit(); err != nil {
-			return err
-		}
+	return func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			depth++
-			if depth > MaxXMLDepth {
-				return errorf(ErrLimit, "Word 文件的正文嵌套层次过深（超过 %d 层），不像是一份年度报告", MaxXMLDepth)
-			}
 			if skip > 0 {
-				continue
+				return nil
 			}
 			if t.Name.Space == nsMC && t.Name.Local == "Fallback" {
 				skip = depth // the Choice holds the same content
-				continue
+				return nil
 			}
 			if !isW(t.Name) {
-				continue
+				return nil
 			}
 			v, _ := wAttr(t, "val")
 			switch t.Name.Local {
@@ -696,11 +680,11 @@ func (x *docx) document(d *xml.Decoder, limit func() error) error {
 					skip = 0
 				}
 				depth--
-				continue
+				return nil
 			}
 			depth--
 			if !isW(t.Name) {
-				continue
+				return nil
 			}
 			switch t.Name.Local {
 			case "t":
@@ -710,7 +694,7 @@ func (x *docx) document(d *xml.Decoder, limit func() error) error {
 			case "p":
 				p := para()
 				if p == nil {
-					continue
+					return nil
 				}
 				stack = stack[:len(stack)-1]
 				ref := p.num
@@ -726,7 +710,7 @@ func (x *docx) document(d *xml.Decoder, limit func() error) error {
 				emit(lines)
 			case "tc":
 				if len(stack) == 0 || stack[len(stack)-1].kind != 'c' {
-					continue
+					return nil
 				}
 				c := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
@@ -740,7 +724,7 @@ func (x *docx) document(d *xml.Decoder, limit func() error) error {
 				}
 			case "tbl":
 				if len(stack) == 0 || stack[len(stack)-1].kind != 't' {
-					continue
+					return nil
 				}
 				tb := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
@@ -750,7 +734,7 @@ func (x *docx) document(d *xml.Decoder, limit func() error) error {
 					for _, r := range tb.rows {
 						c.parts = append(c.parts, strings.Join(r, " "))
 					}
-					continue
+					return nil
 				}
 				for _, r := range tb.rows {
 					x.out.row(r)
@@ -758,5 +742,6 @@ func (x *docx) document(d *xml.Decoder, limit func() error) error {
 				x.out.gap()
 			}
 		}
+		return nil
 	}
 }
