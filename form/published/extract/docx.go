@@ -278,109 +278,109 @@ func wAttr(se xml.StartElement, local string) (string, bool) {
 	return "", false
 }
 
-// numbering reads numbering.xml: the abstract numberings' levels and the numbering instances.
-func (x *docx) numbering() func(xml.Token) error {
-	x.nums, x.abstract = map[string]*numDef{}, map[string][]numLevel{}
-	var absID, numID string
-	lvl := -1
-	var cur numLevel
+// wElements adapts handlers of WordprocessingML elements to a token handler: start gets each
+// w: start tag with its local name and w:val, end each w: end tag's local name.
+func wElements(start func(t xml.StartElement, local, val string), end func(local string)) func(xml.Token) error {
 	return func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if !isW(t.Name) {
-				return nil
-			}
-			v, _ := wAttr(t, "val")
-			switch t.Name.Local {
-			case "abstractNum":
-				absID, _ = wAttr(t, "abstractNumId")
-			case "num":
-				numID, _ = wAttr(t, "numId")
-				x.nums[numID] = &numDef{overrides: map[int]int{}}
-			case "abstractNumId":
-				if n := x.nums[numID]; n != nil {
-					n.abstract = v
-				}
-			case "lvlOverride":
-				s, _ := wAttr(t, "ilvl")
-				lvl, _ = strconv.Atoi(s)
-			case "startOverride":
-				if n := x.nums[numID]; n != nil && lvl >= 0 && lvl < 9 {
-					n.overrides[lvl], _ = strconv.Atoi(v)
-				}
-			case "lvl":
-				if absID != "" {
-					s, _ := wAttr(t, "ilvl")
-					lvl, _ = strconv.Atoi(s)
-					cur = numLevel{start: 1, suffix: "tab"}
-				}
-			case "start":
-				cur.start, _ = strconv.Atoi(v)
-			case "numFmt":
-				cur.format = v
-			case "lvlText":
-				cur.text = v
-			case "suff":
-				cur.suffix = v
+			if isW(t.Name) {
+				v, _ := wAttr(t, "val")
+				start(t, t.Name.Local, v)
 			}
 		case xml.EndElement:
-			if !isW(t.Name) {
-				return nil
-			}
-			switch t.Name.Local {
-			case "lvl":
-				if absID != "" && lvl >= 0 && lvl < 9 {
-					levels := x.abstract[absID]
-					for len(levels) <= lvl {
-						levels = append(levels, numLevel{start: 1})
-					}
-					levels[lvl] = cur
-					x.abstract[absID] = levels
-				}
-			case "abstractNum":
-				absID = ""
-			case "num":
-				numID = ""
-			case "lvlOverride":
-				lvl = -1
+			if isW(t.Name) {
+				end(t.Name.Local)
 			}
 		}
 		return nil
 	}
 }
 
+// numbering reads numbering.xml: the abstract numberings' levels and the numbering instances.
+func (x *docx) numbering() func(xml.Token) error {
+	x.nums, x.abstract = map[string]*numDef{}, map[string][]numLevel{}
+	var absID, numID string
+	lvl := -1
+	var cur numLevel
+	return wElements(func(t xml.StartElement, local, v string) {
+		switch local {
+		case "abstractNum":
+			absID, _ = wAttr(t, "abstractNumId")
+		case "num":
+			numID, _ = wAttr(t, "numId")
+			x.nums[numID] = &numDef{overrides: map[int]int{}}
+		case "abstractNumId":
+			if n := x.nums[numID]; n != nil {
+				n.abstract = v
+			}
+		case "lvlOverride":
+			s, _ := wAttr(t, "ilvl")
+			lvl, _ = strconv.Atoi(s)
+		case "startOverride":
+			if n := x.nums[numID]; n != nil && lvl >= 0 && lvl < 9 {
+				n.overrides[lvl], _ = strconv.Atoi(v)
+			}
+		case "lvl":
+			if absID != "" {
+				s, _ := wAttr(t, "ilvl")
+				lvl, _ = strconv.Atoi(s)
+				cur = numLevel{start: 1, suffix: "tab"}
+			}
+		case "start":
+			cur.start, _ = strconv.Atoi(v)
+		case "numFmt":
+			cur.format = v
+		case "lvlText":
+			cur.text = v
+		case "suff":
+			cur.suffix = v
+		}
+	}, func(local string) {
+		switch local {
+		case "lvl":
+			if absID != "" && lvl >= 0 && lvl < 9 {
+				levels := x.abstract[absID]
+				for len(levels) <= lvl {
+					levels = append(levels, numLevel{start: 1})
+				}
+				levels[lvl] = cur
+				x.abstract[absID] = levels
+			}
+		case "abstractNum":
+			absID = ""
+		case "num":
+			numID = ""
+		case "lvlOverride":
+			lvl = -1
+		}
+	})
+}
+
 // styles reads the numbering of paragraph styles and their bases, from styles.xml.
 func (x *docx) styles() func(xml.Token) error {
 	x.styleNum, x.styleBas = map[string]numRef{}, map[string]string{}
 	var id string
-	return func(tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if !isW(t.Name) {
-				return nil
-			}
-			v, _ := wAttr(t, "val")
-			switch t.Name.Local {
-			case "style":
-				id, _ = wAttr(t, "styleId")
-			case "basedOn":
-				x.styleBas[id] = v
-			case "numId":
-				r := x.styleNum[id]
-				r.id, r.set = v, true
-				x.styleNum[id] = r
-			case "ilvl":
-				r := x.styleNum[id]
-				r.level, _ = strconv.Atoi(v)
-				x.styleNum[id] = r
-			}
-		case xml.EndElement:
-			if isW(t.Name) && t.Name.Local == "style" {
-				id = ""
-			}
+	return wElements(func(t xml.StartElement, local, v string) {
+		switch local {
+		case "style":
+			id, _ = wAttr(t, "styleId")
+		case "basedOn":
+			x.styleBas[id] = v
+		case "numId":
+			r := x.styleNum[id]
+			r.id, r.set = v, true
+			x.styleNum[id] = r
+		case "ilvl":
+			r := x.styleNum[id]
+			r.level, _ = strconv.Atoi(v)
+			x.styleNum[id] = r
 		}
-		return nil
-	}
+	}, func(local string) {
+		if local == "style" {
+			id = ""
+		}
+	})
 }
 
 // styleNumbering is the numbering a paragraph style gives, through its bases.
