@@ -19,7 +19,16 @@ func FuzzImport(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	for _, name := range []string{"03_pingtan_gonganju_2024.txt", "07_pingtan_shenpiju_2024.txt", "12_huaian_city_gov_2024.layout.txt",
+		"12_huaian_city_gov_2024.gaps.txt", "11_suibin_lianshengxiang_2024_partial.txt"} {
+		data, err := os.ReadFile("testdata/corpus/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
 	f.Add([]byte("一、总体情况\n（一）主动公开\n二、主动公开政府信息情况\n规章 |\n|\n||\n"))
+	f.Add([]byte("二、主动公开政府信息情况第二十条第（一）项规章000行政规范性文件15621三、收到和处理政府信息公开申请情况一、本年新收政府信息公开申请数量640020470"))
 	f.Add([]byte("\xff\xfe\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<16 {
