@@ -66,7 +66,7 @@ func prepareLines(text string) prepared {
 // runs into the first paragraph.
 func splitInline(l string) []string {
 	var cuts []int
-	if chromeRe.MatchString(cleanSpace(l)) {
+	if len(l) > 300 && chromeRe.MatchString(cleanSpace(headOf(l, 240))) {
 		first := strings.Index(l, "。")
 		if first < 0 {
 			first = len(l)
@@ -89,8 +89,10 @@ func splitInline(l string) []string {
 			cuts = append(cuts, m[0])
 		}
 	}
-	for _, m := range inlineSignRe.FindAllStringSubmatchIndex(l, maxLineSplits) {
-		cuts = append(cuts, m[2], m[4], m[5])
+	if strings.Contains(l, "月") && strings.Contains(l, "日") {
+		for _, m := range inlineSignRe.FindAllStringSubmatchIndex(l, maxLineSplits) {
+			cuts = append(cuts, m[2], m[4], m[5])
+		}
 	}
 	if len(cuts) == 0 {
 		return []string{l}
@@ -111,6 +113,17 @@ func splitInline(l string) []string {
 		parts = append(parts, s)
 	}
 	return parts
+}
+
+// headOf returns the first n bytes of s, cut at a character boundary.
+func headOf(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // inlineHeadingEnd returns where the section heading starting at i in l ends ("三、收到和处理

@@ -18,7 +18,7 @@ import (
 // Limits of the search for cuts: a row has at most 15 cells, so real texts need a few hundred
 // steps; a hostile text stops at the budget and its row is left blank.
 const (
-	splitBudget    = 200000
+	splitBudget    = 20000
 	maxCandidates  = 64
 	maxJoint       = 4096
 	maxTextChoices = 16
@@ -339,12 +339,19 @@ type splitter struct {
 	slots  []int
 	vals   []token
 	digits [][]rune // the digits of each soft value (nil for a value taken whole)
-	after  [][]form.Equation
+	after  [][]posEquation
 	steps  int
+	// the value of each cell of the cut being built; ok false for a blank or invalid text
+	num []form.Num
+	ok  []bool
 }
 
+// posEquation is an identity over positions in a run's slots.
+type posEquation struct{ left, right []int }
+
 func newSplitter(r *form.Report, slots []int, vals []token) *splitter {
-	sp := &splitter{r: r, slots: slots, vals: vals, digits: make([][]rune, len(vals))}
+	sp := &splitter{r: r, slots: slots, vals: vals, digits: make([][]rune, len(vals)),
+		num: make([]form.Num, len(slots)), ok: make([]bool, len(slots))}
 	for i, t := range vals {
 		if t.soft && len(t.text) > 1 {
 			sp.digits[i] = []rune(t.text)
@@ -355,27 +362,33 @@ func newSplitter(r *form.Report, slots []int, vals []token) *splitter {
 }
 
 // equationsWithin returns, for each position of slots, the identities all of whose cells are
-// among slots and whose last cell is at that position.
-func equationsWithin(f *form.Format, slots []int) [][]form.Equation {
+// among slots and whose last cell is at that position, over positions.
+func equationsWithin(f *form.Format, slots []int) [][]posEquation {
 	pos := map[int]int{}
 	for i, s := range slots {
 		pos[s] = i
 	}
-	out := make([][]form.Equation, len(slots))
+	out := make([][]posEquation, len(slots))
 	for _, e := range f.Equations {
 		last, inside := -1, true
-		for _, c := range append(append([]int(nil), e.Left...), e.Right...) {
-			p, ok := pos[c]
-			if !ok {
-				inside = false
-				break
-			}
-			if p > last {
-				last = p
+		var pe posEquation
+		for side, cells := range [][]int{e.Left, e.Right} {
+			for _, c := range cells {
+				p, ok := pos[c]
+				if !ok {
+					inside = false
+					break
+				}
+				last = max(last, p)
+				if side == 0 {
+					pe.left = append(pe.left, p)
+				} else {
+					pe.right = append(pe.right, p)
+				}
 			}
 		}
 		if inside && last >= 0 {
-			out[last] = append(out[last], e)
+			out[last] = append(out[last], pe)
 		}
 	}
 	return out
@@ -408,7 +421,8 @@ func (sp *splitter) run(check bool, limit int) (out []assignment, over bool) {
 		}
 		next := func(text string, npi, noff int) bool {
 			cur[si] = text
-			if check && !sp.holds(si, cur) {
+			sp.num[si], sp.ok[si] = parseCell(sp.r.Format, sp.slots[si], text)
+			if check && !sp.holds(si) {
 				return true
 			}
 			return walk(npi, noff, si+1)
@@ -456,27 +470,32 @@ func (sp *splitter) room(pi, off, n int) bool {
 	return n >= min && n <= max
 }
 
-// holds checks the identities completed by cell si.
-func (sp *splitter) holds(si int, cur assignment) bool {
+// holds checks the identities completed by cell si of the cut being built.
+func (sp *splitter) holds(si int) bool {
 	for _, e := range sp.after[si] {
-		if ok, known := sp.eval(e, cur); known && !ok {
+		if ok, known := sp.eval(e); known && !ok {
 			return false
 		}
 	}
 	return true
 }
 
-// eval evaluates identity e over the run's cells as assigned in cur.
-func (sp *splitter) eval(e form.Equation, cur assignment) (ok, known bool) {
-	get := func(c int) (form.Num, bool) {
-		for i, s := range sp.slots {
-			if s == c {
-				return parseCell(sp.r.Format, c, cur[i])
-			}
+// eval evaluates an identity over the cut being built; known is false when a cell is blank.
+func (sp *splitter) eval(e posEquation) (ok, known bool) {
+	var l, r form.Num
+	for _, p := range e.left {
+		if !sp.ok[p] {
+			return false, false
 		}
-		return 0, false
+		l += sp.num[p]
 	}
-	return evalEquation(e, get)
+	for _, p := range e.right {
+		if !sp.ok[p] {
+			return false, false
+		}
+		r += sp.num[p]
+	}
+	return l == r, true
 }
 
 // parseCell parses the text of cell c; ok is false for a blank or invalid text.
@@ -512,10 +531,13 @@ func evalEquation(e form.Equation, get func(c int) (form.Num, bool)) (ok, known 
 // holdsWithin reports whether the identities among slots hold for a (those with a blank
 // cell are not evaluated).
 func holdsWithin(r *form.Report, slots []int, a assignment) bool {
-	sp := &splitter{r: r, slots: slots}
+	sp := &splitter{r: r, slots: slots, num: make([]form.Num, len(slots)), ok: make([]bool, len(slots))}
+	for i, text := range a {
+		sp.num[i], sp.ok[i] = parseCell(r.Format, slots[i], text)
+	}
 	for _, es := range equationsWithin(r.Format, slots) {
 		for _, e := range es {
-			if ok, known := sp.eval(e, a); known && !ok {
+			if ok, known := sp.eval(e); known && !ok {
 				return false
 			}
 		}

@@ -104,10 +104,14 @@ func readTables(r *form.Report, toks []token) tableResult {
 	return res
 }
 
+// maxAnchorGap bounds how many tokens are searched for the next row label: a real report has a
+// few hundred between two rows (the narrative between two tables); a hostile text stays linear.
+const maxAnchorGap = 5000
+
 // findAnchor returns the index of the token holding anchor i at or after pos, or -1 when a
 // later anchor's label comes first (anchor i is missing from the text) or none is found.
 func findAnchor(toks []token, pos, i int, as []anchor, index map[string][]int) int {
-	for p := pos; p < len(toks); p++ {
+	for p := pos; p < len(toks) && p < pos+maxAnchorGap; p++ {
 		t := &toks[p]
 		if t.kind != tCell || t.value {
 			continue
@@ -141,6 +145,9 @@ var labelRunes = func() map[rune]bool {
 func isStop(t *token) bool {
 	if t.kind != tCell || t.value || labelKeys[t.key] || labelPrefixes[t.key] {
 		return false
+	}
+	if c, num := heading(t.text); c >= 1 && c == num {
+		return true // a section heading ("六、其他需要报告的事项")
 	}
 	n := utf8.RuneCountInString(t.key)
 	if n < 12 {

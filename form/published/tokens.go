@@ -198,6 +198,9 @@ var valueRe = regexp.MustCompile(`^(增加|增|减少|减|\+|-)?\d[\d,]*(\.\d+)?
 
 // isValue reports whether a cell text reads as a number or a placeholder for one.
 func isValue(s string) bool {
+	if len(s) > 8 && !strings.ContainsAny(s, "0123456789０１２３４５６７８９") {
+		return false // words: no number, and longer than any placeholder
+	}
 	n := strings.Join(strings.Fields(form.Normalize(s)), "")
 	if utf8.RuneCountInString(n) > 24 {
 		return false
