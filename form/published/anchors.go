@@ -37,6 +37,13 @@ func anchors(f *form.Format) []anchor {
 				}
 				a := newAnchor(s.Text, t)
 				a.block = true
+				// The block's first heading ("行政复议") comes first in the text and stays
+				// whole when PDF text breaks the column labels up ("结果 / 维持").
+				for _, top := range t.Blocks[len(t.Blocks)-1].Cols[:1] {
+					if k := form.LabelKey(top.Label); len(top.Children) > 0 && k != a.keys[0] {
+						a.keys = append(a.keys, k)
+					}
+				}
 				out = append(out, a)
 			case form.RoleValue:
 				if len(out) > 0 {

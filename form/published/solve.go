@@ -167,7 +167,7 @@ func (res *tableResult) candidates(r *form.Report, rn *run) *runState {
 			lo++
 			maybes--
 		}
-		if m > 0 && n+maybes == want {
+		if m > 0 && n+maybes == want && adjacentValues(all[lo:hi]) {
 			s.cands = []assignment{texts(all[lo:hi])}
 			return s
 		}
@@ -218,6 +218,24 @@ func (res *tableResult) candidates(r *form.Report, rn *run) *runState {
 		res.fail(r, s, fmt.Sprintf("应有 %d 个数，文中有 %d 个（多 %d 个），无法确定各数所在的单元格", want, n, n-want))
 		return s
 	}
+}
+
+// adjacentValues reports whether the empty fields among ts may be blank cells: two cells follow
+// each other without an empty line between them, or an empty field is an empty "|" cell. When
+// an empty line separates every cell (plain PDF text), the empty lines are separators, and
+// taking them as cells would shift the numbers.
+func adjacentValues(ts []token) bool {
+	for i := 1; i < len(ts); i++ {
+		if ts[i].kind != tMaybe && ts[i-1].kind != tMaybe {
+			return true
+		}
+	}
+	for _, t := range ts {
+		if t.kind == tMaybe && !t.emptyLine {
+			return true // an empty "|" field is a cell
+		}
+	}
+	return false
 }
 
 // interleaved reports whether label text stands between the values of a run: PDF text whose

@@ -33,7 +33,9 @@ type token struct {
 	// soft marks a run of digits from text whose cells run together ("3000003"): it may
 	// hold several cells, to be split by the table's identities.
 	soft bool
-	line int
+	// emptyLine marks a tMaybe that is an empty line (not an empty "|" field).
+	emptyLine bool
+	line      int
 }
 
 // tokenize turns lines into table tokens. It understands the scraped form of the seeds
@@ -79,7 +81,7 @@ func tokenize(lines []string) []token {
 		case strings.Contains(line, "\t"):
 			out = appendRow(out, strings.Split(line, "\t"), n)
 		case trimmed == "":
-			out = append(out, token{kind: tMaybe, line: n})
+			out = append(out, token{kind: tMaybe, line: n, emptyLine: true})
 		case runTogether(trimmed):
 			out = scanRunTogether(out, trimmed, n)
 		default:
