@@ -161,8 +161,14 @@ func Import(text string) *Result {
 	}
 	res.Warnings = append(res.Warnings, tr.warnings...)
 	if tr.forced+tr.chosen > 0 {
-		res.Warnings = append(res.Warnings, fmt.Sprintf("表格的数字连在一起（各格之间没有分隔），已逐行拆分：%d 行只有一种拆法，%d 行按表内的勾稽关系（总计等于各项之和）或正文确定拆法，请对照原文核对",
-			tr.forced, tr.chosen))
+		var how []string
+		if tr.forced > 0 {
+			how = append(how, fmt.Sprintf("%d 行只有一种拆法", tr.forced))
+		}
+		if tr.chosen > 0 {
+			how = append(how, fmt.Sprintf("%d 行按表内的勾稽关系（总计等于各项之和）或正文确定拆法", tr.chosen))
+		}
+		res.Warnings = append(res.Warnings, "表格的数字连在一起（各格之间没有分隔），已逐行拆分："+strings.Join(how, "，")+"，请对照原文核对")
 	}
 	res.Blanks = tr.blanks
 
