@@ -5,9 +5,11 @@
 package published
 
 import (
+	"cmp"
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -171,6 +173,9 @@ func Import(text string) *Result {
 		res.Warnings = append(res.Warnings, "表格的数字连在一起（各格之间没有分隔），已逐行拆分："+strings.Join(how, "，")+"，请对照原文核对")
 	}
 	res.Blanks = tr.blanks
+	slices.SortStableFunc(res.Blanks, func(a, b BlankRow) int {
+		return cmp.Compare(r.Format.Index(a.Codes[0]), r.Format.Index(b.Codes[0]))
+	})
 
 	if r.Meta.Agency == "" && n.signAgency != "" {
 		r.Meta.Agency = n.signAgency

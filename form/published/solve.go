@@ -605,16 +605,17 @@ func (res *tableResult) resolveAcross(r *form.Report, states []*runState) {
 			return 0, false
 		}
 	}
-	touching := func(s *runState) []form.Equation {
+	// touching returns the indexes of the identities with a cell of s.
+	touching := func(s *runState) []int {
 		in := map[int]bool{}
 		for _, slot := range s.slots {
 			in[slot] = true
 		}
-		var out []form.Equation
-		for _, e := range f.Equations {
+		var out []int
+		for i, e := range f.Equations {
 			for _, c := range append(append([]int(nil), e.Left...), e.Right...) {
 				if in[c] {
-					out = append(out, e)
+					out = append(out, i)
 					break
 				}
 			}
@@ -634,18 +635,13 @@ func (res *tableResult) resolveAcross(r *form.Report, states []*runState) {
 			if s.st != ambiguous {
 				continue
 			}
-			eqs := touching(s)
+			var eqs []form.Equation
+			for _, i := range touching(s) {
+				eqs = append(eqs, f.Equations[i])
+			}
 			var keep []assignment
 			for _, a := range s.cands {
-				g := get(map[*runState]assignment{s: a})
-				good := true
-				for _, e := range eqs {
-					if ok, k := evalEquation(e, g); k && !ok {
-						good = false
-						break
-					}
-				}
-				if good {
+				if allHold(eqs, get(map[*runState]assignment{s: a})) {
 					keep = append(keep, a)
 				}
 			}
@@ -676,11 +672,10 @@ func (res *tableResult) resolveAcross(r *form.Report, states []*runState) {
 	var eqs []form.Equation
 	seen := map[int]bool{}
 	for _, s := range rest {
-		for _, e := range touching(s) {
-			k := e.Left[0]*100003 + e.Right[0]
-			if !seen[k] {
-				seen[k] = true
-				eqs = append(eqs, e)
+		for _, i := range touching(s) {
+			if !seen[i] {
+				seen[i] = true
+				eqs = append(eqs, f.Equations[i])
 			}
 		}
 	}
@@ -691,15 +686,7 @@ func (res *tableResult) resolveAcross(r *form.Report, states []*runState) {
 		for i, s := range rest {
 			trial[s] = s.cands[idx[i]]
 		}
-		g := get(trial)
-		good := true
-		for _, e := range eqs {
-			if ok, k := evalEquation(e, g); k && !ok {
-				good = false
-				break
-			}
-		}
-		if good {
+		if allHold(eqs, get(trial)) {
 			surviving = append(surviving, append([]int(nil), idx...))
 		}
 		i := 0
@@ -729,6 +716,16 @@ func (res *tableResult) resolveAcross(r *form.Report, states []*runState) {
 			fix(s, s.cands[surviving[0][i]])
 		}
 	}
+}
+
+// allHold reports whether every identity of eqs that can be evaluated with get holds.
+func allHold(eqs []form.Equation, get func(c int) (form.Num, bool)) bool {
+	for _, e := range eqs {
+		if ok, known := evalEquation(e, get); known && !ok {
+			return false
+		}
+	}
+	return true
 }
 
 // resolveByText settles the runs whose digits could be cut several ways with what the
