@@ -20,12 +20,8 @@ const maxLineSplits = 400
 var (
 	// pageNumberRe matches a page number line of PDF text: "-3-", "— 3 —", "第 3 页 共 6 页".
 	pageNumberRe = regexp.MustCompile(`^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[/，,]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$`)
-	// inlineSectionRe finds a candidate section number "三、" inside a line.
-	inlineSectionRe = regexp.MustCompile(`[一二三四五六]、`)
 	// sectionEndRe is how section titles end: "…情况", "…事项", "…改进措施", "…工作计划".
 	sectionEndRe = regexp.MustCompile(`情况|事项|措施|计划|打算|方向|概述|概况`)
-	// inlinePartRe finds a part heading "（二）" inside a line.
-	inlinePartRe = regexp.MustCompile(`[（(][一二三四五六七八九十][)）]`)
 	// inlineSignRe finds the signature at the end of the text: the agency, then the date,
 	// then the end of the line, a space, or the document's 抄送/印发 footer.
 	inlineSignRe = regexp.MustCompile(`[。！？\s]\s*([^\s。，,；;：:（）()“”《》]{4,30}?(?:局|委|办|府|院|会|室|中心|所|厅|部|处|站|队|馆|署|公司|政府|办公室|委员会))[\s\x{3000}]*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s|$|抄送|印发)`)
@@ -39,15 +35,39 @@ type prepared struct {
 	// wrapped is true for text wrapped at a fixed width (PDF text): a paragraph continues on
 	// the next line until a line ends a sentence.
 	wrapped bool
+	// truncated is true when the text had more than maxLines lines: the rest was not read.
+	truncated bool
 }
+
+// Bounds that keep a hostile text (8 MB of table labels, pipes or digits) within a second or
+// two and bounded memory; a real report has a few hundred lines and a thousand table tokens.
+const (
+	// maxLines is the most lines read (a 10-page PDF gives about 500).
+	maxLines = 20000
+	// maxTableLine is the longest line read as table cells (a table row, or a whole table run
+	// together on one line, is a few kilobytes); a longer line is one piece of text.
+	maxTableLine = 64 << 10
+	// maxTokens is the most table tokens read from a text.
+	maxTokens = 100000
+	// maxRowCells is the most cells of one row line ("|" or tab separated).
+	maxRowCells = 400
+)
 
 // prepareLines splits text into lines, drops page-number lines and cuts lines at inline
 // headings, part headings and the signature.
 func prepareLines(text string) prepared {
-	raw := strings.Split(text, "\n")
+	raw := strings.SplitN(text, "\n", maxLines+1)
+	p := prepared{}
+	if len(raw) > maxLines {
+		raw, p.truncated = raw[:maxLines], true
+	}
 	out := make([]string, 0, len(raw))
 	for _, l := range raw {
-		if pageNumberRe.MatchString(l) {
+		if len(out) >= maxLines {
+			p.truncated = true
+			break
+		}
+		if len(l) < 40 && pageNumberRe.MatchString(l) {
 			continue
 		}
 		// A row of cells separated by "|" or tabs is left whole; a "|" inside a long paragraph
@@ -58,7 +78,8 @@ func prepareLines(text string) prepared {
 		}
 		out = append(out, l)
 	}
-	return prepared{lines: out, wrapped: isWrapped(out)}
+	p.lines, p.wrapped = out, isWrapped(out)
+	return p
 }
 
 // splitInline cuts a long line before and after each section heading it holds, before each
@@ -79,14 +100,36 @@ func splitInline(l string) []string {
 			cuts = append(cuts, end)
 		}
 	}
-	for _, m := range inlineSectionRe.FindAllStringIndex(l, maxLineSplits) {
-		if end := inlineHeadingEnd(l, m[0]); end > 0 {
-			cuts = append(cuts, m[0], end)
+	// Section numbers "三、" and part numbers "（二）": found by their marks, which is linear
+	// in the line even for a hostile one.
+	found := 0
+	for from := 0; found < maxLineSplits; found++ {
+		i := strings.Index(l[from:], "、")
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + len("、")
+		if r, size := utf8.DecodeLastRuneInString(l[:i]); strings.ContainsRune("一二三四五六", r) {
+			if end := inlineHeadingEnd(l, i-size); end > 0 {
+				cuts = append(cuts, i-size, end)
+			}
 		}
 	}
-	for _, m := range inlinePartRe.FindAllStringIndex(l, maxLineSplits) {
-		if afterSentence(l[:m[0]]) {
-			cuts = append(cuts, m[0])
+	for from := 0; found < 2*maxLineSplits; found++ {
+		i := strings.IndexAny(l[from:], ")）")
+		if i < 0 {
+			break
+		}
+		i += from
+		_, closeSize := utf8.DecodeRuneInString(l[i:])
+		from = i + closeSize
+		num, s1 := utf8.DecodeLastRuneInString(l[:i])
+		open, s2 := utf8.DecodeLastRuneInString(l[:i-s1])
+		if strings.ContainsRune("一二三四五六七八九十", num) && (open == '（' || open == '(') {
+			if start := i - s1 - s2; afterSentence(l[:start]) {
+				cuts = append(cuts, start)
+			}
 		}
 	}
 	if strings.Contains(l, "月") && strings.Contains(l, "日") {

@@ -157,6 +157,9 @@ func Import(text string) *Result {
 	case guessed && res.Tables:
 		res.Warnings = append(res.Warnings, fmt.Sprintf("未能从表格栏目名称判断格式，按报告年度选用%s格式", f.Name))
 	}
+	if p.truncated {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("文本超过 %d 行，不像是一份年度报告；只读取了前 %d 行", maxLines, maxLines))
+	}
 	if partial != "" {
 		res.Warnings = append(res.Warnings, partial)
 		res.Partial, res.EndsAt = partial, n.endsAt
@@ -262,7 +265,7 @@ func findMeta(lines []string) meta {
 	}
 	if m.year == 0 {
 		for _, l := range lines {
-			if g := periodRe.FindStringSubmatch(l); g != nil {
+			if g := periodRe.FindStringSubmatch(headOf(l, 4096)); g != nil {
 				m.year, _ = strconv.Atoi(g[1])
 				break
 			}

@@ -46,9 +46,15 @@ type token struct {
 func tokenize(lines []string) []token {
 	var out []token
 	for n, raw := range lines {
+		if len(out) >= maxTokens {
+			break
+		}
 		line := strings.ReplaceAll(raw, "｜", "|")
 		trimmed := cleanSpace(line)
 		switch {
+		case len(trimmed) > maxTableLine || strings.Count(line, "|")+strings.Count(line, "\t") > maxRowCells:
+			// No table row is that long: one piece of text.
+			out = append(out, token{kind: tCell, text: headOf(trimmed, 240), key: form.LabelKey(headOf(trimmed, 240)), line: n})
 		case strings.Contains(line, "|"):
 			parts := strings.Split(line, "|")
 			pipes := len(parts) - 1
@@ -200,7 +206,7 @@ var valueRe = regexp.MustCompile(`^(增加|增|减少|减|\+|-)?\d[\d,]*(\.\d+)?
 
 // isValue reports whether a cell text reads as a number or a placeholder for one.
 func isValue(s string) bool {
-	if len(s) > 8 && !strings.ContainsAny(s, "0123456789０１２３４５６７８９") {
+	if len(s) > 256 || len(s) > 8 && !strings.ContainsAny(s, "0123456789０１２３４５６７８９") {
 		return false // words: no number, and longer than any placeholder
 	}
 	n := strings.Join(strings.Fields(form.Normalize(s)), "")
