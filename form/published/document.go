@@ -10,7 +10,7 @@ import (
 	"github.com/nianbao/nianbao/form/published/extract"
 )
 
-// Forms of a published report's file other than plain text, as FormOf names them.
+// Forms of a published report's file other than plain text (FormText), for Result.Form.
 const (
 	// FormHTML is a saved web page (.html, .htm).
 	FormHTML = "网页"
@@ -18,8 +18,6 @@ const (
 	FormDOCX = "Word 文档"
 	// FormPDF is a PDF file.
 	FormPDF = "PDF"
-	// formTxt is a text file (.txt), read by ReadFile.
-	formTxt = "文本"
 )
 
 // Extensions lists the file types ReadAny opens, for the app's file dialogs.
@@ -34,7 +32,7 @@ func FormOf(path string) string {
 
 // extForms maps the extensions ReadAny opens to their forms.
 var extForms = map[string]string{
-	".txt": formTxt, ".text": formTxt,
+	".txt": FormText, ".text": FormText,
 	".html": FormHTML, ".htm": FormHTML, ".xhtml": FormHTML, ".shtml": FormHTML,
 	".docx": FormDOCX,
 	".pdf":  FormPDF,
@@ -52,7 +50,7 @@ var extForms = map[string]string{
 func ReadAny(path string) (*Result, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch form := extForms[ext]; {
-	case form == formTxt:
+	case form == FormText:
 		return ReadFile(path)
 	case form != "", ext == "", refusedExts[ext] != "":
 	default:
@@ -100,6 +98,7 @@ func ReadAny(path string) (*Result, error) {
 		return nil, &fileio.Error{Path: path, Reason: err.Error(), Err: err}
 	}
 	res := Import(text)
+	res.Form = form
 	res.Warnings = append([]string{fromWarning(form)}, res.Warnings...)
 	return res, nil
 }
@@ -137,7 +136,7 @@ func sniff(head []byte, ext string) string {
 		bytes.Contains(lower, []byte("<html")) && (ext == ".doc" || ext == ""):
 		return FormHTML
 	}
-	if f := extForms[ext]; f != formTxt && f != "" {
+	if f := extForms[ext]; f != FormText && f != "" {
 		return f
 	}
 	return refusedExts[ext]

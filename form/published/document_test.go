@@ -72,8 +72,8 @@ func TestReadAnyCorpus(t *testing.T) {
 			if r.Format.ID != want.Format {
 				t.Errorf("format %s, want %s", r.Format.ID, want.Format)
 			}
-			if !strings.HasPrefix(res.Warnings[0], "已从") {
-				t.Errorf("first warning %q does not say which form was read", res.Warnings[0])
+			if !strings.HasPrefix(res.Warnings[0], "已从") || res.Form != FormOf(doc) || !strings.HasPrefix(res.Summary()[0], "来源："+res.Form) {
+				t.Errorf("form %q, first warning %q: not the form read", res.Form, res.Warnings[0])
 			}
 			exact, blank := 0, 0
 			for code, v := range want.Cells {
