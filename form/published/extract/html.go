@@ -64,6 +64,11 @@ func decodeHTML(data []byte) (string, error) {
 	default:
 		enc = declaredCharset(data)
 	}
+	if enc == simplifiedchinese.GB18030 && utf8.Valid(data) && hasHighBit(data) {
+		// Chinese text in GBK is almost never valid UTF-8: a page that is must have been saved
+		// as UTF-8 with its old declaration kept (as some browsers' "save as" do).
+		enc = nil
+	}
 	if enc == nil {
 		if utf8.Valid(data) {
 			return string(data), nil
@@ -78,6 +83,15 @@ func decodeHTML(data []byte) (string, error) {
 		return "", errorf(ErrFormat, "网页的文字编码无法识别：%v", err)
 	}
 	return string(out), nil
+}
+
+func hasHighBit(data []byte) bool {
+	for _, c := range data {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // declaredCharset reads the charset a page declares in a <meta> of its head (looking further

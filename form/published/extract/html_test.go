@@ -132,6 +132,7 @@ func TestHTMLCharset(t *testing.T) {
 		{"http-equiv gbk", gbk(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=GBK"></head><body>` + body)},
 		{"gb18030 after a long script", gbk(`<html><head><script>` + strings.Repeat("var x=1;", 300) + `</script><meta charset=GB18030></head><body>` + body)},
 		{"undeclared gbk", gbk(`<html><body>` + body)},
+		{"saved as utf-8, gb2312 still declared", []byte(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>` + body)},
 		{"utf-8 bom", append([]byte{0xEF, 0xBB, 0xBF}, `<html><body>`+body...)},
 		{"utf-16 bom", utf16},
 	} {
