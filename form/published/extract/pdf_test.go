@@ -510,3 +510,62 @@ func TestPDFProtected(t *testing.T) {
 		t.Errorf("protected PDF = %q, %v", text, err)
 	}
 }
+
+// TestPDFSimpleFonts: digits in a simple font are read by its Encoding; an embedded subset
+// without Encoding or ToUnicode uses codes of its own, which are not guessed as ASCII (a wrong
+// digit is worse than an unreadable one).
+func TestPDFSimpleFonts(t *testing.T) {
+	for _, tc := range []struct {
+		name, font, want string
+	}{
+		{"WinAnsi", "/Encoding/WinAnsiEncoding", "规章|123\n"},
+		{"Differences", "/Encoding<</Differences[49/one/two/three]>>", "规章|123\n"},
+		{"embedded, built-in encoding", "/FontDescriptor<</Flags 32/FontFile2 %d 0 R>>", "规章|\uFFFD\uFFFD\uFFFD\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := &pdfBuilder{}
+			lines := append([]string{}, reportLines...)
+			lines = append(lines, "规章", "二十条第一项信息内容本年制发件数废止现行有效")
+			var runes []rune
+			idx := map[rune]int{}
+			for _, l := range lines {
+				for _, r := range l {
+					if _, ok := idx[r]; !ok && r != '|' {
+						runes = append(runes, r)
+						idx[r] = len(runes)
+					}
+				}
+			}
+			cjk := b.cjkFont(runes, true)
+			ff := b.stream("", []byte("not a real font program"), false)
+			fontDict := tc.font
+			if strings.Contains(fontDict, "%d") {
+				fontDict = fmt.Sprintf(fontDict, ff)
+			}
+			simple := b.add("<</Type/Font/Subtype/TrueType/BaseFont/ABCDEF+Times/FirstChar 49/LastChar 51/Widths[500 500 500]" + fontDict + ">>")
+			var c strings.Builder
+			c.WriteString("BT /F1 12 Tf\n")
+			for k, l := range lines[:len(lines)-1] {
+				fmt.Fprintf(&c, "1 0 0 1 50 %d Tm <", 800-20*k)
+				for _, r := range strings.ReplaceAll(l, "|", "") {
+					fmt.Fprintf(&c, "%04X", idx[r])
+				}
+				c.WriteString("> Tj\n")
+			}
+			fmt.Fprintf(&c, "/F2 12 Tf 1 0 0 1 200 %d Tm (123) Tj ", 800-20*(len(lines)-2))
+			c.WriteString("/F1 12 Tf 1 0 0 1 50 500 Tm <")
+			for _, r := range lines[len(lines)-1] {
+				fmt.Fprintf(&c, "%04X", idx[r])
+			}
+			c.WriteString("> Tj ET\n")
+			content := b.stream("", []byte(c.String()), false)
+			pages := b.add("")
+			pg := b.add(fmt.Sprintf("<</Type/Page/Parent %d 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 %d 0 R/F2 %d 0 R>>>>/Contents %d 0 R>>", pages, cjk, simple, content))
+			b.set(pages, fmt.Sprintf("<</Type/Pages/Kids[%d 0 R]/Count 1>>", pg))
+			text, err := readPDF(b.bytes(b.add(fmt.Sprintf("<</Type/Catalog/Pages %d 0 R>>", pages)), ""))
+			if err != nil || !strings.Contains(text, "\n"+tc.want) {
+				t.Errorf("PDF = %q, %v; want a line %q", text, err, tc.want)
+			}
+		})
+	}
+}

@@ -468,7 +468,12 @@ func simpleEncoding(font, enc pdf.Value, sub string) func(string) (string, bool)
 	if name == "MacRomanEncoding" {
 		base = charmap.Macintosh
 	}
-	symbolic := font.Key("FontDescriptor").Key("Flags").Int64()&4 != 0 && len(diffs) == 0 && enc.Kind() == pdf.Null
+	// An embedded font without an Encoding uses its own built-in one, which for a subset is
+	// arbitrary (code 0x31 may well draw a 5); so does a symbolic one. Without a ToUnicode map
+	// such codes cannot be read: guessing them as ASCII could import wrong numbers.
+	fd := font.Key("FontDescriptor")
+	embedded := fd.Key("FontFile").Kind() == pdf.Stream || fd.Key("FontFile2").Kind() == pdf.Stream || fd.Key("FontFile3").Kind() == pdf.Stream
+	builtin := name == "" && (embedded || fd.Key("Flags").Int64()&4 != 0 || sub == "Type3")
 	return func(code string) (string, bool) {
 		c := code[0]
 		if g, ok := diffs[c]; ok {
@@ -477,10 +482,7 @@ func simpleEncoding(font, enc pdf.Value, sub string) func(string) (string, bool)
 			}
 			return "", false
 		}
-		if symbolic && sub == "TrueType" && (c < 0x20 || c > 0x7E) {
-			return "", false // a symbolic subset's codes are glyph numbers, not characters
-		}
-		if c < 0x20 {
+		if builtin || c < 0x20 {
 			return "", false
 		}
 		r := base.DecodeByte(c)
