@@ -152,6 +152,14 @@ var reportLines = []string{
 	"二、主动公开政府信息情况",
 }
 
+func TestUnifyIdeographs(t *testing.T) {
+	for in, want := range map[string]string{"⼀、总体情况": "一、总体情况", "⼆": "二", "（一）": "（一）", "1": "1", "﨑": "﨑"} {
+		if got := unifyIdeographs(in); got != want {
+			t.Errorf("unifyIdeographs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestPDFLines(t *testing.T) {
 	got, err := readPDF(textDoc{pages: [][]string{reportLines}, toUnicode: true, compress: true}.build())
 	if err != nil {

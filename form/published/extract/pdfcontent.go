@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/unicode/norm"
 )
 
 // glyph is one shown character: its text and where it stands, in the page's coordinates
@@ -430,8 +431,21 @@ func (in *interp) place(text string, w0 float64, trm matrix, mode int) {
 	if text == "" {
 		text = "\uFFFD"
 	}
+	text = unifyIdeographs(text)
 	if strings.TrimSpace(text) == "" {
 		text = " "
 	}
 	*in.out = append(*in.out, glyph{text: text, x: x, y: y, w: adv, size: size, orient: orient})
+}
+
+// unifyIdeographs replaces the Kangxi radicals and compatibility ideographs that some
+// producers' ToUnicode maps give ("⼀" U+2F00 for "一" U+4E00; the same glyph) by the unified
+// ideographs a reader types, so that labels and headings are recognized.
+func unifyIdeographs(s string) string {
+	for _, r := range s {
+		if r >= 0x2E80 && r <= 0x2FDF || r >= 0xF900 && r <= 0xFAFF || r >= 0x2F800 && r <= 0x2FA1F {
+			return norm.NFKC.String(s)
+		}
+	}
+	return s
 }
