@@ -29,11 +29,15 @@ const (
 	maxFormDepth = 8
 )
 
-// PDF reads the text of a PDF with its positions and rebuilds lines and table rows from them
-// (see Layout). The file structure (cross-reference, objects, streams, decryption with an
-// empty user password) is read with github.com/ledongthuc/pdf; the page content, the fonts'
-// widths and their ToUnicode maps are interpreted here, since that library places every glyph
-// of a string at one position and misreads some ToUnicode ranges.
+// PDF reads the text of a PDF with its positions and rebuilds the lines from them: glyphs
+// grouped by baseline, sorted by x, a space where they stand apart and "|" at a table's
+// column gap (a cell border drawn between them, or, outside ruled tables, a gap wider than
+// cellGap); wrapped labels stay on their own lines. The file structure (cross-reference,
+// objects, streams, decryption with an empty user password) is read with
+// github.com/ledongthuc/pdf; the page content, the fonts' widths and their ToUnicode maps are
+// interpreted here, since that library places every glyph of a string at one position (it
+// has no widths for CID fonts) and misreads ToUnicode ranges that cross a multiple of 256
+// (gofpdf writes one, <0000> to <FFFF>, in every PDF our app exports).
 //
 // A PDF without a text layer (a scan, or text drawn invisibly over one), or whose text is
 // garbled — no ToUnicode map, U+FFFD, private-use code points, mostly unmapped glyphs, no
