@@ -4,7 +4,7 @@
 #   - npm @expo-google-fonts/noto-serif-sc and @expo-google-fonts/noto-sans-sc
 #     (SIL Open Font License 1.1, see OFL-NotoSC.txt)
 #   - Debian fonts-arphic-gkai00mp (Arphic Public License, see ARPHICPL.TXT)
-# Requirements: npm, Debian python3-fonttools (pyftsubset), fonts-arphic-gkai00mp.
+# Requirements: npm, Go, Debian python3-fonttools (pyftsubset), fonts-arphic-gkai00mp.
 #   apt-get install -y python3-fonttools fonts-arphic-gkai00mp
 #
 # Every font is subset to the GBK repertoire (so rare given-name characters such
@@ -106,9 +106,11 @@ for name in ["NotoSerifSC-Bold.ttf", "NotoSerifSC-Regular.ttf", "NotoSansSC-Regu
     if missing and name in ("NotoSerifSC-Regular.ttf", "NotoSansSC-Regular.ttf"):
         sys.exit("missing characters in " + name)
 PY
-# Stored gzip-compressed (-n: no name/timestamp, so rebuilds are byte-stable);
-# package assets decompresses them once on first use.
+# Stored as font packs (chunks of 8 KiB, each deflated; see ../pack.go) so that an
+# export decompresses only the chunks holding the glyphs it prints, not whole fonts.
+# The packer is deterministic: rebuilds are byte-stable.
+root="$(cd "$here/../.." && pwd)"
 for f in NotoSerifSC-Bold NotoSerifSC-Regular NotoSansSC-Regular ARPLKaitiMGB; do
-	gzip -n -9 -c "$work/$f.ttf" >"$here/$f.ttf.gz"
+	(cd "$root" && go run ./assets/internal/fontpack "$work/$f.ttf" "$here/$f.nbfp")
 done
-ls -l "$work"/*.ttf "$here"/*.ttf.gz
+ls -l "$work"/*.ttf "$here"/*.nbfp
