@@ -181,7 +181,6 @@ func (d *Doc) Table(t Table) {
 
 	d.flush(firstH)
 	d.ensure(firstH)
-	d.pdf.SetLineWidth(0.2)
 	headEnd := 0
 	if header > 0 {
 		headEnd = blocks[header-1][1]
@@ -253,7 +252,7 @@ func (d *Doc) drawTableRows(cells []placedCell, h, colX []float64, ranges [][2]i
 			x, top := colX[c.Col], rowY[a0]
 			cw := colX[c.Col+c.ColSpan] - x
 			ch := sumWidths(h, a0, a1)
-			d.pdf.Rect(x, top, cw, ch, "D")
+			d.rect(x, top, cw, ch)
 			ty := top + (ch-float64(len(c.lines))*lh)/2
 			for _, l := range c.lines {
 				lx := x + cellPadX
