@@ -249,6 +249,16 @@ func (d *Doc) glyph(rn run, i int, x, y float64) {
 	p.glyphs = append(p.glyphs, glyphOp{x: x, y: y, size: rn.size, r: r, role: role, half: half})
 }
 
+// textWidth is the natural width in mm of s in the body font at size pt (for
+// measuring, without substitutions).
+func (d *Doc) textWidth(s string, size float64) float64 {
+	w := 0.0
+	for _, r := range s {
+		w += d.fonts[assets.Body].m.advance(r)
+	}
+	return w * ptToMM(size)
+}
+
 // rect adds a stroked rectangle.
 func (d *Doc) rect(x, y, w, h float64) {
 	p := d.cur()

@@ -41,7 +41,7 @@ func WriteStats(w io.Writer, r *form.Report, opt Options) (Stats, error) {
 		d.Heading1(s.Title)
 		switch {
 		case s.Table != nil:
-			d.Table(reportTable(r, s.Table))
+			d.Table(d.reportTable(r, s.Table))
 			d.Space(LinePitch / 2)
 		case s.Number == 1:
 			para(r.Text.Overview)
@@ -97,12 +97,21 @@ func paragraphs(text string) string {
 var labelWidths = map[int][]float64{
 	1: {56},
 	2: {22, 44},
-	3: {9, 17, 42},
+	3: {9, 16, 42},
 }
+
+// labelGrow is how wide the last label column of a table with that many label columns
+// may grow, taking width from the value columns while their numbers still fit on one
+// line: table 三's long row labels ("2.没有现成信息需要另行制作") then take one line
+// instead of two, and the table fits one A4 page.
+var labelGrow = map[int]float64{3: 54}
+
+// minValueWidth is the narrowest a value column gets (mm).
+const minValueWidth = 10.0
 
 // reportTable converts a statistic table's official layout and r's values
 // into a Table.
-func reportTable(r *form.Report, t *form.Table) Table {
+func (d *Doc) reportTable(r *form.Report, t *form.Table) Table {
 	l := t.Layout()
 	firstValue := l.LabelCols
 	widths := make([]float64, l.Cols)
@@ -113,10 +122,22 @@ func reportTable(r *form.Report, t *form.Table) Table {
 			lw[i] = 20
 		}
 	}
+	lw = append([]float64(nil), lw...)
+	nValues := float64(l.Cols - firstValue)
+	if grow, ok := labelGrow[firstValue]; ok && nValues > 0 {
+		need := minValueWidth
+		for _, s := range l.Spans {
+			if s.Role == form.RoleValue {
+				need = max(need, d.textWidth(cellText(r, s.Code), TableSize)+2*cellPadX+0.5)
+			}
+		}
+		last := TextWidth - sumWidths(lw, 0, len(lw)-1) - need*nValues
+		lw[len(lw)-1] = min(grow, max(lw[len(lw)-1], last))
+	}
 	used := sumWidths(lw, 0, len(lw))
 	copy(widths, lw)
 	for i := firstValue; i < l.Cols; i++ {
-		widths[i] = (TextWidth - used) / float64(l.Cols-firstValue)
+		widths[i] = (TextWidth - used) / nValues
 	}
 	tb := Table{ColWidths: widths, HeaderRows: l.HeaderRows, FontSize: TableSize}
 	// A table of stacked blocks, each with its own heading row (二), does
