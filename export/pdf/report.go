@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"io"
 	"strings"
 
@@ -18,18 +19,51 @@ func Write(w io.Writer, r *form.Report, opt Options) error {
 }
 
 // WriteStats is Write that also returns the typesetting statistics, so
-// callers can warn about replaced characters.
+// callers can warn about replaced characters and show which fonts were used
+// (Stats.FontReport).
 func WriteStats(w io.Writer, r *form.Report, opt Options) (Stats, error) {
+	return WriteContext(context.Background(), w, r, opt)
+}
+
+// WriteContext is WriteStats that gives up with ctx's error as soon as ctx is done
+// (checked between the blocks of the layout and between pages of the output), so a
+// GUI can export off the UI thread and offer 取消; Options.Progress reports the pages
+// written. Nothing is written to w unless the whole PDF is made.
+func WriteContext(ctx context.Context, w io.Writer, r *form.Report, opt Options) (Stats, error) {
+	if err := ctx.Err(); err != nil {
+		return Stats{}, err
+	}
 	if opt.Title == "" {
 		opt.Title = r.Title()
 	}
 	if opt.Author == "" {
 		opt.Author = strings.TrimSpace(r.Meta.Agency)
 	}
-	d, err := New(opt)
+	d, err := newDoc(ctx, opt)
 	if err != nil {
 		return Stats{}, err
 	}
+	d.report(r)
+	if err := d.Output(w); err != nil {
+		return d.Stats(), err
+	}
+	return d.Stats(), nil
+}
+
+// newDoc is New with a context.
+func newDoc(ctx context.Context, opt Options) (*Doc, error) {
+	d, err := New(opt)
+	if err != nil {
+		return nil, err
+	}
+	d.ctx = ctx
+	return d, nil
+}
+
+// report lays out report r: the title, the opening paragraph, the six sections (一's
+// five parts as level-2 headings, the three statistic tables from the format's official
+// layouts) and the signature.
+func (d *Doc) report(r *form.Report) {
 	para := func(text string) {
 		if text = paragraphs(text); text != "" {
 			d.Paragraph(text)
@@ -64,10 +98,6 @@ func WriteStats(w io.Writer, r *form.Report, opt Options) (Stats, error) {
 	}
 	para(r.Text.Closing)
 	d.Signature(strings.TrimSpace(r.Meta.Agency), r.DateText())
-	if err := d.Output(w); err != nil {
-		return d.Stats(), err
-	}
-	return d.Stats(), nil
 }
 
 // titleWithBreak returns r's title with a preferred line break after the
