@@ -3,6 +3,7 @@ package assets
 import (
 	"bytes"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -190,7 +191,11 @@ func TestPackedFontsWhole(t *testing.T) {
 func TestPackReadAt(t *testing.T) {
 	whole := Font(Kai)
 	var buf bytes.Buffer
-	if err := PackFont(&buf, whole, 1000); err != nil {
+	// Stored out of order, as the bundled packs are: the tail raw first, then the middle,
+	// then the start.
+	third := len(whole) / 3
+	order := [][2]int{{2 * third, len(whole) - 2*third}, {third, third}, {0, third}}
+	if err := PackFont(&buf, whole, 1000, order, 5000); err != nil {
 		t.Fatal(err)
 	}
 	p, err := openPack("kai", buf.String())
@@ -243,16 +248,24 @@ func TestPackReadAt(t *testing.T) {
 
 func TestPackCorrupt(t *testing.T) {
 	var buf bytes.Buffer
-	if err := PackFont(&buf, bytes.Repeat([]byte("年报助手"), 5000), 4096); err != nil {
+	font := bytes.Repeat([]byte("年报助手"), 5000)
+	if err := PackFont(&buf, font, 4096, nil, 0); err != nil {
 		t.Fatal(err)
 	}
 	good := buf.String()
+	extentAt := packHeaderLen + (len(font)+4095)/4096*packEntryLen // the first extent's offset in the font
+	for _, order := range [][][2]int{{{0, 100}}, {{0, 100}, {50, len(font) - 50}}, {{100, len(font) - 100}, {0, 99}}} {
+		if err := PackFont(io.Discard, font, 4096, order, 0); err == nil {
+			t.Errorf("extents %v that do not tile the font were accepted", order)
+		}
+	}
 	for name, data := range map[string]string{
 		"empty":      "",
 		"magic":      "XXXX" + good[4:],
 		"version":    good[:7] + "\x09" + good[8:],
 		"truncated":  good[:30],
-		"bad offset": good[:20] + "\xff\xff\xff\xff" + good[24:],
+		"bad offset": good[:24] + "\xff\xff\xff\xff" + good[28:],
+		"bad extent": good[:extentAt] + "\x00\x00\x00\x07" + good[extentAt+4:],
 	} {
 		if _, err := openPack("x", data); err == nil {
 			t.Errorf("%s: corrupt pack accepted", name)
