@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"html"
 	"math"
 	"os"
@@ -133,24 +132,10 @@ func TestWriteEmptyReport(t *testing.T) {
 // indent; table cells (where a vertical label prints one character per row) are not text.
 func TestNoLineStartsWithClosingPunct(t *testing.T) {
 	const forbidden = "，。、；：？！）》」』】”’"
-	r := form.Sample(form.Latest)
-	long := func(from, n int) string {
-		var b strings.Builder
-		for i := from; i < from+n; i++ {
-			b.WriteString(strings.TrimPrefix(sampleParagraph(i), fmt.Sprintf("第%d段：", i+1)))
-			if i%4 == 3 {
-				b.WriteString("\n")
-			}
-		}
-		return b.String()
-	}
+	r := longReport(form.Latest)
 	// Runs of punctuation as typed by users: "，，", "。」", "”。", "）。", "“《".
 	runs := strings.Repeat("答复，，全年办理。」说明”。（见附件）。依据“《条例》”", 30)
-	r.Text.Overview = runs + "\n" + long(0, 40)
-	for i := range r.Text.Parts {
-		r.Text.Parts[i] = long(40+i*13, 13+i)
-	}
-	r.Text.Problems, r.Text.Other = long(120, 30), long(150, 17)
+	r.Text.Overview = runs + "\n" + r.Text.Overview
 	path := writeReport(t, r)
 	needTool(t, "pdftotext")
 	lines := textLines(t, path)
