@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/nianbao/nianbao/export/outline"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -243,7 +244,7 @@ func TestBrokenTableThree(t *testing.T) {
 		}
 	}
 	d.Heading1("三、收到和处理政府信息公开申请情况")
-	table := d.reportTable(r, tb)
+	table := d.gridTable(outline.NewGrid(r, tb))
 	table.MinRowHeight = 10
 	d.Table(table)
 	d.Paragraph("表后正文。")
@@ -319,5 +320,27 @@ func TestBrokenTableThree(t *testing.T) {
 		if !pageNumWord.MatchString(a.text) && a.yMax > (MarginTop+TextHeight)*ptPerMM+2 {
 			t.Errorf("page %d: %q below the text area", a.page, a.text)
 		}
+	}
+}
+
+// TestWideNumbersStayWhole: a six-digit count in table 三 widens the number columns
+// (taking width from the row labels) instead of breaking the number over two lines.
+func TestWideNumbersStayWhole(t *testing.T) {
+	needTool(t, "pdftotext")
+	r := form.Sample(form.Latest)
+	if err := r.Set("apply.1.natural", "123456"); err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, b := range wordBoxes(t, writeReport(t, r)) {
+		if strings.Contains(b.text, "123456") {
+			found = true
+		}
+		if strings.Contains(" 123 1234 12345 23456 3456 456 56 ", " "+b.text+" ") { // pieces of 123456
+			t.Errorf("number broken: word %q", b.text)
+		}
+	}
+	if !found {
+		t.Error("123456 not printed whole")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/nianbao/nianbao/export/outline"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -41,7 +42,7 @@ func TestWriteReport(t *testing.T) {
 			}
 			needTool(t, "pdftotext")
 			text := extractText(t, path)
-			want := []string{r.Title(), paragraphs(r.Text.Opening)}
+			want := []string{r.Title(), strings.Join(outline.Paragraphs(r.Text.Opening), "")}
 			for _, s := range f.Sections {
 				want = append(want, s.Title)
 				if s.Number == 1 {
@@ -64,7 +65,7 @@ func TestWriteReport(t *testing.T) {
 				for _, s := range tb.Layout().Spans {
 					w := s.Text
 					if s.Role == form.RoleValue {
-						w = cellText(r, s.Code)
+						w = outline.CellText(r, s.Code)
 					}
 					if !containsInOrder(text, spaces.ReplaceAllString(w, "")) {
 						t.Errorf("%s: %q missing", tb.ID, w)
@@ -233,24 +234,6 @@ func textLines(t *testing.T, path string) [][]word {
 		i = j
 	}
 	return lines
-}
-
-func TestTitleWithBreak(t *testing.T) {
-	tests := []struct {
-		agency string
-		year   int
-		want   string
-	}{
-		{"示例县市场监督管理局", 2025, "示例县市场监督管理局\n2025年政府信息公开工作年度报告"},
-		{" 某市 ", 2024, "某市\n2024年政府信息公开工作年度报告"},
-		{"", 2024, "2024年政府信息公开工作年度报告"},
-	}
-	for _, tc := range tests {
-		r := form.New(form.Latest, tc.year, tc.agency)
-		if got := titleWithBreak(r); got != tc.want {
-			t.Errorf("%q: got %q want %q", tc.agency, got, tc.want)
-		}
-	}
 }
 
 func BenchmarkWriteReport(b *testing.B) {

@@ -132,8 +132,14 @@ func (d *Doc) measure(t *Table, st tableStyle, size float64) (*tableLayout, erro
 		if c.Strong {
 			role = assets.Heading
 		}
-		p := placedCell{Cell: c, w: tl.colX[c.Col+c.ColSpan] - tl.colX[c.Col] - 2*cellPadX}
+		cw := tl.colX[c.Col+c.ColSpan] - tl.colX[c.Col]
+		p := placedCell{Cell: c, w: cw - 2*cellPadX}
 		p.rn = d.prepare(c.Text, role, size, 1)
+		// A number (one unbreakable word) a little too wide for the padded cell uses the
+		// padding rather than break.
+		if tw := sumWidths(p.rn.w, 0, len(p.rn.w)); tw > p.w && tw <= cw-0.4 && len(clustersOf(p.rn.rs)) == 2 {
+			p.w = tw
+		}
 		if c.Align == AlignCenter {
 			p.lines = balanceCell(p.rn.rs, p.rn.w, p.w)
 		} else {
