@@ -172,6 +172,7 @@ func Font(r Role) []byte {
 		panic("assets: bundled font corrupt: " + err.Error())
 	}
 	fontCache[p.name] = b
+	p.whole.Store(&b) // later reads of the pack copy from it instead of decompressing chunks
 	return b
 }
 

@@ -246,6 +246,24 @@ func TestPackReadAt(t *testing.T) {
 	}
 }
 
+// TestPackReadAtWhole: once Font has made the whole font, the pack reads from it.
+func TestPackReadAtWhole(t *testing.T) {
+	whole := Font(UI)
+	p := BundledPack(Heading) // the same font
+	b := make([]byte, 100)
+	if n, err := p.ReadAt(b, 1000); n != 100 || err != nil || !bytes.Equal(b, whole[1000:1100]) {
+		t.Fatalf("ReadAt = %d, %v", n, err)
+	}
+	if n, err := p.ReadAt(b, p.Size()-10); n != 10 || err != io.EOF {
+		t.Errorf("read past the end: %d, %v", n, err)
+	}
+	for i := range p.chunks {
+		if p.chunks[i].raw != nil {
+			t.Fatal("a chunk was decompressed although the whole font was there")
+		}
+	}
+}
+
 func TestPackCorrupt(t *testing.T) {
 	var buf bytes.Buffer
 	font := bytes.Repeat([]byte("年报助手"), 5000)

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // A font pack holds a TrueType file cut into chunks of fixed size, each stored raw or
@@ -49,6 +50,7 @@ type Pack struct {
 	chunkSize int
 	chunks    []packChunk
 	extents   []packExtent
+	whole     atomic.Pointer[[]byte] // the whole font, once Font made it (the UI's)
 }
 
 // packExtent maps font bytes [off, off+n) to stored bytes [stored, stored+n).
@@ -143,6 +145,16 @@ func (p *Pack) chunk(i int) ([]byte, error) {
 func (p *Pack) ReadAt(b []byte, off int64) (int, error) {
 	if off < 0 {
 		return 0, errors.New("assets: negative offset")
+	}
+	if w := p.whole.Load(); w != nil { // already decompressed whole: no chunk needed
+		if off >= p.size {
+			return 0, io.EOF
+		}
+		n := copy(b, (*w)[off:])
+		if n < len(b) {
+			return n, io.EOF
+		}
+		return n, nil
 	}
 	n := 0
 	for n < len(b) {
