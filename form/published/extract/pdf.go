@@ -37,7 +37,7 @@ const (
 // github.com/ledongthuc/pdf; the page content, the fonts' widths and their ToUnicode maps are
 // interpreted here, since that library places every glyph of a string at one position (it
 // has no widths for CID fonts) and misreads ToUnicode ranges that cross a multiple of 256
-// (gofpdf writes one, <0000> to <FFFF>, in every PDF our app exports).
+// (gofpdf's UTF-8 fonts write one, <0000> to <FFFF>: its text came out garbled).
 //
 // A PDF without a text layer (a scan, or text drawn invisibly over one), or whose text is
 // garbled — no ToUnicode map, U+FFFD, private-use code points, mostly unmapped glyphs, no
