@@ -3,6 +3,7 @@ package form
 import (
 	"bufio"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -31,10 +32,18 @@ func loadCells(t testing.TB, f *Format, path string) *Report {
 	return r
 }
 
-func rules(ps []Problem) []string {
+// rules lists the problems of the given severities as "RULE:first cell" (or "RULE" without cells), sorted.
+func rules(ps []Problem, sev ...Severity) []string {
 	var out []string
 	for _, p := range ps {
-		out = append(out, p.Rule+":"+p.Cells[0])
+		if len(sev) > 0 && !slices.Contains(sev, p.Severity) {
+			continue
+		}
+		s := p.Rule
+		if len(p.Cells) > 0 {
+			s += ":" + p.Cells[0]
+		}
+		out = append(out, s)
 	}
 	sort.Strings(out)
 	return out
@@ -42,44 +51,180 @@ func rules(ps []Problem) []string {
 
 func TestSeedsThroughCheck(t *testing.T) {
 	f19, _ := FormatByID("2019")
-	if ps := Check(loadCells(t, f19, "testdata/seed000.cells"), nil); len(ps) != 0 {
-		t.Errorf("seed 000 is clean, got %v", ps)
+	ps := CheckAll(loadCells(t, f19, "testdata/seed000.cells"), nil, Drafting)
+	if got := rules(ps, Error, Warning); len(got) != 0 {
+		t.Errorf("seed 000 is clean, got %v", got)
 	}
-	ps := Check(loadCells(t, f19, "testdata/seed003.cells"), nil)
-	got := strings.Join(rules(ps), " ")
+	// Its table really leaves the organisation columns of 三 blank: 未填, not 0.
+	if got := rules(ps, Unfilled); strings.Join(got, " ") != "B1:apply.1.commercial B2 B2 B2 M1 M3" {
+		t.Errorf("seed 000 unfilled = %v", got)
+	}
+	ps = CheckAll(loadCells(t, f19, "testdata/seed003.cells"), nil, Drafting)
+	got := strings.Join(rules(ps, Error), " ")
 	want := "H2:apply.3.1.total H2:apply.3.3.4.total H3:apply.3.7.commercial H3:apply.3.7.total"
 	if got != want {
-		t.Errorf("seed 003 problems = %s\nwant %s", got, want)
+		t.Errorf("seed 003 errors = %s\nwant %s", got, want)
 	}
 	for _, p := range ps {
-		if p.Severity != Error || p.Section != 3 || p.Message == "" {
+		if p.Severity == Error && (p.Section != 3 || p.Message == "") {
 			t.Errorf("seed 003 problem %+v", p)
 		}
 	}
-	if ps[0].Rule == "H2" && !strings.Contains(ps[0].Message, "（一）予以公开") {
-		t.Errorf("message does not name the row as printed: %s", ps[0].Message)
+	for _, p := range ps {
+		if p.Rule == "H2" && !strings.Contains(p.Message, "（一）予以公开") {
+			t.Errorf("message does not name the row as printed: %s", p.Message)
+		}
+		break
 	}
 }
 
-func TestBlankAndSampleAreClean(t *testing.T) {
+// TestBlankReport: a new report has nothing wrong, but every table, section and field is to
+// be filled; the final check makes each of them an error.
+func TestBlankReport(t *testing.T) {
 	for _, f := range Formats {
-		if ps := Check(New(f, 2025, "某局"), nil); len(ps) != 0 {
-			t.Errorf("%s blank report: %v", f.ID, ps)
+		r := New(f, 0, "")
+		ps := CheckAll(r, nil, Drafting)
+		if Errors(ps) != 0 || len(rules(ps, Warning)) != 0 {
+			t.Errorf("%s blank report while drafting: %v", f.ID, rules(ps, Error, Warning))
 		}
+		if got := strings.Join(rules(ps), " "); got != "B1:"+f.Cells[0].Code+" B1:apply.1.natural B1:review.admin.upheld B2 B2 B2 M1 M2 M3" {
+			t.Errorf("%s blank report: %s", f.ID, got)
+		}
+		counts := CountBySection(ps)
+		inTable := func(id string) int {
+			n := 0
+			for _, d := range f.Cells {
+				if d.Table.ID == id {
+					n++
+				}
+			}
+			return n
+		}
+		for sec, want := range map[int]int{0: 3, 1: 1, 2: inTable("active"), 3: inTable("apply"), 4: 15, 5: 1, 6: 1} {
+			if counts[sec].Blanks != want || counts[sec].Clean() {
+				t.Errorf("%s §%d counts %+v, want %d blanks", f.ID, sec, counts[sec], want)
+			}
+		}
+		final := CheckFinal(r, nil)
+		h5 := 0
+		for _, p := range final {
+			if p.Severity != Error || !p.Blank {
+				t.Errorf("%s final: %s %s %s", f.ID, p.Rule, p.Severity, p.Message)
+			}
+			if p.Rule == "H5" {
+				h5++
+			}
+		}
+		if h5 != len(f.Cells) || Errors(final) != len(f.Cells)+6 {
+			t.Errorf("%s final: %d H5 of %d cells, %d errors", f.ID, h5, len(f.Cells), Errors(final))
+		}
+	}
+}
+
+// TestRowOneOfThree: typing only row 一 of 三 gives one 未填 item for the table, not the six
+// H1 errors of blanks read as 0.
+func TestRowOneOfThree(t *testing.T) {
+	r := New(Latest, 2025, "某局")
+	for _, c := range Latest.ApplicantCols {
+		_ = r.Set("apply.1."+c, "0")
+	}
+	_ = r.Set("apply.1.natural", "3")
+	r.FillDerived()
+	ps := CheckAll(r, nil, Drafting)
+	if n := Errors(ps); n != 0 {
+		t.Fatalf("%d errors: %v", n, rules(ps, Error))
+	}
+	var b1 *Problem
+	for i, p := range ps {
+		if p.Rule == "B1" && p.Section == 3 {
+			b1 = &ps[i]
+		}
+	}
+	if b1 == nil || len(b1.Cells) != 175-7 || b1.Cells[0] != "apply.2.natural" || b1.Severity != Unfilled || !b1.Blank ||
+		!strings.Contains(b1.Message, "第三部分还有 168 格未填") || !strings.Contains(b1.Message, "没有发生的请填 0") {
+		t.Errorf("B1 = %+v", b1)
+	}
+	// Row 一 itself is checked (H2) as soon as all its cells are numbers.
+	_ = r.Set("apply.1.total", "4")
+	if got := rules(CheckAll(r, nil, Drafting), Error); strings.Join(got, " ") != "H2:apply.1.total" {
+		t.Errorf("wrong total of a complete row: %v", got)
+	}
+}
+
+func TestSampleIsClean(t *testing.T) {
+	for _, f := range Formats {
 		s := Sample(f)
-		if ps := Check(s, nil); len(ps) != 0 {
-			t.Errorf("%s sample report: %v", f.ID, ps)
+		for _, mode := range []Mode{Drafting, Final} {
+			if ps := CheckAll(s, nil, mode); len(ps) != 0 {
+				t.Errorf("%s sample report (mode %d): %v", f.ID, mode, ps)
+			}
 		}
 		// Carried over from itself, the cross-year carry rules hold (H1 may not: the new
 		// year's 上年结转 changed while its other rows did not).
 		next := s.Clone()
 		next.Meta.Year++
+		next.Meta.Date = sampleDate(next.Meta.Year)
 		next.CarryOver(s)
 		next.FillDerived()
-		for _, p := range Check(next, s) {
+		for _, p := range CheckAll(next, s, Drafting) {
 			if p.Rule == "X1" || p.Rule == "X3" {
 				t.Errorf("%s after carry-over: %+v", f.ID, p)
 			}
+		}
+	}
+}
+
+// TestOneBlankCellIsNeverClean: a complete report with one blank cell is 未填 while drafting
+// (with the cell) and an error in the final check, naming it.
+func TestOneBlankCellIsNeverClean(t *testing.T) {
+	r := Sample(Latest)
+	_ = r.Set("apply.3.3.4.natural", "")
+	ps := CheckAll(r, nil, Drafting)
+	if got := strings.Join(rules(ps), " "); got != "B1:apply.3.3.4.natural" {
+		t.Errorf("drafting: %s", got)
+	}
+	if c := CountBySection(ps)[3]; c.Blanks != 1 || c.Clean() {
+		t.Errorf("section 3 counts %+v", c)
+	}
+	if m := Marks(r, ps); m[Latest.Index("apply.3.3.4.natural")] != Unfilled || m[Latest.Index("apply.3.7.natural")] != "" {
+		t.Errorf("marks: blank cell %q, its total %q", m[Latest.Index("apply.3.3.4.natural")], m[Latest.Index("apply.3.7.natural")])
+	}
+	final := CheckFinal(r, nil)
+	if len(final) != 1 || final[0].Rule != "H5" || final[0].Severity != Error || !final[0].Blank || final[0].Cells[0] != "apply.3.3.4.natural" ||
+		!strings.Contains(final[0].Message, "「（三）不予公开 4.保护第三方合法权益」行「自然人」列：未填写") {
+		t.Errorf("final: %+v", final)
+	}
+}
+
+// TestProblemsInReportOrder: problems come section by section, cell by cell.
+func TestProblemsInReportOrder(t *testing.T) {
+	r := Sample(Latest)
+	r.Meta.Agency = ""
+	r.Text.Problems = ""
+	_ = r.Set("review.after.total", "9")
+	_ = r.Set("active.penalty.decisions", "x")
+	_ = r.Set("apply.1.total", "41")
+	r.Text.Other = "无。"
+	var got []string
+	for _, p := range CheckAll(r, nil, Drafting) {
+		got = append(got, p.Rule)
+	}
+	if s := strings.Join(got, " "); s != "M1 W4 H5 H2 H1 H4 B2 W2" {
+		t.Errorf("order %s", s)
+	}
+}
+
+func TestMarks(t *testing.T) {
+	r := Sample(Latest)
+	ps := []Problem{
+		{Rule: "W4", Severity: Warning, Cells: []string{"apply.1.total"}},
+		{Rule: "H2", Severity: Error, Cells: []string{"apply.1.total", "apply.1.natural"}},
+		{Rule: "B1", Severity: Unfilled, Cells: []string{"apply.1.natural", "apply.2.natural"}},
+	}
+	m := Marks(r, ps)
+	for code, want := range map[string]Severity{"apply.1.total": Error, "apply.1.natural": Error, "apply.2.natural": Unfilled, "apply.3.1.natural": ""} {
+		if got := m[Latest.Index(code)]; got != want {
+			t.Errorf("%s = %q, want %q", code, got, want)
 		}
 	}
 }
@@ -102,8 +247,8 @@ func TestIdentities(t *testing.T) {
 			rule: "H1", cell: "apply.1.natural", sev: Error, inMsg: "第一项加第二项之和"},
 		{name: "H2 row total", f: f21, edit: map[string]string{"apply.1.total": "41"},
 			rule: "H2", cell: "apply.1.total", sev: Error, inMsg: "「一、本年新收政府信息公开申请数量」行「总计」列：应为 42"},
-		{name: "H2 blank total", f: f21, edit: map[string]string{"apply.3.1.total": ""},
-			rule: "H2", cell: "apply.3.1.total", sev: Error, inMsg: "未填写，应为 21"},
+		{name: "blank total is to be filled, not wrong", f: f21, edit: map[string]string{"apply.3.1.total": ""},
+			rule: "B1", cell: "apply.3.1.total", sev: Unfilled, inMsg: "第三部分还有 1 格未填：「（一）予以公开」行「总计」列"},
 		{name: "H3 leaf sum", f: f21, edit: map[string]string{"apply.3.3.4.natural": "3", "apply.3.3.4.total": "3"},
 			rule: "H3", cell: "apply.3.7.natural", sev: Error, inMsg: "「（七）总计」行「自然人」列：应为 38"},
 		{name: "H4 review", f: f21, edit: map[string]string{"review.after.total": "2"},
@@ -113,13 +258,15 @@ func TestIdentities(t *testing.T) {
 		{name: "H5 slash", f: f19, edit: map[string]string{"active.fees.prev": "/"},
 			rule: "H5", cell: "active.fees.prev", sev: Error, inMsg: "「/」不是数字"},
 		{name: "X1 carry", f: f21, edit: map[string]string{"apply.2.natural": "5"},
-			last: func(l *Report) {}, rule: "X1", cell: "apply.2.natural", sev: Error, inMsg: "结转下年度继续办理」2，现为 5"},
+			last: func(l *Report) {}, rule: "X1", cell: "apply.2.natural", sev: Error, inMsg: "应等于上年报告的「四、结转下年度继续办理」2，现为 5"},
 		{name: "X2 effective", f: f21, edit: map[string]string{"active.normative.effective": "30"},
-			last: func(l *Report) { _ = l.Set("active.normative.effective", "26") }, rule: "X2", cell: "active.normative.effective", sev: Warning, inMsg: "上年「现行有效件数」26 + 「本年制发件数」3 − 「本年废止件数」2 = 27，现填 30"},
+			last: func(l *Report) { _ = l.Set("active.normative.effective", "26") }, rule: "X2", cell: "active.normative.effective", sev: Warning,
+			inMsg: "上年「现行有效件数」26 + 「本年制发件数」3 − 「本年废止件数」2 = 27，现填 30。如有集中清理，请在正文中说明"},
 		{name: "X3 prev", f: f19, edit: map[string]string{"active.license.prev": "40"},
-			last: func(l *Report) { _ = l.Set("active.license.prev", "48") }, rule: "X3", cell: "active.license.prev", sev: Warning, inMsg: "应为 46"},
+			last: func(l *Report) { _ = l.Set("active.license.prev", "48") }, rule: "X3", cell: "active.license.prev", sev: Warning,
+			inMsg: "上年报告的「上一年项目数量」48 加「本年增/减」-2 应为 46，现为 40"},
 		{name: "W1 long overview", f: f21, edit: map[string]string{"text.overview": strings.Repeat("公开", 501)},
-			rule: "W1", sev: Warning, inMsg: "不超过一千字"},
+			rule: "W1", sev: Warning, inMsg: "不超过 1000 字"},
 		{name: "W2 no fee statement", f: f21, edit: map[string]string{"text.other": "无其他需要报告的事项。"},
 			rule: "W2", sev: Warning, inMsg: "信息处理费"},
 		{name: "W3 same as last year", f: f21, edit: map[string]string{},
@@ -140,13 +287,13 @@ func TestIdentities(t *testing.T) {
 				good := base.Clone()
 				good.CarryOver(last)
 				good.FillDerived()
-				for _, p := range Check(good, last) {
+				for _, p := range CheckAll(good, last, Drafting) {
 					if p.Rule == tc.rule && tc.rule != "W3" {
 						t.Fatalf("correct report fails %s: %s", tc.rule, p.Message)
 					}
 				}
 			}
-			for _, p := range Check(base, nil) {
+			for _, p := range CheckAll(base, nil, Drafting) {
 				if p.Rule == tc.rule {
 					t.Fatalf("correct report fails %s: %s", tc.rule, p.Message)
 				}
@@ -163,7 +310,7 @@ func TestIdentities(t *testing.T) {
 				}
 			}
 			var found *Problem
-			ps := Check(r, last)
+			ps := CheckAll(r, last, Drafting)
 			for i, p := range ps {
 				if p.Rule == tc.rule && found == nil {
 					found = &ps[i]
@@ -182,63 +329,120 @@ func TestIdentities(t *testing.T) {
 	}
 }
 
-func TestW2OnlyForCurrentFormatWithText(t *testing.T) {
-	r := New(Formats[1], 2019, "某局")
-	r.Text.Other = "无。"
-	for _, p := range Check(r, nil) {
-		if p.Rule == "W2" {
-			t.Error("W2 raised for the 2019 format, which predates the 信息处理费 rule")
+// TestBlankIsNotZero: no identity is computed over a blank, in either direction.
+func TestBlankIsNotZero(t *testing.T) {
+	r := Sample(Latest)
+	// Blank terms under a typed total: no H2 (the total may be right), 未填 instead.
+	_ = r.Set("apply.1.commercial", "")
+	_ = r.Set("apply.1.natural", "")
+	ps := CheckAll(r, nil, Drafting)
+	if Errors(ps) != 0 {
+		t.Errorf("identities over blanks: %v", rules(ps, Error))
+	}
+	// X1: a blank 上年结转 is not compared with last year (it is 未填).
+	last := Sample(Latest)
+	last.Meta.Year--
+	r = nextYear(last)
+	_ = r.Set("apply.2.natural", "")
+	for _, p := range CheckAll(r, last, Drafting) {
+		if p.Rule == "X1" {
+			t.Errorf("X1 over a blank: %s", p.Message)
 		}
 	}
-	r = New(Formats[0], 2025, "某局")
-	r.Text.Other = "全年共向3件申请发出收费通知，实际收取信息处理费380元。"
-	for _, p := range Check(r, nil) {
-		if p.Rule == "W2" {
-			t.Error("W2 raised though 六 states the fee")
+	// Nor is a blank of last year's report.
+	r = nextYear(last)
+	_ = last.Set("apply.4.natural", "")
+	for _, p := range CheckAll(r, last, Drafting) {
+		if p.Rule == "X1" {
+			t.Errorf("X1 against last year's blank: %s", p.Message)
 		}
 	}
 }
 
-func TestW5NoticeIssuedButUnpaidIsConsistent(t *testing.T) {
-	r := Sample(Formats[0])
-	_ = r.Set("apply.3.6.2.natural", "7")
-	r.FillDerived()
-	r.Text.Other = "全年共发出收费通知7件，申请人均未缴费，实际收取信息处理费380元。"
-	for _, p := range Check(r, nil) {
-		if p.Rule == "W5" {
-			t.Errorf("false W5: %s", p.Message)
+func TestCheckIsCheckAllWithoutMeta(t *testing.T) {
+	r := New(Latest, 0, "")
+	_ = r.Set("apply.1.total", "x")
+	all := CheckAll(r, nil, Drafting)
+	var want []Problem
+	for _, p := range all {
+		if !strings.HasPrefix(p.Rule, "M") {
+			want = append(want, p)
 		}
+	}
+	if got := Check(r, nil); !slices.EqualFunc(got, want, func(a, b Problem) bool { return a.Rule == b.Rule && a.Message == b.Message }) {
+		t.Errorf("Check = %v\nwant %v", rules(got), rules(want))
+	}
+	if got := rules(CheckMeta(r)); strings.Join(got, " ") != "M1 M2 M3" {
+		t.Errorf("CheckMeta = %v", got)
 	}
 }
 
 func TestFillDerived(t *testing.T) {
 	r := New(Formats[0], 2025, "")
+	for _, c := range []string{"natural", "commercial", "research", "nonprofit", "legal", "other"} {
+		_ = r.Set("apply.1."+c, "0")
+	}
 	_ = r.Set("apply.1.natural", "3")
 	_ = r.Set("apply.1.legal", "2")
-	_ = r.Set("apply.3.1.natural", "4")
-	_ = r.Set("apply.3.5.2.research", "1")
+	_ = r.Set("apply.3.1.natural", "4") // the other columns of row 3.1 stay blank
 	_ = r.Set("review.admin.upheld", "1")
+	_ = r.Set("review.admin.corrected", "0")
+	_ = r.Set("review.admin.other", "0")
+	_ = r.Set("review.admin.pending", "0")
+	_ = r.Set("review.after.upheld", "1") // the other three stay blank
 	changed := r.FillDerived()
-	for code, want := range map[string]string{
-		"apply.1.total": "5", "apply.3.7.natural": "4", "apply.3.7.research": "1", "apply.3.7.total": "5",
-		"apply.3.1.total": "4", "review.admin.total": "1",
-	} {
+	for code, want := range map[string]string{"apply.1.total": "5", "review.admin.total": "1"} {
 		if c, _ := r.Cell(code); c.Text != want {
 			t.Errorf("%s = %q, want %q", code, c.Text, want)
 		}
 	}
-	for _, code := range []string{"apply.2.total", "apply.3.7.commercial", "review.after.total"} {
+	// A total over a blank term stays blank: it is not known yet.
+	for _, code := range []string{"apply.3.1.total", "apply.3.7.natural", "apply.2.total", "review.after.total", "apply.3.7.total"} {
 		if c, _ := r.Cell(code); !c.Blank {
-			t.Errorf("%s = %q, want blank (all its terms are blank)", code, c.Text)
+			t.Errorf("%s = %q, want blank (a term is blank)", code, c.Text)
 		}
 	}
-	if len(changed) != 7 {
+	if strings.Join(changed, " ") != "apply.1.total review.admin.total" {
 		t.Errorf("changed = %v", changed)
 	}
-	for _, p := range Check(r, nil) {
-		if p.Rule != "H1" {
-			t.Errorf("after FillDerived: %s", p.Message)
-		}
+	// Clearing a term clears its total again, so it never shows a stale figure.
+	_ = r.Set("apply.1.legal", "")
+	if changed := r.FillDerived(); strings.Join(changed, " ") != "apply.1.total" {
+		t.Errorf("changed after clearing a term: %v", changed)
+	}
+	if c, _ := r.Cell("apply.1.total"); !c.Blank {
+		t.Errorf("apply.1.total = %q after clearing a term", c.Text)
+	}
+	// An invalid term leaves the total blank too (H5 names the term).
+	_ = r.Set("apply.1.legal", "x")
+	r.FillDerived()
+	if c, _ := r.Cell("apply.1.total"); !c.Blank {
+		t.Errorf("apply.1.total = %q over an invalid term", c.Text)
+	}
+	// A complete table is filled consistently: the sample's totals are what it computes.
+	s := Sample(Latest)
+	if changed := s.Clone().FillDerived(); len(changed) != 0 {
+		t.Errorf("sample totals recomputed differently: %v", changed)
+	}
+}
+
+func TestTypedTotalsDiffer(t *testing.T) {
+	r := Sample(Latest)
+	if TypedTotalsDiffer(r) {
+		t.Error("the sample's totals are its items' sums")
+	}
+	_ = r.Set("apply.1.total", "41")
+	if !TypedTotalsDiffer(r) {
+		t.Error("a wrong typed total is not noticed")
+	}
+	// A typed total over blank items (as printed in seed 000) would be cleared: keep it.
+	r = Sample(Latest)
+	_ = r.Set("apply.1.commercial", "")
+	if !TypedTotalsDiffer(r) {
+		t.Error("a typed total over a blank item would be cleared unnoticed")
+	}
+	if TypedTotalsDiffer(New(Latest, 2025, "")) {
+		t.Error("a blank report has no typed totals")
 	}
 }
 
@@ -263,6 +467,159 @@ func TestCarryOver(t *testing.T) {
 			t.Errorf("2019 %s = %q, want %s", code, c.Text, want)
 		}
 	}
+	// A 2021 report after a 2020 one in the 2019 format: 上年结转 still carries over.
+	r21 := New(Formats[0], 2021, "")
+	if set := r21.CarryOver(l19); len(set) != 7 || set[0] != "apply.2.natural" {
+		t.Errorf("2019 → 2021 carried %v", set)
+	}
+	// A blank of last year is not carried as 0.
+	_ = l19.Set("active.services.change", "")
+	_ = l19.Set("apply.4.legal", "")
+	r19 = New(Formats[1], 2020, "")
+	r19.CarryOver(l19)
+	for _, code := range []string{"active.services.prev", "apply.2.legal"} {
+		if c, _ := r19.Cell(code); !c.Blank {
+			t.Errorf("%s = %q carried from a blank", code, c.Text)
+		}
+	}
+}
+
+// TestCarriesDeclared: the declared cross-year relations expand to one per cell.
+func TestCarriesDeclared(t *testing.T) {
+	for _, tc := range []struct {
+		f    *Format
+		want string
+	}{
+		{Formats[0], "X1:apply.2.natural←apply.4.natural X1:apply.2.total←apply.4.total X2:active.normative.effective←active.normative.effective+active.normative.issued−active.normative.repealed"},
+		{Formats[1], "X1:apply.2.natural←apply.4.natural X3:active.license.prev←active.license.prev,active.license.change X3:active.fees.prev←active.fees.prev,active.fees.change"},
+	} {
+		var got []string
+		n := map[string]int{}
+		for _, c := range tc.f.Carries {
+			n[c.Rule]++
+			s := c.Rule + ":" + tc.f.Cells[c.Cell].Code + "←" + strings.Join(c.Last, ",")
+			for _, i := range c.Plus {
+				s += "+" + tc.f.Cells[i].Code
+			}
+			for _, i := range c.Minus {
+				s += "−" + tc.f.Cells[i].Code
+			}
+			got = append(got, s)
+		}
+		for _, w := range strings.Split(tc.want, " ") {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: no %s in %v", tc.f.ID, w, got)
+			}
+		}
+		if n["X1"] != 7 || tc.f.ID == "2021" && n["X2"] != 2 || tc.f.ID == "2019" && n["X3"] != 5 {
+			t.Errorf("%s: %v", tc.f.ID, n)
+		}
+	}
+	if c, ok := Latest.CarryFor("apply.2.legal"); !ok || c.Last[0] != "apply.4.legal" || !c.Fill {
+		t.Errorf("CarryFor(apply.2.legal) = %+v, %v", c, ok)
+	}
+	if _, ok := Latest.CarryFor("apply.1.legal"); ok {
+		t.Error("apply.1 follows from nothing of last year")
+	}
+}
+
+func TestLastYearValue(t *testing.T) {
+	last := Sample(Formats[1])
+	r := New(Formats[1], 2020, "")
+	for code, want := range map[string]string{"apply.2.natural": "2", "active.license.prev": "44", "apply.1.natural": ""} {
+		got, ok := LastYearValue(r, last, code)
+		if got != want || ok != (want != "") {
+			t.Errorf("%s = %q %v, want %q", code, got, ok, want)
+		}
+	}
+	l21 := Sample(Latest)
+	if got, ok := LastYearValue(New(Latest, 2026, ""), l21, "active.normative.effective"); !ok || got != "27" {
+		t.Errorf("现行有效 = %q %v, want last year's 27", got, ok)
+	}
+	if _, ok := LastYearValue(r, nil, "apply.2.natural"); ok {
+		t.Error("a value without last year")
+	}
+}
+
+// TestW1Boundary: 1000 characters are within the limit, 1001 are not; the 2019 format sets none.
+func TestW1Boundary(t *testing.T) {
+	for _, tc := range []struct {
+		f    *Format
+		n    int
+		warn bool
+	}{{Latest, 1000, false}, {Latest, 1001, true}, {Formats[1], 5000, false}} {
+		r := Sample(tc.f)
+		r.Text.Parts = [5]string{strings.Repeat("公", 300), strings.Repeat("开", 200)}
+		r.Text.Overview = strings.Repeat("年", tc.n-501) + "\n 。" // line breaks and spaces do not count
+		if r.Text.OverviewChars() != tc.n {
+			t.Fatalf("OverviewChars = %d, want %d", r.Text.OverviewChars(), tc.n)
+		}
+		var w1 []Problem
+		for _, p := range CheckAll(r, nil, Drafting) {
+			if p.Rule == "W1" {
+				w1 = append(w1, p)
+			}
+		}
+		if (len(w1) == 1) != tc.warn || tc.warn && (w1[0].Actual != "1001" || !strings.Contains(w1[0].Message, "共 1001 字") || !strings.Contains(w1[0].Message, "请精简 1 字")) {
+			t.Errorf("%s, %d characters: %v", tc.f.ID, tc.n, w1)
+		}
+	}
+	if Latest.OverviewLimit != 1000 || Formats[1].OverviewLimit != 0 {
+		t.Errorf("limits %d, %d", Latest.OverviewLimit, Formats[1].OverviewLimit)
+	}
+}
+
+// TestW3Threshold: W3 fires from a similarity of W3Threshold on, not just below it. The two
+// texts are last year's 五 with a growing number of characters changed, so that their
+// similarity crosses the threshold between two neighbouring steps.
+func TestW3Threshold(t *testing.T) {
+	last := Sample(Latest)
+	last.Meta.Year--
+	base := []rune(last.Text.Problems)
+	var below, above string
+	var simBelow, simAbove float64
+	for k := 1; k < len(base); k++ {
+		rs := append([]rune(nil), base...)
+		for i := 0; i < k; i++ {
+			rs[(i*7)%len(rs)] = rune(0x4E00 + 100 + i) // a character not in the text
+		}
+		s := string(rs)
+		sim := Similarity(s, last.Text.Problems)
+		if sim >= W3Threshold {
+			above, simAbove = s, sim
+			continue
+		}
+		below, simBelow = s, sim
+		break
+	}
+	if above == "" || below == "" || simAbove < W3Threshold || simBelow >= W3Threshold || simAbove-simBelow > 0.03 {
+		t.Fatalf("no pair around the threshold: %.3f / %.3f", simAbove, simBelow)
+	}
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{{above, true}, {below, false}} {
+		r := nextYear(last)
+		r.Text.Problems = tc.text
+		got := false
+		for _, p := range CheckAll(r, last, Drafting) {
+			got = got || p.Rule == "W3" && p.Section == 5
+		}
+		if got != tc.want {
+			t.Errorf("similarity %.3f: W3 %v, want %v", Similarity(tc.text, last.Text.Problems), got, tc.want)
+		}
+	}
+}
+
+// TestOverviewProfile: 一 is compared as one text, the same as its joined Section(1).
+func TestOverviewProfile(t *testing.T) {
+	a, b := Sample(Latest).Text, nextYear(Sample(Latest)).Text
+	for _, pair := range [][2]Text{{a, a}, {a, b}} {
+		want := Similarity(pair[0].Section(1), pair[1].Section(1))
+		if got := similarity(overviewProfile(&pair[0]), overviewProfile(&pair[1])); got != want {
+			t.Errorf("parts profile %.4f, joined %.4f", got, want)
+		}
+	}
 }
 
 func TestSum(t *testing.T) {
@@ -279,7 +636,7 @@ func TestSum(t *testing.T) {
 	if c, _ := total.Cell("apply.1.total"); c.Text != "84" {
 		t.Errorf("apply.1.total = %q, want 84", c.Text)
 	}
-	if ps := Check(total, nil); Errors(ps) != 0 {
+	if ps := CheckAll(total, nil, Drafting); Errors(ps) != 0 {
 		t.Errorf("sum of correct reports has errors: %v", ps)
 	}
 	c := Sample(Formats[1])
@@ -307,10 +664,11 @@ func TestSimilarity(t *testing.T) {
 }
 
 // nextYear returns a correct report for the year after last: carried over, balanced, with
-// its own narrative, so that Check finds nothing.
+// its own narrative, so that CheckAll finds nothing.
 func nextYear(last *Report) *Report {
 	r := Sample(last.Format)
 	r.Meta.Year = last.Meta.Year + 1
+	r.Meta.Date = sampleDate(r.Meta.Year)
 	r.CarryOver(last)
 	for _, c := range []string{"natural", "commercial", "research", "nonprofit", "legal", "other"} {
 		v7, _ := r.Value("apply.3.7." + c)
@@ -320,41 +678,92 @@ func nextYear(last *Report) *Report {
 	}
 	_ = r.Set("active.normative.effective", "28")
 	r.FillDerived()
+	r.Text.Opening = strings.ReplaceAll(r.Text.Opening, "2025年", "2026年")
 	r.Text.Overview = strings.Repeat("本年度重点推进行政执法公示、权责清单动态调整和政策解读工作。", 6)
+	received, _ := r.Value("apply.1.total")
+	r.Text.Parts[1] = "全年新收政府信息公开申请" + received.Format(Count) + "件，均在法定期限内答复。"
 	r.Text.Problems = strings.Repeat("下一步将完善依申请公开办理流程，加强业务培训和考核。", 6)
 	return r
 }
 
 func TestNextYearIsClean(t *testing.T) {
 	last := Sample(Formats[0])
-	if ps := Check(nextYear(last), last); len(ps) != 0 {
-		t.Errorf("a correct next-year report has problems: %v", ps)
+	for _, mode := range []Mode{Drafting, Final} {
+		if ps := CheckAll(nextYear(last), last, mode); len(ps) != 0 {
+			t.Errorf("a correct next-year report has problems: %v", ps)
+		}
 	}
 }
 
-// BenchmarkCheck is a full check of a filled, correct report against last year's.
-func BenchmarkCheck(b *testing.B) {
+// BenchmarkCheckAll is the check run on every keystroke: a full, correct report against last
+// year's. Target: ≤ 20 µs and no allocation (it returns no problem).
+func BenchmarkCheckAll(b *testing.B) {
 	last := Sample(Formats[0])
 	r := nextYear(last)
 	b.ReportAllocs()
 	for b.Loop() {
-		Check(r, last)
+		CheckAll(r, last, Drafting)
 	}
 }
 
-// BenchmarkCheckManyProblems checks a report whose cross-year checks and W3 all fire.
-func BenchmarkCheckManyProblems(b *testing.B) {
+// BenchmarkCheckAllFinal is the same report through the final check.
+func BenchmarkCheckAllFinal(b *testing.B) {
+	last := Sample(Formats[0])
+	r := nextYear(last)
+	b.ReportAllocs()
+	for b.Loop() {
+		CheckFinal(r, last)
+	}
+}
+
+// BenchmarkCheckAllManyProblems checks a report whose cross-year checks and W3 all fire.
+func BenchmarkCheckAllManyProblems(b *testing.B) {
 	r, last := Sample(Formats[0]), Sample(Formats[0])
 	b.ReportAllocs()
 	for b.Loop() {
-		Check(r, last)
+		CheckAll(r, last, Drafting)
 	}
 }
 
-func BenchmarkCheckNoLastYear(b *testing.B) {
-	r := Sample(Formats[0])
+// BenchmarkCheckAllBlank is a new report: one 未填 item per table and section.
+func BenchmarkCheckAllBlank(b *testing.B) {
+	r := New(Latest, 2025, "某局")
 	b.ReportAllocs()
 	for b.Loop() {
-		Check(r, nil)
+		CheckAll(r, nil, Drafting)
 	}
+}
+
+// FuzzCheckAll: any narrative and any cell text are checked without a panic, the same way
+// twice, with the problems in report order and every cited cell a cell of the format.
+func FuzzCheckAll(f *testing.F) {
+	for _, s := range []string{
+		"本年度共收到政府信息公开申请2件。", "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉。",
+		"本报告统计期限为2024年1月1日至2023年12月31日。", "国务院令第492号", "本报告由五个部分组成", "（（（", "五",
+	} {
+		f.Add(s, "3")
+	}
+	last := Sample(Latest)
+	last.Meta.Year--
+	f.Fuzz(func(t *testing.T, text, cell string) {
+		r := Sample(Latest)
+		r.Text.Opening, r.Text.Parts[1], r.Text.Other = text, text, text
+		_ = r.Set("apply.1.natural", cell)
+		for _, mode := range []Mode{Drafting, Final} {
+			a, b := CheckAll(r, last, mode), CheckAll(r, last, mode)
+			if !slices.EqualFunc(a, b, func(x, y Problem) bool { return x.Rule == y.Rule && x.Message == y.Message }) {
+				t.Fatal("not deterministic")
+			}
+			for i, p := range a {
+				if i > 0 && a[i-1].Section > p.Section {
+					t.Fatalf("out of order: %v", rules(a))
+				}
+				for _, c := range p.Cells {
+					if Latest.Index(c) < 0 {
+						t.Fatalf("%s cites unknown cell %q", p.Rule, c)
+					}
+				}
+			}
+		}
+	})
 }

@@ -105,6 +105,52 @@ type Equation struct {
 	Target int
 }
 
+// Balance is an identity between rows of a table that holds in every column (H1: 一 + 二 =
+// 三（七）总计 + 四 in each applicant column of 三).
+type Balance struct {
+	// Rule is the identity's id ("H1").
+	Rule string
+	// Table is the table id; the identity holds in every leaf column of its first block.
+	Table string
+	// Left and Right are row codes; the sum of the Left rows equals the sum of the Right rows.
+	Left, Right []string
+}
+
+// CrossYear is a relation between this year's report and last year's, as declared in
+// formats.go: Cell = sum(Last, in last year's report) + sum(Plus) − sum(Minus). A "*" in the
+// codes stands for one code part and takes the same value in every code of the relation
+// ("apply.2.*" ← "apply.4.*" is one relation per applicant column).
+type CrossYear struct {
+	// Rule is the id ("X1", "X2", "X3") and Severity how bad a mismatch is.
+	Rule     string
+	Severity Severity
+	// Cell is this year's cell.
+	Cell string
+	// Last are last year's cells, summed.
+	Last []string
+	// Plus and Minus are this year's cells added to and subtracted from last year's sum.
+	Plus, Minus []string
+	// Carry says that CarryOver prefills Cell with the sum of Last (上年结转, 上一年项目数量).
+	Carry bool
+	// Hint ends the message of a mismatch: what the clerk may do about it.
+	Hint string
+}
+
+// Carry is one expanded CrossYear relation (no "*"), resolved against its format.
+type Carry struct {
+	// Rule, Severity, Fill (= CrossYear.Carry) and Hint are those of the declaration.
+	Rule     string
+	Severity Severity
+	Fill     bool
+	Hint     string
+	// Cell is the index of this year's cell in Format.Cells; Plus and Minus too.
+	Cell        int
+	Plus, Minus []int
+	// Last are the codes of last year's cells; they are looked up in last year's format,
+	// which may be another one (a 2021 report after a 2020 one in the 2019 format).
+	Last []string
+}
+
 // Format is one official version of the report format, declared once and used everywhere.
 type Format struct {
 	// ID is "2021" or "2019".
@@ -125,7 +171,39 @@ type Format struct {
 	// targets front to back is consistent: item-row totals, column totals, grand totals, H1.
 	Equations []Equation
 
-	index map[string]int
+	// OverviewLimit is the length limit of 一 in characters (CountChars); 0 means none. W1 and
+	// the UI's character counter read it.
+	OverviewLimit int
+	// FeeStatement says that 六 must report the 信息处理费 charged (W2; the 2021 format).
+	FeeStatement bool
+	// Balances are the declared row identities (H1); Equations holds them per column.
+	Balances []Balance
+	// CrossYear are the declared relations with last year's report (X1-X3); Carries holds
+	// them expanded, and CarryOver fills the cells marked Carry.
+	CrossYear []CrossYear
+	Carries   []Carry
+	// Figures maps a key figure W4 compares statements with ("received", "handled",
+	// "docs.normative.effective"…) to cell-code patterns whose cells are summed. A figure
+	// the format lacks is absent.
+	Figures map[string][]string
+
+	index   map[string]int
+	figures map[string][]int
+}
+
+// Figure returns the indexes of the cells summed by key figure id, or nil when the format
+// has no such figure.
+func (f *Format) Figure(id string) []int { return f.figures[id] }
+
+// CarryFor returns the cross-year relation whose Cell is code, if any.
+func (f *Format) CarryFor(code string) (Carry, bool) {
+	i := f.Index(code)
+	for _, c := range f.Carries {
+		if c.Cell == i {
+			return c, true
+		}
+	}
+	return Carry{}, false
 }
 
 // Cell returns the definition of the cell with the given code.
@@ -266,6 +344,92 @@ func (f *Format) build() {
 		}
 	}
 	f.buildEquations()
+	f.buildCarries()
+	f.figures = map[string][]int{}
+	for id, patterns := range f.Figures {
+		var idx []int
+		ok := true
+		for _, p := range patterns {
+			ms := f.match(p)
+			if len(ms) == 0 {
+				ok = false
+			}
+			for _, m := range ms {
+				idx = append(idx, m.index)
+			}
+		}
+		if ok {
+			f.figures[id] = idx
+		}
+	}
+}
+
+// codeMatch is a cell whose code matches a pattern, with the code part its "*" stands for.
+type codeMatch struct {
+	index int
+	star  string
+}
+
+// match returns the cells whose codes match pattern, in official order: "*" matches one code
+// part; a pattern without "*" matches its own cell only.
+func (f *Format) match(pattern string) []codeMatch {
+	if !strings.Contains(pattern, "*") {
+		if i, ok := f.index[pattern]; ok {
+			return []codeMatch{{index: i}}
+		}
+		return nil
+	}
+	want := strings.Split(pattern, ".")
+	var out []codeMatch
+	for _, d := range f.Cells {
+		parts := strings.Split(d.Code, ".")
+		if len(parts) != len(want) {
+			continue
+		}
+		star, ok := "", true
+		for i, w := range want {
+			switch {
+			case w == "*":
+				star = parts[i]
+			case w != parts[i]:
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, codeMatch{index: d.Index, star: star})
+		}
+	}
+	return out
+}
+
+// buildCarries expands the CrossYear declarations into Carries.
+func (f *Format) buildCarries() {
+	for _, x := range f.CrossYear {
+		ms := f.match(x.Cell)
+		if len(ms) == 0 {
+			panic("form: cross-year cell matches nothing: " + x.Cell)
+		}
+		for _, m := range ms {
+			sub := func(p string) string { return strings.ReplaceAll(p, "*", m.star) }
+			c := Carry{Rule: x.Rule, Severity: x.Severity, Fill: x.Carry, Hint: x.Hint, Cell: m.index}
+			for _, l := range x.Last {
+				c.Last = append(c.Last, sub(l))
+			}
+			for _, lists := range []struct {
+				from []string
+				to   *[]int
+			}{{x.Plus, &c.Plus}, {x.Minus, &c.Minus}} {
+				for _, p := range lists.from {
+					i, ok := f.index[sub(p)]
+					if !ok {
+						panic("form: cross-year term has no cell: " + sub(p))
+					}
+					*lists.to = append(*lists.to, i)
+				}
+			}
+			f.Carries = append(f.Carries, c)
+		}
+	}
 }
 
 // leaf is a leaf node with its joined code and label path.
@@ -299,7 +463,8 @@ func joinCode(parts ...string) string {
 	return strings.Join(nonEmpty, ".")
 }
 
-// buildEquations turns the Total marks into H2/H3/H4 equations and adds the H1 balance.
+// buildEquations turns the Total marks into H2/H3/H4 equations and adds the declared
+// Balances (H1), one per column.
 // Row totals (H3) come before column totals (H2) so that filling front to back is consistent.
 func (f *Format) buildEquations() {
 	var rowTotals, colTotals, grandTotals []Equation
@@ -349,12 +514,23 @@ func (f *Format) buildEquations() {
 	if apply := f.Table("apply"); apply != nil {
 		for _, c := range leaves(apply.Blocks[0].Cols, nil, nil) {
 			f.ApplicantCols = append(f.ApplicantCols, c.code)
-			idx := func(row string) int { return f.index[joinCode("apply", row, c.code)] }
-			f.Equations = append(f.Equations, Equation{
-				Rule: "H1", Target: -1,
-				Left:  []int{idx("1"), idx("2")},
-				Right: []int{idx("3.7"), idx("4")},
-			})
+		}
+	}
+	for _, b := range f.Balances {
+		t := f.Table(b.Table)
+		for _, c := range leaves(t.Blocks[0].Cols, nil, nil) {
+			idx := func(rows []string) []int {
+				out := make([]int, len(rows))
+				for i, row := range rows {
+					j, ok := f.index[joinCode(b.Table, row, c.code)]
+					if !ok {
+						panic("form: balance row has no cell: " + joinCode(b.Table, row, c.code))
+					}
+					out[i] = j
+				}
+				return out
+			}
+			f.Equations = append(f.Equations, Equation{Rule: b.Rule, Target: -1, Left: idx(b.Left), Right: idx(b.Right)})
 		}
 	}
 }

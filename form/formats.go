@@ -15,6 +15,10 @@ const (
 	totalLabel       = "总计"
 )
 
+// OverviewLimit is the length limit of 一、总体情况 in the 2021 format ("篇幅原则上不超过一千字"),
+// in characters as CountChars counts them. Read Format.OverviewLimit: the 2019 format has none.
+const OverviewLimit = 1000
+
 // FeeNone is the usual statement of 六 when no 信息处理费 was charged, offered to the user and
 // quoted by the W2 reminder.
 const FeeNone = "本年度未收取信息处理费。"
@@ -126,6 +130,49 @@ func applyRows(other6 *Node) []*Node {
 	}
 }
 
+// balances declares H1, the rule printed in the corner of 三: per applicant column,
+// 一 + 二 = 三（七）总计 + 四.
+func balances() []Balance {
+	return []Balance{{Rule: "H1", Table: "apply", Left: []string{"1", "2"}, Right: []string{"3.7", "4"}}}
+}
+
+// carryApply declares X1, the same in both formats: this year's 二、上年结转 equals last year's
+// 四、结转下年度继续办理, column by column; CarryOver prefills it.
+func carryApply() []CrossYear {
+	return []CrossYear{{Rule: "X1", Severity: Error, Cell: "apply.2.*", Last: []string{"apply.4.*"}, Carry: true}}
+}
+
+// figures adds to the format's own key figures those both formats share: the cells (summed)
+// that a figure stated in the narrative is compared with by W4. A pattern's "*" stands for any
+// one code part, so "apply.3.3.*.total" is the total column of every 不予公开 item.
+func figures(own map[string][]string) map[string][]string {
+	m := map[string][]string{
+		"received":     {"apply.1.total"},
+		"carriedIn":    {"apply.2.total"},
+		"receivedAll":  {"apply.1.total", "apply.2.total"},
+		"handled":      {"apply.3.7.total"},
+		"carriedOut":   {"apply.4.total"},
+		"disclosed":    {"apply.3.1.total"},
+		"disclosedAll": {"apply.3.1.total", "apply.3.2.total"},
+		"partial":      {"apply.3.2.total"},
+		"refused":      {"apply.3.3.*.total"},
+		"unavailable":  {"apply.3.4.*.total"},
+		"unprocessed":  {"apply.3.5.*.total"},
+		"feeNotices":   {"apply.3.6.2.total"},
+		"review":       {"review.admin.total"},
+		"direct":       {"review.direct.total"},
+		"after":        {"review.after.total"},
+		"litigation":   {"review.direct.total", "review.after.total"},
+		"license":      {"active.license.decisions"},
+		"penalty":      {"active.penalty.decisions"},
+		"coercion":     {"active.coercion.decisions"},
+	}
+	for k, v := range own {
+		m[k] = v
+	}
+	return m
+}
+
 func reviewTable() *Table {
 	results := func() []*Node {
 		return []*Node{
@@ -184,7 +231,21 @@ func format2021() *Format {
 	review := reviewTable()
 	f := &Format{
 		ID: "2021", Name: "国办公开办函〔2021〕30号", FirstYear: 2021,
-		Tables: []*Table{active, apply, review},
+		Tables:        []*Table{active, apply, review},
+		OverviewLimit: OverviewLimit,
+		FeeStatement:  true,
+		Balances:      balances(),
+		CrossYear: append(carryApply(), []CrossYear{
+			// 现行有效件数 = last year's + 本年制发 − 本年废止 (a clean-up breaks it: a 提醒).
+			{Rule: "X2", Severity: Warning, Cell: "active.*.effective", Last: []string{"active.*.effective"},
+				Plus: []string{"active.*.issued"}, Minus: []string{"active.*.repealed"}, Hint: "如有集中清理，请在正文中说明"},
+		}...),
+		Figures: figures(map[string][]string{
+			"docs.rules.issued": {"active.rules.issued"}, "docs.rules.repealed": {"active.rules.repealed"},
+			"docs.rules.effective": {"active.rules.effective"}, "docs.normative.issued": {"active.normative.issued"},
+			"docs.normative.repealed": {"active.normative.repealed"}, "docs.normative.effective": {"active.normative.effective"},
+			"fees": {"active.fees.amount"}, "otherHandling": {"apply.3.6.*.total"},
+		}),
 	}
 	f.Sections = sections(active, apply, review, true)
 	f.build()
@@ -240,6 +301,16 @@ func format2019() *Format {
 	f := &Format{
 		ID: "2019", Name: "国办公开办函〔2019〕60号（试行）", FirstYear: 2019, LastYear: 2020,
 		Tables: []*Table{active, apply, review},
+		// The trial format sets no length limit for 一 and predates the 信息处理费 rules (2021).
+		Balances: balances(),
+		CrossYear: append(carryApply(), []CrossYear{
+			// 上一年项目数量 = last year's 上一年项目数量 + 本年增/减.
+			{Rule: "X3", Severity: Warning, Cell: "active.*.prev", Last: []string{"active.*.prev", "active.*.change"}, Carry: true},
+		}...),
+		Figures: figures(map[string][]string{
+			"procurement.count": {"active.procurement.count"}, "procurement.amount": {"active.procurement.amount"},
+			"otherHandling": {"apply.3.6.total"},
+		}),
 	}
 	f.Sections = sections(active, apply, review, false)
 	f.build()

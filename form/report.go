@@ -191,35 +191,41 @@ func (r *Report) Clone() *Report {
 }
 
 // FillDerived computes every total cell (row totals, （七）总计, review totals) from the cells
-// it sums, treating blanks as 0; a total whose terms are all blank is left blank. It returns
-// the codes whose text changed.
+// it sums. A blank is not a zero: a total is set to the sum of its terms only when every
+// term holds a number, and is cleared when any term is blank or invalid — so a total never
+// shows a figure that an unfilled or mistyped term would change, and typing only some of a
+// row's cells leaves its total blank until the row is complete. It returns the codes whose
+// text changed.
 func (r *Report) FillDerived() []string {
 	var changed []string
 	for _, e := range r.Format.Equations {
 		if e.Target < 0 {
 			continue
 		}
-		var sum Num
-		any := false
-		for _, i := range e.Right {
-			if c := &r.cells[i]; c.OK() {
-				sum += c.Value
-				any = true
-			} else if c.Err != nil {
-				any = true
-			}
-		}
 		old := r.cells[e.Target].Text
-		if !any {
-			r.cells[e.Target] = Cell{Blank: true}
-		} else {
+		if sum, ok := r.sumAll(e.Right); ok {
 			r.setValueAt(e.Target, sum)
+		} else {
+			r.cells[e.Target] = Cell{Blank: true}
 		}
 		if r.cells[e.Target].Text != old {
 			changed = append(changed, r.Format.Cells[e.Target].Code)
 		}
 	}
 	return changed
+}
+
+// TypedTotalsDiffer reports whether FillDerived would change a total that has text: the
+// file's own totals disagree with its items (or stand over blank items), so a front end
+// should keep them as typed and let the checks show where, rather than overwrite them.
+func TypedTotalsDiffer(r *Report) bool {
+	c := r.Clone()
+	for _, code := range c.FillDerived() {
+		if cell, _ := r.Cell(code); !cell.Blank || cell.Err != nil {
+			return true
+		}
+	}
+	return false
 }
 
 // Title is the report's official title, e.g. "厦门市城市管理行政执法局2025年政府信息公开工作年度报告".

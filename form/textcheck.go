@@ -7,58 +7,115 @@ import (
 	"unicode/utf8"
 )
 
-// CheckText implements W4: figures stated in the narrative (applications received, handled,
-// carried over and disclosed; 复议 and 诉讼 cases; documents issued, repealed and in force;
-// 许可/处罚/强制 decisions; fee amounts) are compared with their cells. A mismatch is a 提醒
-// quoting the sentence and naming the cell. Where the wording allows several readings (收到
-// may mean 一 or 一+二), any reading that matches is accepted; blank tables are not compared.
+// CheckText returns the W4 problems of r: figures stated in the narrative compared with the
+// tables. CheckAll includes them.
 func CheckText(r *Report) []Problem {
-	var ps []Problem
-	seen := map[string]bool{}
-	for _, part := range []struct {
-		section int
-		name    string
-		text    string
-	}{
-		{1, "开头段落", r.Text.Opening},
-		{1, "第一部分", r.Text.Section(1)},
-		{5, "第五部分", r.Text.Problems},
-		{6, "第六部分", r.Text.Other},
-	} {
-		for _, c := range textClaims(r.Format, part.text) {
-			p, bad := r.compareClaim(c, part.section, part.name)
-			if !bad || seen[p.Message] {
-				continue
-			}
-			seen[p.Message] = true
-			ps = append(ps, p)
-		}
+	c := checker{r: r}
+	for _, part := range r.textParts() {
+		c.statedFigures(part, r.Format.facts(part.text))
 	}
-	return ps
+	return c.ps
 }
 
-// claimCache remembers the claims found in recent texts: finding them takes regular
-// expressions over the whole narrative, while a check on every keystroke in a number cell
-// sees the same texts again.
-var claimCache = map[*Format]*memo[[]claim]{}
+// textRules runs the rules that read what each text states: W4, L1 and D1.
+func (c *checker) textRules() {
+	for _, part := range c.r.textParts() {
+		if part.text == "" {
+			continue
+		}
+		tf := c.r.Format.facts(part.text)
+		c.statedFigures(part, tf)
+		c.citations(part, tf)
+		c.periods(part, tf)
+	}
+}
+
+// statedFigures implements W4: figures stated in the narrative (applications received,
+// handled, carried over and disclosed; 复议 and 诉讼 cases; documents issued, repealed and in
+// force; 许可/处罚/强制 decisions; fee amounts) are compared with the key figures the format
+// declares (Format.Figures). A mismatch is a 提醒 quoting the sentence and naming the cells.
+// Where the wording allows several readings (收到 may mean 一 or 一+二), any reading that
+// matches is accepted; a figure whose cells are not all numbers is not compared. A negated
+// statement counts as a stated 0 only when it negates the figure itself ("未收到政府信息公开
+// 申请", "未发生政府信息公开行政复议和行政诉讼"); a negation of something narrower ("未发生
+// 因依申请公开被行政复议纠错或行政诉讼败诉", "没有应公开而不予公开的情况") states no figure.
+func (c *checker) statedFigures(part textPart, tf textFacts) {
+	for _, cl := range tf.claims {
+		p, bad := c.r.compareClaim(cl, part.section, part.name)
+		if !bad || c.hasMessage(p.Rule, p.Message) {
+			continue
+		}
+		c.add(p)
+	}
+}
+
+// hasMessage reports whether a problem of rule already has the message msg.
+func (c *checker) hasMessage(rule, msg string) bool {
+	for _, p := range c.ps {
+		if p.Rule == rule && p.Message == msg {
+			return true
+		}
+	}
+	return false
+}
+
+// textPart is one narrative text with the section it is edited in and how messages name it.
+type textPart struct {
+	section int
+	name    string
+	text    string
+}
+
+// textParts returns the narrative texts in report order. 一's own text and its five parts are
+// separate texts (a sentence never spans two of them); the opening is edited with 基本信息.
+func (r *Report) textParts() [10]textPart {
+	t := &r.Text
+	return [10]textPart{
+		{0, "开头段落", t.Opening},
+		{1, "第一部分", t.Overview},
+		{1, "第一部分", t.Parts[0]}, {1, "第一部分", t.Parts[1]}, {1, "第一部分", t.Parts[2]},
+		{1, "第一部分", t.Parts[3]}, {1, "第一部分", t.Parts[4]},
+		{5, "第五部分", t.Problems},
+		{6, "第六部分", t.Other},
+		{6, "结尾", t.Closing},
+	}
+}
+
+// textFacts is what the text rules read from one text: W4's claims, L1's citations and D1's
+// statistics periods. Finding them takes regular expressions over the whole text, while a
+// check runs on every keystroke in a number cell and sees the same texts again: they are
+// remembered per format (claims name the format's cells).
+type textFacts struct {
+	claims  []claim
+	cites   []citeHit
+	periods []period
+}
+
+var factCache = map[*Format]*memo[string, textFacts]{}
 
 func init() {
 	for _, f := range Formats {
-		claimCache[f] = new(memo[[]claim])
+		factCache[f] = new(memo[string, textFacts])
 	}
 }
 
-// textClaims returns the claims of every sentence of text, from the cache when it can.
-func textClaims(f *Format, text string) []claim {
+// facts returns the facts of text, from the cache when it can.
+func (f *Format) facts(text string) textFacts {
 	if strings.TrimSpace(text) == "" {
-		return nil
+		return textFacts{}
 	}
-	return claimCache[f].get(text, func() []claim {
-		var cs []claim
+	m := factCache[f]
+	if m == nil { // a format built outside Formats (tests)
+		m = new(memo[string, textFacts])
+	}
+	return m.get(text, func() textFacts {
+		var tf textFacts
 		for _, s := range sentences(text) {
-			cs = append(cs, claims(f, s)...)
+			tf.claims = append(tf.claims, claims(f, s)...)
 		}
-		return cs
+		tf.cites = citations(text)
+		tf.periods = periods(text)
+		return tf
 	})
 }
 
@@ -72,18 +129,18 @@ type claim struct {
 
 // reading is one interpretation of a figure: the sum of some cells.
 type reading struct {
-	codes []string
-	name  string // how messages name the sum; empty names the single cell
+	idx  []int
+	name string // how messages name the sum
 }
 
 // compareClaim compares a claim in the part named part with the table; bad is true when no
-// known reading matches.
+// reading whose cells are all numbers matches and at least one could be compared.
 func (r *Report) compareClaim(c claim, section int, part string) (Problem, bool) {
 	var first *reading
 	var firstSum Num
 	for i := range c.readings {
 		rd := &c.readings[i]
-		sum, ok := r.readingSum(rd.codes)
+		sum, ok := r.sumAll(rd.idx)
 		if !ok {
 			continue
 		}
@@ -97,27 +154,9 @@ func (r *Report) compareClaim(c claim, section int, part string) (Problem, bool)
 	if first == nil {
 		return Problem{}, false
 	}
-	name := first.name
-	if name == "" {
-		d, _ := r.Format.Cell(first.codes[0])
-		name = where(d)
-	}
-	return Problem{Rule: "W4", Severity: Warning, Section: section, Cells: first.codes,
+	return Problem{Rule: "W4", Severity: Warning, Section: section, Cells: codesOf(r.Format, first.idx),
 		Expected: firstSum.Format(c.kind), Actual: c.value.Format(c.kind),
-		Message: fmt.Sprintf("%s称“%s”，但%s为 %s，正文与表格不一致，请核对", part, c.sentence, name, firstSum.Format(c.kind))}, true
-}
-
-// readingSum adds the cells of a reading as Report.sum does; ok is false when a code is
-// unknown, a cell is invalid or all are blank.
-func (r *Report) readingSum(codes []string) (Num, bool) {
-	idx := make([]int, len(codes))
-	for i, code := range codes {
-		if idx[i] = r.Format.Index(code); idx[i] < 0 {
-			return 0, false
-		}
-	}
-	sum, any, ok := r.sum(idx)
-	return sum, ok && any
+		Message: fmt.Sprintf("%s称“%s”，但%s为 %s，正文与表格不一致，请核对", part, c.sentence, first.name, firstSum.Format(c.kind))}, true
 }
 
 // sentences splits a narrative into sentences, with parenthesised remarks removed and
@@ -172,47 +211,40 @@ const gap = `[^，,。；;：:\d零〇一二两三四五六七八九十百]{0,16
 
 var (
 	applyRe    = regexp.MustCompile(`(新收|收到|受理|接收|接到|共收|办理)(` + gap + `申请` + gap + `)` + num)
-	applyNoRe  = regexp.MustCompile(`(未|没有)(收到|受理|接到|接收|发生)[^，,。；;\d]{0,12}?申请`)
 	doneRe     = regexp.MustCompile(`(?:办结|答复)` + gap + num)
 	carryRe    = regexp.MustCompile(`(上年度?|上一年度?)?结转(` + gap + `)` + num)
 	grantRe    = regexp.MustCompile(`(不予以?公开|不予公开|予以公开|同意公开|部分公开|无法提供|不予处理)` + gap + num)
 	reviewRe   = regexp.MustCompile(`(行政复议|行政诉讼)` + gap + num)
-	reviewNoRe = regexp.MustCompile(`(未发生|没有发生|无|未收到|未出现|没有)[^，,。；;\d]{0,20}?(行政复议|行政诉讼)`)
 	docRe      = regexp.MustCompile(`(制发|印发|出台|废止|现行有效)` + gap + num)
 	decisionRe = regexp.MustCompile(`(作出|办理|实施|办结)?行政(许可|处罚|强制)(` + gap + `)` + num)
 	feeRe      = regexp.MustCompile(`(行政事业性收费|收费金额)` + gap + num)
 	procureRe  = regexp.MustCompile(`(政府集中采购|集中采购)(` + gap + `)` + num)
+
+	// A plain negation of the figure itself, to the end of its clause: "未收到政府信息公开申请",
+	// "未发生政府信息公开行政复议和行政诉讼案件". Anything between the negation and the figure,
+	// or after it in the clause ("未发生因…被纠错", "…行政复议纠错"), makes it another statement.
+	applyNoneRe  = regexp.MustCompile(`(?:未|没有|无)(?:收到|受理|接到|接收)(?:过)?(?:任何)?(?:政府信息公开申请|信息公开申请|依申请公开(?:申请|事项|件)?|公开申请|申请)(?:的)?(?:情况|事项|件)?(?:[，,。；;]|$)`)
+	reviewNoneRe = regexp.MustCompile(`(?:未|没有|无)(?:发生|收到|出现)?(?:过)?(?:任何)?(?:政府信息公开|信息公开)?(?:方面)?(?:的)?(行政复议|行政诉讼)(?:(?:和|或|及|、|与|或者)(行政复议|行政诉讼))?(?:的)?(?:案件|情况|事项)?(?:[，,。；;]|$)`)
 )
 
 // claims finds the figures of one sentence that W4 compares.
 func claims(f *Format, s string) []claim {
 	var out []claim
 	quote := func(at int) string { return quoteAround(s, at) }
-	add := func(at int, text, unit string, k Kind, rs ...reading) {
+	add := func(at int, text, unit string, k Kind, figs ...string) {
 		v, ok := figure(text, unit, k)
 		if !ok {
 			return
 		}
-		var keep []reading
-		for _, rd := range rs {
-			okAll := len(rd.codes) > 0
-			for _, c := range rd.codes {
-				if f.Index(c) < 0 {
-					okAll = false
-				}
-			}
-			if okAll {
-				keep = append(keep, rd)
-			}
-		}
-		if len(keep) > 0 {
-			out = append(out, claim{sentence: quote(at), value: v, kind: k, readings: keep})
+		if rs := readings(f, figs...); len(rs) > 0 {
+			out = append(out, claim{sentence: quote(at), value: v, kind: k, readings: rs})
 		}
 	}
-	one := func(code string) reading { return reading{codes: []string{code}} }
-	sum := func(name string, codes ...string) reading { return reading{codes: codes, name: name} }
-	applySum := sum(fmt.Sprintf("第三部分「%s」与「%s」的总计之和", label(f, "apply.1.total"), label(f, "apply.2.total")),
-		"apply.1.total", "apply.2.total")
+	zero := func(at int, figs ...string) {
+		if rs := readings(f, figs...); len(rs) > 0 {
+			out = append(out, claim{sentence: quote(at), kind: Count, readings: rs})
+		}
+	}
 	mentionsApply := strings.Contains(s, "公开申请") || strings.Contains(s, "依申请")
 
 	for _, m := range applyRe.FindAllStringSubmatchIndex(s, -1) {
@@ -223,20 +255,20 @@ func claims(f *Format, s string) []claim {
 		}
 		switch kw {
 		case "新收":
-			add(m[0], text, unit, Count, one("apply.1.total"))
+			add(m[0], text, unit, Count, "received")
 		case "办理":
-			add(m[0], text, unit, Count, one("apply.3.7.total"), applySum, one("apply.1.total"))
+			add(m[0], text, unit, Count, "handled", "receivedAll", "received")
 		default:
-			add(m[0], text, unit, Count, one("apply.1.total"), applySum)
+			add(m[0], text, unit, Count, "received", "receivedAll")
 		}
 	}
-	if m := applyNoRe.FindStringIndex(s); m != nil && !strings.ContainsAny(s, "0123456789") {
-		out = append(out, claim{sentence: quote(m[0]), value: 0, kind: Count, readings: []reading{one("apply.1.total"), applySum}})
+	if m := applyNoneRe.FindStringIndex(s); m != nil {
+		zero(m[0], "received", "receivedAll")
 	}
 	if mentionsApply {
 		for _, m := range doneRe.FindAllStringSubmatchIndex(s, -1) {
 			if s[m[4]:m[5]] == "件" {
-				add(m[0], s[m[2]:m[3]], "件", Count, one("apply.3.7.total"))
+				add(m[0], s[m[2]:m[3]], "件", Count, "handled")
 			}
 		}
 		for _, m := range carryRe.FindAllStringSubmatchIndex(s, -1) {
@@ -246,11 +278,11 @@ func claims(f *Format, s string) []claim {
 			text, between := s[m[6]:m[7]], s[m[4]:m[5]]
 			switch {
 			case m[2] >= 0:
-				add(m[0], text, "件", Count, one("apply.2.total"))
+				add(m[0], text, "件", Count, "carriedIn")
 			case strings.Contains(between, "下"):
-				add(m[0], text, "件", Count, one("apply.4.total"))
+				add(m[0], text, "件", Count, "carriedOut")
 			default:
-				add(m[0], text, "件", Count, one("apply.2.total"), one("apply.4.total"))
+				add(m[0], text, "件", Count, "carriedIn", "carriedOut")
 			}
 		}
 		for _, m := range grantRe.FindAllStringSubmatchIndex(s, -1) {
@@ -260,17 +292,15 @@ func claims(f *Format, s string) []claim {
 			text := s[m[4]:m[5]]
 			switch kw := s[m[2]:m[3]]; kw {
 			case "予以公开", "同意公开":
-				add(m[0], text, "件", Count, one("apply.3.1.total"),
-					sum(fmt.Sprintf("第三部分「%s」与「%s」的总计之和", label(f, "apply.3.1.total"), label(f, "apply.3.2.total")),
-						"apply.3.1.total", "apply.3.2.total"))
+				add(m[0], text, "件", Count, "disclosed", "disclosedAll")
 			case "部分公开":
-				add(m[0], text, "件", Count, one("apply.3.2.total"))
+				add(m[0], text, "件", Count, "partial")
 			case "无法提供":
-				add(m[0], text, "件", Count, group(f, "3.4"))
+				add(m[0], text, "件", Count, "unavailable")
 			case "不予处理":
-				add(m[0], text, "件", Count, group(f, "3.5"))
+				add(m[0], text, "件", Count, "unprocessed")
 			default:
-				add(m[0], text, "件", Count, group(f, "3.3"))
+				add(m[0], text, "件", Count, "refused")
 			}
 		}
 	}
@@ -280,23 +310,25 @@ func claims(f *Format, s string) []claim {
 			continue
 		}
 		if s[m[2]:m[3]] == "行政复议" {
-			add(m[0], text, "件", Count, one("review.admin.total"))
+			add(m[0], text, "件", Count, "review")
 		} else {
-			add(m[0], text, "件", Count, litigation(f), one("review.direct.total"), one("review.after.total"))
+			add(m[0], text, "件", Count, "litigation", "direct", "after")
 		}
 	}
-	if !strings.ContainsAny(s, "0123456789") && !strings.Contains(s, "未经") {
-		for _, m := range reviewNoRe.FindAllStringSubmatchIndex(s, -1) {
-			if s[m[4]:m[5]] == "行政复议" || strings.Contains(s[m[0]:], "行政复议") {
-				out = append(out, claim{sentence: quote(m[0]), kind: Count, readings: []reading{one("review.admin.total")}})
+	if !strings.Contains(s, "未经") {
+		for _, m := range reviewNoneRe.FindAllStringSubmatchIndex(s, -1) {
+			for _, g := range [][2]int{{m[2], m[3]}, {m[4], m[5]}} {
+				switch {
+				case g[0] < 0:
+				case s[g[0]:g[1]] == "行政复议":
+					zero(m[0], "review")
+				default:
+					zero(m[0], "litigation")
+				}
 			}
-			if strings.Contains(s[m[0]:], "行政诉讼") {
-				out = append(out, claim{sentence: quote(m[0]), kind: Count, readings: []reading{litigation(f)}})
-			}
-			break
 		}
 	}
-	if f.Index("active.rules.issued") >= 0 {
+	if f.figures["docs.rules.issued"] != nil {
 		for _, m := range docRe.FindAllStringSubmatchIndex(s, -1) {
 			if s[m[6]:m[7]] != "件" {
 				continue
@@ -309,7 +341,7 @@ func claims(f *Format, s string) []claim {
 			if col == "" {
 				col = "issued"
 			}
-			add(m[0], s[m[4]:m[5]], "件", Count, one("active."+row+"."+col))
+			add(m[0], s[m[4]:m[5]], "件", Count, "docs."+row+"."+col)
 		}
 	}
 	for _, m := range decisionRe.FindAllStringSubmatchIndex(s, -1) {
@@ -323,13 +355,13 @@ func claims(f *Format, s string) []claim {
 		if strings.Contains(between, "申请") || strings.Contains(between, "信息") || strings.Contains(between, "事项") {
 			continue
 		}
-		row := map[string]string{"许可": "license", "处罚": "penalty", "强制": "coercion"}[s[m[4]:m[5]]]
-		add(m[0], s[m[8]:m[9]], unit, Count, one("active."+row+".decisions"))
+		fig := map[string]string{"许可": "license", "处罚": "penalty", "强制": "coercion"}[s[m[4]:m[5]]]
+		add(m[0], s[m[8]:m[9]], unit, Count, fig)
 	}
 	if !strings.Contains(s, "信息处理费") {
 		for _, m := range feeRe.FindAllStringSubmatchIndex(s, -1) {
 			if u := s[m[6]:m[7]]; u == "万元" || u == "元" {
-				add(m[0], s[m[4]:m[5]], u, Amount, one("active.fees.amount"))
+				add(m[0], s[m[4]:m[5]], u, Amount, "fees")
 			}
 		}
 	}
@@ -337,9 +369,20 @@ func claims(f *Format, s string) []claim {
 		text, unit := s[m[6]:m[7]], s[m[8]:m[9]]
 		switch unit {
 		case "万元", "元":
-			add(m[0], text, unit, Amount, one("active.procurement.amount"))
+			add(m[0], text, unit, Amount, "procurement.amount")
 		case "个", "项", "件":
-			add(m[0], text, unit, Count, one("active.procurement.count"))
+			add(m[0], text, unit, Count, "procurement.count")
+		}
+	}
+	return out
+}
+
+// readings turns key figure ids into readings, leaving out those the format lacks.
+func readings(f *Format, ids ...string) []reading {
+	var out []reading
+	for _, id := range ids {
+		if idx := f.figures[id]; idx != nil {
+			out = append(out, reading{idx: idx, name: figureName(f, idx)})
 		}
 	}
 	return out
@@ -359,34 +402,25 @@ func docRow(before string) string {
 	}
 }
 
-// label is the short row label of a cell, for messages.
-func label(f *Format, code string) string {
-	if d, ok := f.Cell(code); ok {
-		return d.RowLabel()
+// figureName names the sum of the cells at idx for messages: one cell by its place
+// ("第三部分「一、本年新收政府信息公开申请数量」行「总计」列"), the items of a group
+// ("第三部分「（三）不予公开」各项的总计之和"), two rows or two column groups by both
+// ("第四部分「未经复议直接起诉」与「复议后起诉」的总计之和").
+func figureName(f *Format, idx []int) string {
+	d := f.Cells[idx[0]]
+	if len(idx) == 1 {
+		return where(d)
 	}
-	return code
-}
-
-// group is the sum of the total column over the items of a 三 group ("3.3" 不予公开).
-func group(f *Format, prefix string) reading {
-	var codes []string
-	name := ""
-	for _, d := range f.Cells {
-		if d.Table.ID == "apply" && d.Col.Code == "total" && strings.HasPrefix(d.Code, "apply."+prefix+".") {
-			codes = append(codes, d.Code)
-			if name == "" && len(d.RowPath) > 1 {
-				name = Short(d.RowPath[1])
-			}
-		}
+	part := "第" + cnNum[d.Table.Section] + "部分"
+	col := Short(d.Col.Label)
+	if len(idx) > 2 && len(d.RowPath) > 1 {
+		return fmt.Sprintf("%s「%s」各项的%s之和", part, Short(d.RowPath[1]), col)
 	}
-	return reading{codes: codes, name: fmt.Sprintf("第三部分「%s」各项的总计之和", name)}
-}
-
-// litigation is the sum of both kinds of 行政诉讼.
-func litigation(f *Format) reading {
-	direct, after := f.Cells[f.Index("review.direct.total")], f.Cells[f.Index("review.after.total")]
-	return reading{codes: []string{direct.Code, after.Code},
-		name: fmt.Sprintf("第四部分「%s」与「%s」的总计之和", direct.ColPath[1], after.ColPath[1])}
+	e := f.Cells[idx[1]]
+	if d.Row == e.Row && len(d.ColPath) > 1 && len(e.ColPath) > 1 {
+		return fmt.Sprintf("%s「%s」与「%s」的%s之和", part, d.ColPath[len(d.ColPath)-2], e.ColPath[len(e.ColPath)-2], col)
+	}
+	return fmt.Sprintf("%s「%s」与「%s」的%s之和", part, d.RowLabel(), e.RowLabel(), col)
 }
 
 // figure reads a stated number in the unit of kind k ("3800元" is 0.38 万元 for an Amount).

@@ -4,6 +4,9 @@
 set -euo pipefail
 need=(poppler-utils)                                    # pdftotext/pdfinfo/pdffonts for the PDF tests
 case "${1:-test}" in
+  test|test-gui) need+=(libreoffice-writer-nogui python3-docx chromium) ;;  # readers of the DOCX and HTML tests
+esac
+case "${1:-test}" in
   gui|dist|test-gui)
     need+=(gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev
            libxi-dev libxxf86vm-dev libxkbcommon-dev xvfb imagemagick) ;;

@@ -26,6 +26,8 @@ type problemKind struct {
 	icon func() fyne.Resource
 	// frame colours the frames of the kind's cells.
 	frame color.Color
+	// byCell counts the kind by the cells its items name (未填 12: twelve cells to fill).
+	byCell bool
 }
 
 var problemKinds = []problemKind{
@@ -33,6 +35,8 @@ var problemKinds = []problemKind{
 		icon: func() fyne.Resource { return theme.NewErrorThemedResource(theme.ErrorIcon()) }},
 	{severity: form.Warning, word: "提醒", frame: colorWarning,
 		icon: func() fyne.Resource { return theme.NewWarningThemedResource(theme.WarningIcon()) }},
+	{severity: form.Unfilled, word: "未填", frame: colorUnfilled, byCell: true,
+		icon: func() fyne.Resource { return theme.NewPrimaryThemedResource(theme.InfoIcon()) }},
 }
 
 // kindOf returns the kind of a severity; an unknown or empty severity draws no frame.
@@ -51,7 +55,13 @@ func severityIcon(s form.Severity) fyne.Resource { return kindOf(s).icon() }
 // kindCounts counts problems by kind.
 type kindCounts map[form.Severity]int
 
-func (c kindCounts) add(s form.Severity) { c[s]++ }
+func (c kindCounts) add(p form.Problem) {
+	n := 1
+	if kindOf(p.Severity).byCell {
+		n = max(1, len(p.Cells))
+	}
+	c[p.Severity] += n
+}
 
 // total is the number of problems counted.
 func (c kindCounts) total() int {
@@ -76,11 +86,17 @@ func (c kindCounts) String() string {
 	return strings.Join(parts, " ")
 }
 
-// sentence is the count for the panel's summary: "错误 2 个，提醒 1 个".
+// sentence is the count for the panel's summary: "错误 2 个，提醒 1 个" (a kind that can
+// be absent is named only when present: "，未填 12 格").
 func (c kindCounts) sentence() string {
 	var parts []string
 	for _, k := range problemKinds {
-		parts = append(parts, fmt.Sprintf("%s %d 个", k.word, c[k.severity]))
+		switch n := c[k.severity]; {
+		case k.byCell && n > 0:
+			parts = append(parts, fmt.Sprintf("%s %d 格", k.word, n))
+		case !k.byCell:
+			parts = append(parts, fmt.Sprintf("%s %d 个", k.word, n))
+		}
 	}
 	return strings.Join(parts, "，")
 }
@@ -162,7 +178,7 @@ func (p *problemsPanel) hidden() bool { return steps[p.u.current].Section == sec
 func (p *problemsPanel) show() {
 	c := kindCounts{}
 	for _, q := range p.items {
-		c.add(q.Severity)
+		c.add(q)
 	}
 	switch {
 	case len(p.items) == 0:

@@ -119,7 +119,7 @@ func (u *UI) stepCounts(i int) kindCounts {
 	c := kindCounts{}
 	for _, p := range u.problems {
 		if sec == sectionCheck || p.Section == sec {
-			c.add(p.Severity)
+			c.add(p)
 		}
 	}
 	return c

@@ -45,7 +45,9 @@ var (
 	colorError   = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}
 	colorWarning = color.NRGBA{R: 0xef, G: 0x8c, B: 0x00, A: 0xff}
 	colorFocus   = color.NRGBA{R: 0x19, G: 0x76, B: 0xd2, A: 0xff}
-	colorNone    = color.NRGBA{}
-	colorBadFill = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0x30}
-	colorLast    = color.NRGBA{R: 0x60, G: 0x60, B: 0x60, A: 0xff}
+	// colorUnfilled frames cells still to be filled in: quiet, not the red of a mistake.
+	colorUnfilled = color.NRGBA{R: 0x90, G: 0xa4, B: 0xae, A: 0xc0}
+	colorNone     = color.NRGBA{}
+	colorBadFill  = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0x30}
+	colorLast     = color.NRGBA{R: 0x60, G: 0x60, B: 0x60, A: 0xff}
 )

@@ -58,6 +58,35 @@ func typeInto(u *UI, cv *cellView, text string) {
 	test.Type(cv.entry, text)
 }
 
+// zeros fills every number cell of the report with 0, so that the table identities are
+// checked (form does not check an identity with a blank cell: a blank is not a zero).
+func zeros(u *UI) {
+	for _, d := range u.rep.Format.Cells {
+		if !d.Derived {
+			_ = u.rep.Set(d.Code, "0")
+		}
+	}
+	u.rep.FillDerived()
+	for _, v := range u.views {
+		if v != nil {
+			v.reload()
+		}
+	}
+	u.recheck()
+}
+
+// zeroReport is a report of the latest format with every number cell 0.
+func zeroReport() *form.Report {
+	r := form.New(form.Latest, 2025, "测试局")
+	for _, d := range r.Format.Cells {
+		if !d.Derived {
+			_ = r.Set(d.Code, "0")
+		}
+	}
+	r.FillDerived()
+	return r
+}
+
 func hasRule(ps []form.Problem, rule string) bool {
 	for _, p := range ps {
 		if p.Rule == rule {
@@ -70,6 +99,7 @@ func hasRule(ps []form.Problem, rule string) bool {
 func TestTypingUpdatesModelAndProblems(t *testing.T) {
 	u := newTestUI(t)
 	tv := u.table(t, 3)
+	zeros(u)
 	typeInto(u, tv.cell(t, "apply.1.natural"), "12")
 	if v, ok := u.rep.Value("apply.1.natural"); !ok || v != form.N(12) {
 		t.Fatalf("model apply.1.natural = %v, %v; want 12", v, ok)
@@ -99,6 +129,7 @@ func TestTypingUpdatesModelAndProblems(t *testing.T) {
 func TestWrongTotalMarksCells(t *testing.T) {
 	u := newTestUI(t)
 	tv := u.table(t, 3)
+	zeros(u)
 	tv.manual.SetChecked(true)
 	if !u.manualTotals || tv.cell(t, "apply.1.total").entry.Disabled() {
 		t.Fatal("the switch did not make totals editable")
@@ -152,6 +183,10 @@ func TestLetterShowsMessageAndKeepsText(t *testing.T) {
 
 func TestStepMarks(t *testing.T) {
 	u := newTestUI(t)
+	r := zeroReport()
+	r.Meta.Date = "2026-01-20"
+	r.Text.Overview, r.Text.Problems = "总体情况。", "问题。"
+	u.setReport(r, "")
 	typeInto(u, u.table(t, 3).cell(t, "apply.1.natural"), "x")
 	u.showStep(6)
 	v := u.views[6].(*textView)
@@ -162,9 +197,9 @@ func TestStepMarks(t *testing.T) {
 	}{
 		{0, "无问题"},
 		{2, "无问题"},
-		{3, "错误 1"},
-		{6, "提醒 1"}, // W2: no 信息处理费 sentence
-		{7, "错误 1 提醒 1"},
+		{3, "错误 1 未填 1"}, // the total of a row with a bad item is blank
+		{6, "提醒 1"},      // W2: no 信息处理费 sentence
+		{7, "错误 1 提醒 1 未填 1"},
 	} {
 		if got := u.stepCounts(c.step).String(); got != c.want {
 			t.Errorf("step %s mark %q, want %q (problems %v)", steps[c.step].Title, got, c.want, u.problems)
@@ -190,6 +225,7 @@ func TestStepMarks(t *testing.T) {
 func TestPasteBlock(t *testing.T) {
 	u := newTestUI(t)
 	tv := u.table(t, 3)
+	zeros(u)
 	start := tv.cell(t, "apply.1.natural")
 	u.win.Canvas().Focus(start.entry)
 	clip := test.NewClipboard()
@@ -198,7 +234,7 @@ func TestPasteBlock(t *testing.T) {
 	want := map[string]string{
 		"apply.1.natural": "1", "apply.1.commercial": "2", "apply.1.research": "3",
 		"apply.2.natural": "4", "apply.2.commercial": "5", "apply.2.research": "6",
-		"apply.1.nonprofit": "", "apply.3.1.natural": "", "apply.1.total": "6",
+		"apply.1.nonprofit": "0", "apply.3.1.natural": "0", "apply.1.total": "6",
 	}
 	for code, w := range want {
 		if c, _ := u.rep.Cell(code); c.Text != w {
@@ -298,6 +334,7 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	mv.agency.SetText("")
 	test.Type(mv.agency, "厦门市")
 	tv := u.table(t, 3)
+	zeros(u)
 	typeInto(u, tv.cell(t, "apply.1.natural"), "8")
 	typeInto(u, tv.cell(t, "apply.2.legal"), "abc")
 	path := filepath.Join(t.TempDir(), "报告.nianbao")
@@ -571,7 +608,7 @@ func TestWidgetsHaveNoEnglish(t *testing.T) {
 
 func TestOpenKeepsDisagreeingTotals(t *testing.T) {
 	u := newTestUI(t)
-	r := form.New(form.Latest, 2025, "测试局")
+	r := zeroReport()
 	_ = r.Set("apply.1.natural", "2")
 	_ = r.Set("apply.1.total", "5") // the file's own total is wrong
 	path := filepath.Join(t.TempDir(), "wrong.nianbao")

@@ -59,8 +59,15 @@ func TestSeedsThroughTheCLI(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &ps); err != nil {
 			t.Fatalf("check --json: %v\n%s", err, out)
 		}
-		if form.Errors(ps) != tc.errors || len(ps) != tc.errors {
-			t.Errorf("%s: %d problems, want %d errors: %s", tc.seed, len(ps), tc.errors, out)
+		if form.Errors(ps) != tc.errors {
+			t.Errorf("%s: %d errors, want %d: %s", tc.seed, form.Errors(ps), tc.errors, out)
+		}
+		for _, p := range ps {
+			// Besides the errors, only what the seeds leave blank: agency, date, narrative,
+			// and in 000 the organisation columns of 三 that the published table leaves empty.
+			if p.Severity != form.Error && (p.Severity != form.Unfilled || !p.Blank) {
+				t.Errorf("%s: %s %s %s", tc.seed, p.Rule, p.Severity, p.Message)
+			}
 		}
 	}
 }
