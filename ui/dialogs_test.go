@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/nianbao/nianbao/form"
 )
 
 // texts collects the texts of the buttons and labels under o.
@@ -207,5 +209,22 @@ func TestHelpDialog(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("help lacks %q", want)
 		}
+	}
+}
+
+// The help lists every rule the checker has, and no other.
+func TestHelpCoversRules(t *testing.T) {
+	have := map[string]bool{}
+	for _, r := range helpRules {
+		have[r.id] = true
+	}
+	for _, id := range form.RuleIDs {
+		if !have[id] {
+			t.Errorf("rule %s is not in 帮助 › 填报说明", id)
+		}
+		delete(have, id)
+	}
+	for id := range have {
+		t.Errorf("帮助 › 填报说明 lists %s, which the checker does not have", id)
 	}
 }
