@@ -77,7 +77,7 @@ func (u *UI) helpRulesPage() fyne.CanvasObject {
 	intro.Wrapping = fyne.TextWrapBreak
 	rows := [][2]string{}
 	for _, r := range helpRules {
-		rows = append(rows, [2]string{r.id + "　" + r.level, r.text})
+		rows = append(rows, [2]string{r.id, "【" + r.level + "】" + r.text})
 	}
 	return container.NewBorder(intro, nil, nil, nil, container.NewVScroll(helpTable(rows)))
 }
