@@ -34,7 +34,9 @@ func (u *UI) showMessage(title, msg string, icon fyne.Resource) {
 	d.Show()
 }
 
-// wrapText breaks text into lines at most w wide (Chinese breaks between any characters).
+// wrapText breaks text into lines at most w wide (Chinese breaks between any characters,
+// but a line does not start with 、，。 or a closing bracket: the last character goes down
+// with it).
 func wrapText(text string, size, w float32) string {
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
@@ -42,6 +44,11 @@ func wrapText(text string, size, w float32) string {
 		for _, r := range para {
 			next := append(cur, r)
 			if len(cur) > 0 && fyne.MeasureText(string(next), size, fyne.TextStyle{}).Width > w {
+				if noLineStart(r) && len(cur) > 1 {
+					out = append(out, string(cur[:len(cur)-1]))
+					cur = []rune{cur[len(cur)-1], r}
+					continue
+				}
 				out = append(out, string(cur))
 				cur = []rune{r}
 				continue

@@ -228,3 +228,23 @@ func TestHelpCoversRules(t *testing.T) {
 		t.Errorf("帮助 › 填报说明 lists %s, which the checker does not have", id)
 	}
 }
+
+// wrapText keeps every line within the width and never starts one with 。.
+func TestWrapText(t *testing.T) {
+	newTestUI(t)
+	text := "本程序完全离线运行，不连接任何网络；报告内容只保存在您选择的文件中。\n字体：思源宋体。"
+	for _, w := range []float32{120, 200, 300, 460} {
+		got := wrapText(text, theme.TextSize(), w)
+		if strings.ReplaceAll(got, "\n", "") != strings.ReplaceAll(text, "\n", "") {
+			t.Fatalf("width %v: text changed: %q", w, got)
+		}
+		for _, line := range strings.Split(got, "\n") {
+			if r := []rune(line); len(r) > 0 && strings.ContainsRune("。，；", r[0]) {
+				t.Errorf("width %v: line %q starts with punctuation", w, line)
+			}
+			if lw := fyne.MeasureText(line, theme.TextSize(), fyne.TextStyle{}).Width; lw > w+theme.TextSize() {
+				t.Errorf("width %v: line %q is %.0f wide", w, line, lw)
+			}
+		}
+	}
+}
