@@ -1,16 +1,17 @@
 // Package assets bundles the application's fonts and icon and decides which
 // font file to use for each typographic role: a user override, a font
-// installed on the system (Windows fonts folder), or the bundled subset font.
+// installed on the system (the Windows fonts folders, or fontconfig's folders on
+// Linux — 统信 UOS, 麒麟), or the bundled subset font.
 //
 // The bundled fonts are TrueType (never .otf/.ttc, which gofpdf cannot read
-// and which make Fyne panic), subset to the GBK repertoire and stored
-// gzip-compressed; see fonts/README.md and fonts/build.sh.
+// and which make Fyne panic), subset to the GBK repertoire and stored as font
+// packs, compressed in small chunks that are decompressed on first use; see
+// pack.go, fonts/README.md and fonts/build.sh.
 package assets
 
 import (
 	"bytes"
-	"compress/gzip"
-	"embed"
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -58,142 +59,193 @@ func (r Role) String() string {
 	return fmt.Sprintf("Role(%d)", int(r))
 }
 
-//go:embed fonts/*.ttf.gz
-var fontFS embed.FS
+// Label returns the Chinese name of the role as users know it: 标题, 正文, 一级标题,
+// 二级标题, 界面.
+func (r Role) Label() string {
+	switch r {
+	case Title:
+		return "标题"
+	case Body:
+		return "正文"
+	case Heading:
+		return "一级标题"
+	case Kai:
+		return "二级标题"
+	case UI:
+		return "界面"
+	}
+	return r.String()
+}
 
-// bundledFile maps each role to its bundled font (without ".ttf.gz").
-var bundledFile = map[Role]string{
-	Title:   "NotoSerifSC-Bold",
-	Body:    "NotoSerifSC-Regular",
-	Heading: "NotoSansSC-Regular",
-	Kai:     "ARPLKaitiMGB",
-	UI:      "NotoSansSC-Regular",
+// Bundled fonts, stored as font packs (see pack.go): embedded as strings, so that
+// nothing is copied or decompressed at process start.
+var (
+	//go:embed fonts/NotoSerifSC-Bold.nbfp
+	packTitle string
+	//go:embed fonts/NotoSerifSC-Regular.nbfp
+	packBody string
+	//go:embed fonts/NotoSansSC-Regular.nbfp
+	packSans string
+	//go:embed fonts/ARPLKaitiMGB.nbfp
+	packKai string
+)
+
+// bundled describes the bundled font of a role.
+type bundled struct {
+	name string // file name without extension
+	zh   string // Chinese name shown to users
+	data *string
+}
+
+var (
+	bundledTitle = &bundled{"NotoSerifSC-Bold", "思源宋体（粗）", &packTitle}
+	bundledBody  = &bundled{"NotoSerifSC-Regular", "思源宋体", &packBody}
+	bundledSans  = &bundled{"NotoSansSC-Regular", "思源黑体", &packSans}
+	bundledKai   = &bundled{"ARPLKaitiMGB", "文鼎楷体", &packKai}
+)
+
+// bundledFile maps each role to its bundled font.
+var bundledFile = map[Role]*bundled{
+	Title:   bundledTitle,
+	Body:    bundledBody,
+	Heading: bundledSans,
+	Kai:     bundledKai,
+	UI:      bundledSans,
 }
 
 var (
 	fontMu    sync.Mutex
 	fontCache = map[string][]byte{}
+	packCache = map[string]*Pack{}
 )
 
 // BundledName returns the name of the bundled font used for role r,
 // e.g. "NotoSerifSC-Regular".
 func BundledName(r Role) string {
-	return bundledFile[r]
+	if b := bundledFile[r]; b != nil {
+		return b.name
+	}
+	return ""
 }
 
-// Font returns the bundled TrueType bytes for role r. The data is
-// decompressed once and shared; callers must not modify it.
-// Font panics if r is not a valid Role.
-func Font(r Role) []byte {
-	name, ok := bundledFile[r]
+// BundledLabel returns the Chinese name of the bundled font used for role r, e.g. "思源宋体".
+func BundledLabel(r Role) string {
+	if b := bundledFile[r]; b != nil {
+		return b.zh
+	}
+	return ""
+}
+
+// BundledPack returns the bundled font for role r as a Pack, for reading parts of it
+// without decompressing the whole font. Packs are opened once and shared.
+// BundledPack panics if r is not a valid Role.
+func BundledPack(r Role) *Pack {
+	b, ok := bundledFile[r]
 	if !ok {
 		panic(fmt.Sprintf("assets: unknown font role %d", int(r)))
 	}
 	fontMu.Lock()
 	defer fontMu.Unlock()
-	if b, ok := fontCache[name]; ok {
+	if p := packCache[b.name]; p != nil {
+		return p
+	}
+	p, err := openPack(b.name, *b.data)
+	if err != nil {
+		panic("assets: bundled font " + b.name + ": " + err.Error())
+	}
+	packCache[b.name] = p
+	return p
+}
+
+// Font returns the bundled TrueType bytes for role r (the whole font, e.g. for the UI).
+// The data is decompressed once and shared; callers must not modify it.
+// Font panics if r is not a valid Role.
+func Font(r Role) []byte {
+	p := BundledPack(r)
+	fontMu.Lock()
+	defer fontMu.Unlock()
+	if b, ok := fontCache[p.name]; ok {
 		return b
 	}
-	f, err := fontFS.Open("fonts/" + name + ".ttf.gz")
-	if err != nil {
-		panic("assets: bundled font missing: " + err.Error())
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
+	b, err := p.Bytes()
 	if err != nil {
 		panic("assets: bundled font corrupt: " + err.Error())
 	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		panic("assets: bundled font corrupt: " + err.Error())
-	}
-	fontCache[name] = b
+	fontCache[p.name] = b
+	p.whole.Store(&b) // later reads of the pack copy from it instead of decompressing chunks
 	return b
 }
 
-// systemCandidates lists, per role, the file names of acceptable system
-// fonts in order of preference. Only TrueType (.ttf) files are listed.
-var systemCandidates = map[Role][]string{
-	Title:   {"FZXBSJW.TTF", "FZXBSJW--GB1-0.TTF", "方正小标宋简体.ttf", "方正小标宋_GBK.ttf", "FZXBSK.TTF"},
-	Body:    {"simfang.ttf"},
-	Heading: {"simhei.ttf"},
-	Kai:     {"simkai.ttf"},
+// Source tells where the font of a role comes from.
+type Source int
+
+const (
+	// Bundled is the font embedded in the program.
+	Bundled Source = iota
+	// System is a font installed on the computer (Windows or Linux font folders).
+	System
+	// User is a font file the user chose.
+	User
+)
+
+// Choice is the font file picked for a role.
+type Choice struct {
+	Role   Role
+	Source Source
+	// Path is the font file of a system or user font; empty for a bundled font.
+	Path string
+	// Name is a short name: the file name without extension, or the bundled font's name.
+	Name string
+	// Label is the font's Chinese name when known ("仿宋", "方正小标宋简体", "思源宋体");
+	// empty for a file of unknown name.
+	Label string
 }
 
-// systemFontDirs returns the directories searched for system fonts. It is a
-// variable so tests can point it at a temporary directory.
-var systemFontDirs = func() []string {
-	var dirs []string
-	if w := os.Getenv("WINDIR"); w != "" {
-		dirs = append(dirs, filepath.Join(w, "Fonts"))
-	}
-	if l := os.Getenv("LOCALAPPDATA"); l != "" {
-		// Fonts installed "for the current user only" (Windows 10 and later).
-		dirs = append(dirs, filepath.Join(l, "Microsoft", "Windows", "Fonts"))
-	}
-	return dirs
-}
-
-// SystemFont returns the path of an installed system font suitable for
-// role r: in %WINDIR%\Fonts (or the per-user fonts folder) simfang.ttf for
-// Body, simhei.ttf for Heading, simkai.ttf for Kai and a 方正小标宋 .ttf for
-// Title. File names match case-insensitively; files that are not TrueType
-// (e.g. collections) are skipped. There is no system font for UI.
-func SystemFont(r Role) (path string, ok bool) {
-	cands := systemCandidates[r]
-	if len(cands) == 0 {
-		return "", false
-	}
-	for _, dir := range systemFontDirs() {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			continue
-		}
-		byLower := make(map[string]string, len(entries))
-		for _, e := range entries {
-			if !e.IsDir() {
-				byLower[strings.ToLower(e.Name())] = e.Name()
-			}
-		}
-		for _, c := range cands {
-			name, found := byLower[strings.ToLower(c)]
-			if !found {
-				continue
-			}
-			p := filepath.Join(dir, name)
-			if isTrueTypeFile(p) {
-				return p, true
-			}
-		}
-	}
-	return "", false
-}
-
-// Resolve picks the font for role r: override[r] if set, else the system
-// font, else the bundled font. name is a short font name (the file name
-// without extension, or the bundled font's name). An override that cannot
-// be read or is not a TrueType font is an error; an unusable system font is
-// silently skipped.
-func Resolve(r Role, override map[Role]string) (name string, data []byte, err error) {
-	if _, ok := bundledFile[r]; !ok {
-		return "", nil, fmt.Errorf("assets: unknown font role %d", int(r))
+// Pick chooses the font for role r: override[r] if set, else (unless bundledOnly) a
+// system font found by SystemFont, else the bundled font. It reads no more than a font
+// file's first bytes; an override that is missing or not a TrueType file is an error
+// (in Chinese, naming the file).
+func Pick(r Role, override map[Role]string, bundledOnly bool) (Choice, error) {
+	b, ok := bundledFile[r]
+	if !ok {
+		return Choice{}, fmt.Errorf("assets: unknown font role %d", int(r))
 	}
 	if p := override[r]; p != "" {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return "", nil, fmt.Errorf("读取字体文件失败：%w", err)
+		if err := checkTrueTypeFile(p); err != nil {
+			return Choice{}, err
 		}
-		if err := checkTrueType(b); err != nil {
-			return "", nil, fmt.Errorf("字体文件 %s 不可用：%w", filepath.Base(p), err)
-		}
-		return baseName(p), b, nil
+		return Choice{Role: r, Source: User, Path: p, Name: baseName(p), Label: knownLabel(p)}, nil
 	}
-	if p, ok := SystemFont(r); ok {
-		if b, err := os.ReadFile(p); err == nil && checkTrueType(b) == nil {
-			return baseName(p), b, nil
+	if !bundledOnly {
+		if p, ok := SystemFont(r); ok {
+			return Choice{Role: r, Source: System, Path: p, Name: baseName(p), Label: knownLabel(p)}, nil
 		}
 	}
-	return bundledFile[r], Font(r), nil
+	return Choice{Role: r, Source: Bundled, Name: b.name, Label: b.zh}, nil
+}
+
+// Resolve picks the font for role r like Pick (system fonts allowed) and reads it
+// whole: name is a short font name (the file name without extension, or the bundled
+// font's name). An override that cannot be read or is not a TrueType font is an error;
+// an unusable system font is silently skipped.
+func Resolve(r Role, override map[Role]string) (name string, data []byte, err error) {
+	c, err := Pick(r, override, false)
+	if err != nil {
+		return "", nil, err
+	}
+	if c.Source != Bundled {
+		b, err := os.ReadFile(c.Path)
+		if err == nil {
+			err = checkTrueType(b)
+		}
+		switch {
+		case err == nil:
+			return c.Name, b, nil
+		case c.Source == User:
+			return "", nil, fmt.Errorf("字体文件 %s 不可用：%w", filepath.Base(c.Path), err)
+		}
+	}
+	return BundledName(r), Font(r), nil
 }
 
 func baseName(p string) string {
@@ -216,15 +268,44 @@ func checkTrueType(b []byte) error {
 	return errNotTrueType
 }
 
-func isTrueTypeFile(p string) bool {
+// readHead reads the first bytes of the regular file p.
+func readHead(p string) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
-		return false
+		return nil, err
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, errors.New("不是普通文件")
+	}
 	head := make([]byte, 12)
 	if _, err := io.ReadFull(f, head); err != nil {
-		return false
+		return nil, errNotTrueType
 	}
-	return checkTrueType(head) == nil
+	return head, nil
+}
+
+// checkTrueTypeFile checks that the user's font file p can be read and starts like a
+// TrueType font.
+func checkTrueTypeFile(p string) error {
+	head, err := readHead(p)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return fmt.Errorf("读取字体文件 %s 失败：文件不存在", filepath.Base(p))
+	case errors.Is(err, os.ErrPermission):
+		return fmt.Errorf("读取字体文件 %s 失败：没有读取权限", filepath.Base(p))
+	case err == nil:
+		err = checkTrueType(head)
+	}
+	if err != nil {
+		return fmt.Errorf("字体文件 %s 不可用：%w", filepath.Base(p), err)
+	}
+	return nil
+}
+
+func isTrueTypeFile(p string) bool {
+	head, err := readHead(p)
+	return err == nil && checkTrueType(head) == nil
 }

@@ -1,11 +1,13 @@
 package form
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Unit is one unit's report offered for aggregation, or why its file could not be read.
@@ -63,12 +65,23 @@ type Summary struct {
 	Carry CrossCheck
 }
 
+// ErrCanceled is returned when an aggregate is cancelled before it is done.
+var ErrCanceled = errors.New("汇总已取消")
+
 // LoadUnits reads the files in parallel with read (which returns a report and its reading
 // notes) and returns them in the order given.
 func LoadUnits(paths []string, read func(path string) (*Report, []string, error)) []Unit {
+	units, _ := LoadUnitsWith(paths, read, nil, nil)
+	return units
+}
+
+// LoadUnitsWith is LoadUnits that reports progress — progress(done, total) after each file,
+// from the reading goroutines — and stops early with ErrCanceled when cancel is closed.
+func LoadUnitsWith(paths []string, read func(path string) (*Report, []string, error), progress func(done, total int), cancel <-chan struct{}) ([]Unit, error) {
 	units := make([]Unit, len(paths))
 	next := make(chan int)
 	var wg sync.WaitGroup
+	var done atomic.Int64
 	for w := 0; w < min(runtime.GOMAXPROCS(0), len(paths)); w++ {
 		wg.Add(1)
 		go func() {
@@ -79,22 +92,69 @@ func LoadUnits(paths []string, read func(path string) (*Report, []string, error)
 				if err == nil && r == nil {
 					units[i].Err = fmt.Errorf("文件中没有报告")
 				}
+				if progress != nil {
+					progress(int(done.Add(1)), len(paths))
+				}
 			}
 		}()
 	}
+	canceled := false
+feed:
 	for i := range paths {
-		next <- i
+		select { // a cancel wins over the next file
+		case <-cancel:
+			canceled = true
+			break feed
+		default:
+		}
+		select {
+		case next <- i:
+		case <-cancel:
+			canceled = true
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
-	return units
+	if canceled {
+		return nil, ErrCanceled
+	}
+	return units, nil
+}
+
+// AggregateOptions says how AggregateWith treats the units.
+type AggregateOptions struct {
+	// Agency is the 汇总单位, the total's agency.
+	Agency string
+	// IncludeOwn sums the summarising unit's own report: the first unit named like Agency
+	// (unless its file name says it is a 汇总). Without it, such a unit is left out with the
+	// reason, since it may be an earlier total.
+	IncludeOwn bool
+	// Progress, when set, is called after each unit is checked: done of total.
+	Progress func(done, total int)
+	// Cancel, when closed, stops the work: AggregateWith returns ErrCanceled.
+	Cancel <-chan struct{}
+}
+
+// IsSelf reports whether a report's agency names the summarising agency (ignoring spaces and
+// full-width forms), as Aggregate decides it.
+func IsSelf(agency string, r *Report) bool {
+	self := FoldLabel(agency)
+	return r != nil && self != "" && FoldLabel(r.Meta.Agency) == self
 }
 
 // Aggregate sums the units for the agency: the year and format most units share are summed;
 // a unit of another year or format, an unreadable file, a second file of the same unit, a
-// unit named like the aggregating agency (an earlier total) or with cells that are not
-// numbers is left out with the reason, never summed.
+// unit named like the aggregating agency (its own report or an earlier total) or with cells
+// that are not numbers is left out with the reason, never summed.
 func Aggregate(agency string, units []Unit) (*Summary, error) {
+	return AggregateWith(units, AggregateOptions{Agency: agency})
+}
+
+// AggregateWith is Aggregate with options: the summarising unit's own report included on
+// request, progress and cancelling.
+func AggregateWith(units []Unit, opt AggregateOptions) (*Summary, error) {
+	agency := opt.Agency
 	s := &Summary{}
 	type key struct {
 		format string
@@ -115,7 +175,15 @@ func Aggregate(agency string, units []Unit) (*Summary, error) {
 	seen := map[string]string{}
 	self := FoldLabel(agency)
 	var reports []*Report
-	for _, u := range units {
+	for i, u := range units {
+		select {
+		case <-opt.Cancel:
+			return nil, ErrCanceled
+		default:
+		}
+		if opt.Progress != nil && i > 0 {
+			opt.Progress(i, len(units))
+		}
 		left := func(reason string) {
 			a := ""
 			if u.Report != nil {
@@ -138,10 +206,17 @@ func Aggregate(agency string, units []Unit) (*Summary, error) {
 			left("未填写报告年度，无法确定是否与其他单位同一年度")
 			continue
 		case r.Meta.Year != ref.year || r.Format.ID != ref.format:
-			left(fmt.Sprintf("是 %d 年度报告（%s 格式），本次汇总的是 %d 年度（%s 格式）", r.Meta.Year, r.Format.ID, ref.year, ref.format))
+			refName := ref.format
+			if f, ok := FormatByID(ref.format); ok {
+				refName = f.Name
+			}
+			left(fmt.Sprintf("是 %d 年度报告（%s格式），本次汇总的是 %d 年度（%s格式）的报告", r.Meta.Year, r.Format.Name, ref.year, refName))
 			continue
-		case name != "" && name == self:
-			left("单位名称与汇总单位相同，可能是以前生成的汇总表，不能再次计入")
+		case name != "" && name == self && !opt.IncludeOwn:
+			left("单位名称与汇总单位相同（是本单位自己的报告，或以前生成的汇总表），未计入；如要计入本单位报告，请选择「包含本单位报告」")
+			continue
+		case name != "" && name == self && strings.Contains(filepath.Base(u.Source), "汇总"):
+			left("单位名称与汇总单位相同、文件名含「汇总」，是以前生成的汇总表，不能再次计入")
 			continue
 		case name != "" && seen[name] != "":
 			left(fmt.Sprintf("与「%s」是同一单位（单位名称相同），重复提交；只汇总了前一份", filepath.Base(seen[name])))
@@ -159,6 +234,9 @@ func Aggregate(agency string, units []Unit) (*Summary, error) {
 		ps := Check(r, nil)
 		s.Units = append(s.Units, Included{Unit: u, Problems: ps, Errors: Errors(ps)})
 		reports = append(reports, r)
+	}
+	if opt.Progress != nil {
+		opt.Progress(len(units), len(units))
 	}
 	if len(reports) == 0 {
 		return s, fmt.Errorf("没有可汇总的单位报告（%d 个文件均未能汇总）", len(units))

@@ -149,3 +149,47 @@ func TestLoadUnitsKeepsOrder(t *testing.T) {
 		t.Errorf("a file without a report: %v", units[9].Err)
 	}
 }
+
+// With IncludeOwn the summarising unit's own report is summed, but a file named as a 汇总
+// of the same unit is still an earlier total; progress reaches the end; cancelling stops.
+func TestAggregateWithOptions(t *testing.T) {
+	own := unit("某县人民政府办公室", 2025, nil)
+	earlier := unit("某县人民政府办公室", 2025, nil)
+	earlier.Source = "单位/某县2024年汇总.xlsx"
+	units := []Unit{unit("甲局", 2025, nil), earlier, own}
+	var last, calls int
+	s, err := AggregateWith(units, AggregateOptions{Agency: "某县人民政府办公室", IncludeOwn: true,
+		Progress: func(done, total int) { last, calls = done, calls+1 }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Units) != 2 || s.Units[1].Source != own.Source {
+		t.Errorf("summed %d units, want 甲局 and the own report", len(s.Units))
+	}
+	if len(s.Left) != 1 || s.Left[0].Source != earlier.Source || !strings.Contains(s.Left[0].Reason, "以前生成的汇总表") {
+		t.Errorf("left out %+v, want the earlier 汇总 file", s.Left)
+	}
+	if last != len(units) || calls < 2 {
+		t.Errorf("progress ended at %d after %d calls, want %d", last, calls, len(units))
+	}
+	if !IsSelf("　某县人民政府办公室 ", own.Report) || IsSelf("", own.Report) || IsSelf("甲局", own.Report) {
+		t.Error("IsSelf")
+	}
+	// Without the option the own report is left out, saying how to include it.
+	s, _ = AggregateWith(units, AggregateOptions{Agency: "某县人民政府办公室"})
+	if len(s.Units) != 1 || len(s.Left) != 2 || !strings.Contains(s.Left[1].Reason, "包含本单位报告") {
+		t.Errorf("without IncludeOwn: %d summed, left %+v", len(s.Units), s.Left)
+	}
+	cancel := make(chan struct{})
+	close(cancel)
+	if _, err := AggregateWith(units, AggregateOptions{Agency: "x", Cancel: cancel}); !errors.Is(err, ErrCanceled) {
+		t.Errorf("cancelled aggregate: %v", err)
+	}
+	if _, err := LoadUnitsWith([]string{"a", "b"}, func(string) (*Report, []string, error) { return nil, nil, nil }, nil, cancel); !errors.Is(err, ErrCanceled) {
+		t.Errorf("cancelled load: %v", err)
+	}
+	loaded, err := LoadUnitsWith([]string{"a", "b"}, func(p string) (*Report, []string, error) { return New(Latest, 2025, p), nil, nil }, func(done, total int) {}, nil)
+	if err != nil || len(loaded) != 2 || loaded[1].Report.Meta.Agency != "b" {
+		t.Errorf("load: %v %v", loaded, err)
+	}
+}

@@ -1,64 +1,149 @@
 #!/usr/bin/env bash
-# Retakes the README's screenshots from the real app under Xvfb. At 1280×800: the sample report
-# with one wrong total, on steps 一, 三 and 检查与导出. At 1024×700: an empty 2025 report with the
-# 2024 report loaded through 文件 › 载入上年报告 (Ctrl+L), on step 三.
-# Writes docs/screenshots/*.png. Positions are for the current layout: the step list rows are
-# 64 px apart below the 28 px menu bar (基本信息 52, 一 116, 三 244, 检查与导出 501).
+# Retakes docs/screenshots from the real app under Xvfb:
+#  - every step at 1024×700, 1366×768 and 1920×1080 (the window at that size, captured alone),
+#    on the sample report with one item of 三 that no longer adds up: stepN-WxH.png;
+#  - the first start on a 1366×768 screen (the window sized to the screen): firststart-1366x768.png;
+#  - at 1366×768: a pasted row whose total disagrees (paste-1366x768.png), 汇总 with the list of
+#    units (aggregate-1366x768.png), 帮助 › 填报说明 (help-1366x768.png) and the file dialog
+#    (filedialog-1366x768.png);
+#  - at 1024×700: step 三 after 文件 › 载入上年报告 (step3-lastyear-1024x700.png).
+# Chinese is pasted through the clipboard (xclip): xdotool type garbles it under Xvfb. The
+# steps are reached with Ctrl+PageDown, dialogs with their shortcuts; the few clicks are at
+# positions of the current layout at the sizes above.
+# X displays: NIANBAO_DISPLAY (default 71) and the next one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh gui
-command -v xdotool >/dev/null || { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xdotool >/dev/null; }
+for tool in xdotool xclip; do
+  command -v $tool >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $tool >/dev/null
+done
 mkdir -p bin docs/screenshots
-CGO_ENABLED=1 go build -tags x11 -o bin/nianbao ./cmd/nianbao
+version=$(cat VERSION)
+CGO_ENABLED=1 go build -tags x11 -ldflags "-X github.com/nianbao/nianbao/ui.Version=$version" -o bin/nianbao ./cmd/nianbao
 CGO_ENABLED=0 go build -o bin/nianbao-cli ./cmd/nianbao-cli
+out=docs/screenshots
+display=${NIANBAO_DISPLAY:-71}
 tmp=$(mktemp -d)
-app="" xvfb=""
-stop() { # stop the app and the X server started last, and wait for them to exit
+app="" xvfb="" win=""
+stop() { # stop the app and the X server, and wait for them to exit
   for p in $app $xvfb; do kill "$p" 2>/dev/null || true; done
   for p in $app $xvfb; do wait "$p" 2>/dev/null || true; done
   app="" xvfb=""
 }
 trap 'stop; rm -rf "$tmp"' EXIT
 
-# start W H FILE: a fresh X server of W×H and the app with its window at that size on FILE.
+# start SW SH W H FILE…: a fresh X server of SW×SH and the app on FILE; when W×H is given the
+# window has that size (remembered from a "last run"), else the app sizes it to the screen.
 start() {
-  local home="$tmp/home-$1"
-  mkdir -p "$home/.config/fyne/cn.nianbao.app"
-  printf '{"window.width":%s,"window.height":%s}\n' "$1" "$2" >"$home/.config/fyne/cn.nianbao.app/preferences.json"
-  export DISPLAY=:$((80 + RANDOM % 9))
-  Xvfb "$DISPLAY" -screen 0 "$1x$2x24" -nolisten tcp >/dev/null 2>&1 &
+  local sw=$1 sh=$2 w=$3 h=$4
+  shift 4
+  local home="$tmp/home-$sw-$w-$RANDOM"
+  mkdir -p "$home/.config/fyne/cn.nianbao.app" "$home/.cache"
+  if [ "$w" != - ]; then
+    printf '{"window.width":%s,"window.height":%s}\n' "$w" "$h" >"$home/.config/fyne/cn.nianbao.app/preferences.json"
+  fi
+  export DISPLAY=:$display
+  Xvfb "$DISPLAY" -screen 0 "${sw}x${sh}x24" -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   sleep 1
-  HOME="$home" ./bin/nianbao "$3" >/dev/null 2>&1 &
+  HOME="$home" ./bin/nianbao "$@" >"$tmp/app.log" 2>&1 &
   app=$!
-  sleep 5
+  win=$(xdotool search --sync --name "年报助手" | head -1)
+  sleep 3
+  xdotool windowfocus "$win"
+  sleep 0.5
 }
-click() { xdotool mousemove "$1" "$2" click 1; sleep "${3:-1}"; }
-capture() { import -window root "docs/screenshots/$1.png"; echo "docs/screenshots/$1.png"; }
-shot() { # shot NAME Y: click the step list at height Y and capture the screen
-  click 70 "$2" 1.5
-  capture "$1"
+key() { xdotool key --clearmodifiers "$@"; sleep "${WAIT:-1}"; }
+click() { xdotool mousemove --window "$win" "$1" "$2" click 1; sleep "${3:-1}"; }
+paste() { printf '%s' "$1" | xclip -selection clipboard; sleep 0.3; key ctrl+v; }
+capture() { # capture NAME [root]: the app's window (or the whole screen), as a small PNG
+  local target=$win
+  [ "${2:-}" = root ] && target=root
+  import -window "$target" "$tmp/shot.png"
+  convert "$tmp/shot.png" -colors 256 "PNG8:$out/$1.png"
+  echo "$out/$1.png"
 }
 
-draft="$tmp/示例县市场监督管理局2025年度报告.nianbao"
+mkdir -p "$tmp/报告"
+draft="$tmp/报告/示例县市场监督管理局2025年度报告.nianbao"
 ./bin/nianbao-cli new -o "$draft" --sample >/dev/null
 ./bin/nianbao-cli set "$draft" apply.3.3.4.natural=3 >/dev/null # items no longer add up
-start 1280 800 "$draft"
-shot step1-1280x800 116
-shot step3-1280x800 244
-shot export-1280x800 501
+rm -f "$tmp"/报告/*.bak
+
+# Every step at each size (SHOTS=extra skips them and the first start).
+if [ "${SHOTS:-all}" != extra ]; then
+for size in 1024x700 1366x768 1920x1080; do
+  w=${size%x*} h=${size#*x}
+  start $((w + 16)) $((h + 40)) "$w" "$h" "$draft"
+  for i in 0 1 2 3 4 5 6 7; do
+    capture "step$i-$size"
+    key ctrl+Next
+  done
+  stop
+done
+
+# The first start on a 1366×768 screen: no remembered size, the window fills the screen.
+start 1366 768 - - "$draft"
+capture firststart-1366x768 root
+stop
+fi
+
+# Paste: a row copied from a sheet whose total (41) is not the sum of its items (42).
+paste_draft="$tmp/粘贴/示例县市场监督管理局2025年度报告.nianbao"
+mkdir -p "$tmp/粘贴"
+./bin/nianbao-cli new -o "$paste_draft" --sample >/dev/null
+start 1382 808 1366 768 "$paste_draft"
+for i in 1 2 3; do key ctrl+Next; done
+click 580 231 # 一、本年新收 · 自然人
+printf '36\t6\t0\t0\t0\t0\t41\n' | xclip -selection clipboard
+key ctrl+v
+capture paste-1366x768
 stop
 
-# Last year: 7 natural persons and 2 companies carried over.
-mkdir -p "$tmp/报告"
-last="$tmp/报告/2024年度报告.nianbao" this="$tmp/报告/2025年度报告.nianbao"
+# 汇总: the county office's own report is open; the folder holds the units' reports, one of
+# another year and one that cannot be read.
+units="$tmp/各单位报表"
+mkdir -p "$units"
+own="$tmp/示例县人民政府办公室2025年度报告.nianbao"
+./bin/nianbao-cli new -o "$own" --sample --agency 示例县人民政府办公室 >/dev/null
+for unit in 城关镇人民政府 东乡人民政府 县教育局 县卫生健康局; do
+  ./bin/nianbao-cli new -o "$units/$unit.nianbao" --sample --agency "$unit" >/dev/null
+done
+./bin/nianbao-cli new -o "$units/县民政局（2024年）.nianbao" --year 2024 --agency 县民政局 >/dev/null
+printf 'not a workbook' >"$units/县水利局.xlsx"
+rm -f "$units"/*.bak "$tmp"/*.bak
+start 1382 808 1366 768 "$own"
+key ctrl+h
+paste "$units"
+WAIT=3 key Return
+capture aggregate-1366x768
+stop
+
+# 帮助 › 填报说明 and the file dialog.
+start 1382 808 1366 768 "$draft"
+click 126 15 0.5 # 帮助
+click 150 48     # 填报说明
+capture help-1366x768
+key Escape
+key ctrl+o
+capture filedialog-1366x768
+stop
+
+# Last year: an empty 2025 report, the 2024 one carried over through 文件 › 载入上年报告
+# (Ctrl+L); one 上年结转 cell was typed before and is replaced.
+mkdir -p "$tmp/上年"
+last="$tmp/上年/2024年度报告.nianbao" this="$tmp/上年/2025年度报告.nianbao"
 ./bin/nianbao-cli new -o "$last" --year 2024 --agency 示例县市场监督管理局 >/dev/null
 ./bin/nianbao-cli set "$last" apply.4.natural=7 apply.4.commercial=2 apply.4.total=9 >/dev/null
 ./bin/nianbao-cli new -o "$this" --year 2025 --agency 示例县市场监督管理局 >/dev/null
-rm -f "$tmp"/报告/*.bak
-start 1024 700 "$this"
-xdotool key ctrl+l
-sleep 2
-click 355 190 0.7 # 2024年度报告, the first file in the dialog (it opens in the draft's folder)
+./bin/nianbao-cli set "$this" apply.2.natural=5 >/dev/null
+rm -f "$tmp"/上年/*.bak
+start 1040 740 1024 700 "$this"
+for i in 1 2 3; do key ctrl+Next; done
+key ctrl+l
+click 335 206 0.5 # 2024年度报告.nianbao, the first file of the draft's folder
 click 935 629 2   # 载入
-shot step3-lastyear-1024x700 244
+capture lastyear-notes-1024x700
+click 511 410 # 确定
+capture step3-lastyear-1024x700
+stop

@@ -5,9 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh gui
 mkdir -p bin
-CGO_ENABLED=1 go build -tags x11 -o bin/nianbao ./cmd/nianbao
+CGO_ENABLED=1 go build -tags x11 -ldflags "-X github.com/nianbao/nianbao/ui.Version=$(cat VERSION)" -o bin/nianbao ./cmd/nianbao
 shot=${SHOT:-/tmp/nianbao-smoke.png}
-display=:$((90 + RANDOM % 9))
+display=:${NIANBAO_DISPLAY:-$((90 + RANDOM % 9))} # NIANBAO_DISPLAY picks the X display number
 Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/tmp/nianbao-xvfb.log 2>&1 &
 xvfb=$!
 home=$(mktemp -d)

@@ -3,9 +3,9 @@ package ui
 import (
 	"fmt"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nianbao/nianbao/form"
@@ -35,10 +35,10 @@ func (u *UI) aboutDialog() {
 		}
 		formats += f.Name
 	}
-	text := widget.NewLabel(fmt.Sprintf("版本 %s\n\n政府信息公开工作年度报告填写、检查与导出工具。\n支持的报告格式：%s。\n本程序完全离线运行，不连接任何网络；报告内容只保存在您选择的文件中。\n\n字体：思源宋体/思源黑体（Noto Serif/Sans SC，SIL OFL 1.1），文鼎PL中楷（Arphic Public License）。",
-		u.version(), formats))
-	text.Wrapping = fyne.TextWrapWord
+	msg := fmt.Sprintf("版本 %s\n\n政府信息公开工作年度报告填写、检查与导出工具。\n支持的报告格式：%s。\n本程序完全离线运行，不连接任何网络；报告内容只保存在您选择的文件中。\n\n字体：思源宋体/思源黑体（Noto Serif/Sans SC，SIL OFL 1.1），文鼎PL中楷（Arphic Public License）。",
+		u.version(), formats)
+	// Broken into lines here (with 。 never alone on a line): the dialog is as high as the text.
+	text := widget.NewLabel(wrapText(msg, theme.TextSize(), 460))
 	d := dialog.NewCustom("关于"+AppName, "确定", container.NewPadded(text), u.win)
-	d.Resize(fyne.NewSize(520, 300))
 	d.Show()
 }

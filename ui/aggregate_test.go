@@ -1,57 +1,221 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
 )
 
-func TestAggregateFolder(t *testing.T) {
+// eventLoop stands in for Fyne's event loop in tests: background work hands its UI updates
+// to u.do, and the test goroutine runs them, as the main thread would.
+type eventLoop struct{ q chan func() }
+
+func newEventLoop(u *UI) *eventLoop {
+	l := &eventLoop{q: make(chan func(), 100000)}
+	u.do = func(f func()) { l.q <- f }
+	return l
+}
+
+// until runs queued UI updates until cond holds.
+func (l *eventLoop) until(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for !cond() {
+		select {
+		case f := <-l.q:
+			f()
+		case <-time.After(5 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+	}
+}
+
+// unitsFolder writes n units' drafts (one of them wrong) into a new folder.
+func unitsFolder(t *testing.T, n int) string {
 	dir := t.TempDir()
-	for i, agency := range []string{"甲镇人民政府", "乙局"} {
+	for i := 0; i < n; i++ {
 		r := form.Sample(form.Latest)
-		r.Meta.Agency = agency
+		r.Meta.Agency = fmt.Sprintf("第%03d镇人民政府", i)
 		if i == 1 {
 			_ = r.Set("apply.1.total", "99") // a unit with an error is summed and named
 		}
-		if err := form.SaveDraft(filepath.Join(dir, agency+form.DraftExt), r); err != nil {
+		if err := form.SaveDraft(filepath.Join(dir, fmt.Sprintf("单位%03d%s", i, form.DraftExt)), r); err != nil {
 			t.Fatal(err)
 		}
+	}
+	return dir
+}
+
+func rowsText(a *aggregator) string {
+	var b strings.Builder
+	for _, r := range a.rows {
+		fmt.Fprintf(&b, "%s|%s|%s|%s|%s\n", r.file, r.unit, r.year, r.format, r.status)
+	}
+	return b.String()
+}
+
+// The dialog lists every file with its unit, year and format and whether it is summed, the
+// own unit's report included on request; the summary workbook opens as the current report.
+func TestAggregateDialog(t *testing.T) {
+	dir := unitsFolder(t, 2)
+	own := form.Sample(form.Latest)
+	own.Meta.Agency = "示例县人民政府办公室"
+	if err := form.SaveDraft(filepath.Join(dir, "本单位.nianbao"), own); err != nil {
+		t.Fatal(err)
 	}
 	_ = os.WriteFile(filepath.Join(dir, "丙局.xlsx"), []byte("not a workbook"), 0o644)
 
 	u := newTestUI(t)
+	loop := newEventLoop(u)
 	u.rep.Meta.Agency = "示例县人民政府办公室"
-	u.aggregateFolder(dir)
-	top := u.win.Canvas().Overlays().Top()
-	if top == nil || !strings.Contains(strings.Join(texts(top), "|"), "保存汇总表") {
-		t.Fatalf("no save dialog for the aggregate: %v", top)
+	a := u.openAggregate(open.Report)
+	if a.agency.Text != "示例县人民政府办公室" || !a.own.Checked {
+		t.Fatalf("汇总单位 %q, 包含本单位报告 %v: want the open report's agency, included", a.agency.Text, a.own.Checked)
 	}
-
-	paths, _ := open.UnitFiles([]string{dir}, "")
-	s, err := form.Aggregate(u.rep.Meta.Agency, form.LoadUnits(paths, open.Report))
-	if err != nil {
-		t.Fatal(err)
+	a.folder.SetText(dir)
+	a.onFolder(dir)
+	loop.until(t, "the folder's units", func() bool { return a.result != nil || a.err != nil })
+	rows := rowsText(a)
+	for _, want := range []string{"单位000.nianbao|第000镇人民政府|2025 年度|", "单位001.nianbao|第001镇人民政府|2025 年度|" + form.Latest.Name + "|计入（该单位报告有",
+		"本单位.nianbao|示例县人民政府办公室|2025 年度|" + form.Latest.Name + "|计入", "丙局.xlsx|—|—|—|未计入："} {
+		if !strings.Contains(rows, want) {
+			t.Errorf("file list lacks %q:\n%s", want, rows)
+		}
 	}
-	out := filepath.Join(dir, "汇总.xlsx")
-	if err := u.writeAggregate(out, s); err != nil {
-		t.Fatal(err)
+	if len(a.result.Units) != 3 || !strings.Contains(a.phase.Text, "将汇总 3 个单位") {
+		t.Errorf("summed %d units (%q), want 3 with the own unit", len(a.result.Units), a.phase.Text)
 	}
-	total, _, err := open.Report(out)
-	if err != nil {
-		t.Fatalf("the aggregate workbook does not read back: %v", err)
+	// Without the option the own unit is left out, and the list says why.
+	a.own.SetChecked(false)
+	loop.until(t, "the sum without the own unit", func() bool { return !a.busy })
+	if len(a.result.Units) != 2 || !strings.Contains(rowsText(a), "本单位.nianbao|示例县人民政府办公室|2025 年度|"+form.Latest.Name+"|未计入：单位名称与汇总单位相同") {
+		t.Errorf("without 包含本单位报告: %d units\n%s", len(a.result.Units), rowsText(a))
 	}
-	if c, _ := total.Cell("apply.3.7.total"); c.Text != "84" {
-		t.Errorf("summed （七）总计 = %q, want 84 (42 + 42)", c.Text)
+	a.own.SetChecked(true)
+	loop.until(t, "the sum with the own unit", func() bool { return !a.busy && a.result != nil && len(a.result.Units) == 3 })
+	if a.run.Disabled() {
+		t.Fatal("汇总并保存 is disabled after a good preview")
 	}
+	out := filepath.Join(t.TempDir(), "汇总.xlsx")
+	var opened string
+	a.written = func(p string) { opened = p }
+	a.write(out)
+	loop.until(t, "the workbook written and opened", func() bool { return opened != "" })
+	if c, _ := u.rep.Cell("apply.3.7.total"); c.Text != "126" {
+		t.Errorf("the opened summary's （七）总计 = %q, want 126 (3 × 42)", c.Text)
+	}
+	if u.rep.Meta.Agency != "示例县人民政府办公室" || u.source != out {
+		t.Errorf("the current report is %q from %q, want the summary", u.rep.Meta.Agency, u.source)
+	}
+	s := a.result
 	msg := aggregateReport(out, s)
-	for _, want := range []string{"已汇总 2 个单位", "有错误：乙局", "未汇总：丙局.xlsx", "汇总明细"} {
+	for _, want := range []string{"已汇总 3 个单位", "有错误：第001镇人民政府", "未汇总：丙局.xlsx", "汇总明细"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("report lacks %q:\n%s", want, msg)
 		}
+	}
+}
+
+// Without a file of its own in the folder, the open report counts as the own unit's.
+func TestAggregateIncludesOpenReport(t *testing.T) {
+	dir := unitsFolder(t, 2)
+	u := newTestUI(t)
+	loop := newEventLoop(u)
+	u.setReport(form.Sample(form.Latest), "")
+	u.rep.Meta.Agency = "示例县人民政府办公室"
+	a := u.openAggregate(open.Report)
+	a.onFolder(dir)
+	loop.until(t, "the sum", func() bool { return a.result != nil && !a.busy })
+	if len(a.result.Units) != 3 || !strings.Contains(rowsText(a), ownSource+"|示例县人民政府办公室|2025 年度") {
+		t.Errorf("open report not summed as the own unit: %d units\n%s", len(a.result.Units), rowsText(a))
+	}
+}
+
+// A 500-unit 汇总 runs off the UI thread: while the files are read, the event loop keeps
+// handling the user's input and the progress bar moves; the own unit is included.
+func TestAggregate500StaysResponsive(t *testing.T) {
+	const n = 500
+	dir := unitsFolder(t, n)
+	own := form.Sample(form.Latest)
+	own.Meta.Agency = "示例县人民政府办公室"
+	if err := form.SaveDraft(filepath.Join(dir, "县政府办.nianbao"), own); err != nil {
+		t.Fatal(err)
+	}
+	u := newTestUI(t)
+	loop := newEventLoop(u)
+	u.rep.Meta.Agency = "示例县人民政府办公室"
+	gate := make(chan struct{})
+	var reads atomic.Int64
+	read := func(p string) (*form.Report, []string, error) {
+		if reads.Add(1) == n/2 {
+			<-gate // half way: wait until the test has handled a user event
+		}
+		return open.Report(p)
+	}
+	a := u.openAggregate(read)
+	a.onFolder(dir)
+	loop.until(t, "progress half way", func() bool { return a.progress.Value >= 0.4 })
+	if a.result != nil || !a.busy {
+		t.Fatal("the merge finished before the test could act")
+	}
+	// A user event during the merge: typing into the report is handled at once.
+	tv := u.table(t, 2)
+	typeInto(u, tv.cell(t, "active.license.decisions"), "17")
+	if v, ok := u.rep.Value("active.license.decisions"); !ok || v != form.N(17) {
+		t.Fatalf("typing during the merge was not handled: %v %v", v, ok)
+	}
+	mid := a.progress.Value
+	close(gate)
+	loop.until(t, "the merge", func() bool { return a.result != nil && !a.busy })
+	if mid <= 0 || mid >= 1 {
+		t.Errorf("progress during the merge = %v", mid)
+	}
+	if len(a.result.Units) != n+1 {
+		t.Errorf("summed %d units, want %d with the own unit", len(a.result.Units), n+1)
+	}
+	found := false
+	for _, un := range a.result.Units {
+		found = found || un.Report.Meta.Agency == "示例县人民政府办公室"
+	}
+	if !found {
+		t.Error("the own unit is not in the sum")
+	}
+	a.wg.Wait()
+}
+
+// Stopping a running 汇总 cancels it: no result, and the dialog says so.
+func TestAggregateStop(t *testing.T) {
+	dir := unitsFolder(t, 40)
+	u := newTestUI(t)
+	loop := newEventLoop(u)
+	gate := make(chan struct{})
+	var reads atomic.Int64
+	read := func(p string) (*form.Report, []string, error) {
+		if reads.Add(1) == 5 {
+			<-gate
+		}
+		return open.Report(p)
+	}
+	a := u.openAggregate(read)
+	a.onFolder(dir)
+	loop.until(t, "the first reads", func() bool { return reads.Load() >= 5 })
+	a.onStop()
+	close(gate)
+	a.wg.Wait()
+	loop.until(t, "the queue", func() bool { return len(loop.q) == 0 })
+	if a.result != nil || a.busy || !strings.Contains(a.phase.Text, "已停止") {
+		t.Errorf("after 停止: result %v, busy %v, phase %q", a.result != nil, a.busy, a.phase.Text)
+	}
+	if reads.Load() >= 40 {
+		t.Errorf("all %d files were read after 停止", reads.Load())
 	}
 }

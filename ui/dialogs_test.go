@@ -1,14 +1,19 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/nianbao/nianbao/form"
 )
 
 // texts collects the texts of the buttons and labels under o.
@@ -49,9 +54,14 @@ func TestDialogsOpenInChinese(t *testing.T) {
 		{"另存为", u.saveAsDialog, "保存"},
 		{"载入上年报告", u.lastYearDialog, "载入"},
 		{"导出 with errors", func() { u.exportDialog(exporterFor(".pdf")) }, "仍要导出"},
-		{"恢复", func() { u.autosave(); u.offerRecovery() }, "恢复"},
+		{"恢复", func() {
+			u.autosave()
+			u.auto.id, u.auto.alive = "another-window", func(int) bool { return false } // as if it crashed
+			u.offerRecovery()
+		}, "恢复"},
 		{"最近打开", func() { u.addRecent("/tmp/a.nianbao"); u.recentDialog() }, "/tmp/a.nianbao"},
-		{"汇总", u.aggregateDialog, "汇总此文件夹"},
+		{"汇总", u.aggregateDialog, "汇总并保存"},
+		{"填报说明", u.helpDialog, "关闭"},
 		{"打开不存在的文件", func() { u.Open("/nonexistent/报告.nianbao") }, "文件不存在"},
 		{"关于", func() { old := Version; Version = "9.8.7"; u.aboutDialog(); Version = old }, "版本 9.8.7"},
 	} {
@@ -94,5 +104,147 @@ func TestParentFolderLabelFits(t *testing.T) {
 	w := fyne.MeasureText(name, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
 	if w > 64*1.25 {
 		t.Errorf("%q is %.0f px wide with padding, the grid cell is 80 px", name, w)
+	}
+}
+
+// An error dialog is as high as its text needs, not the window's height.
+func TestErrorDialogFitsText(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1024, 700))
+	msg := "保存失败：没有写入权限（文件可能只读或被其他程序占用）「/home/user/文档/某某县某某局2025年政府信息公开工作年度报告.nianbao」"
+	u.showError(errors.New(msg))
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no dialog")
+	}
+	var box fyne.CanvasObject
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok && strings.ReplaceAll(l.Text, "\n", "") == msg {
+			box = l
+		}
+	}
+	if box == nil {
+		t.Fatalf("the message is not shown: %q", strings.Join(texts(top), "|"))
+	}
+	d := dialogBox(top)
+	t.Logf("dialog %v", d.Size())
+	if h := d.Size().Height; h > 320 {
+		t.Errorf("the error dialog is %.0f px high for a two-line message", h)
+	}
+	if need := box.MinSize().Height; box.Size().Height+0.5 < need {
+		t.Errorf("the message needs %.0f px, has %.0f", need, box.Size().Height)
+	}
+}
+
+// dialogBox is the dialog's box inside its modal pop-up (the pop-up covers the window).
+func dialogBox(top fyne.CanvasObject) fyne.CanvasObject {
+	box := top
+	walkPublic(top, func(o fyne.CanvasObject) {
+		if p, ok := o.(*widget.PopUp); ok && box == top {
+			box = p.Content
+		}
+	})
+	return box
+}
+
+// File dialogs have a title of their own and name the places in Chinese.
+func TestFileDialogInChinese(t *testing.T) {
+	u := newTestUI(t)
+	u.openDialog()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no file dialog")
+	}
+	var labels []string
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok {
+			labels = append(labels, l.Text)
+		}
+	}
+	all := strings.Join(labels, "|")
+	for _, en := range []string{"Home", "Computer", "Open File", "Folder"} {
+		for _, l := range labels {
+			if l == en {
+				t.Errorf("English place or title %q in %q", en, all)
+			}
+		}
+	}
+	for _, zh := range []string{"打开报告", "主目录"} {
+		if !strings.Contains(all, zh) {
+			t.Errorf("file dialog lacks %q: %q", zh, all)
+		}
+	}
+}
+
+// 帮助 › 填报说明 has the rules, the keys (with the menus' shortcuts) and the 汇总 steps.
+func TestHelpDialog(t *testing.T) {
+	u := newTestUI(t)
+	u.helpDialog()
+	top := u.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("no help dialog")
+	}
+	var tabs *container.AppTabs
+	for _, o := range test.LaidOutObjects(top) {
+		if a, ok := o.(*container.AppTabs); ok {
+			tabs = a
+		}
+	}
+	if tabs == nil || len(tabs.Items) != 3 {
+		t.Fatal("the help has no three pages")
+	}
+	var all []string
+	for _, it := range tabs.Items {
+		for _, o := range test.LaidOutObjects(it.Content) {
+			switch l := o.(type) {
+			case *widget.Label:
+				all = append(all, l.Text)
+			case *canvas.Text:
+				all = append(all, l.Text)
+			}
+		}
+	}
+	text := strings.Join(all, "|")
+	for _, want := range []string{"【错误】第三部分每一列", "【提醒】“其他处理”超过", "Ctrl+S", "Ctrl+Shift+S", "F2 或单击", "包含本单位报告"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+}
+
+// The help lists every rule the checker has, and no other.
+func TestHelpCoversRules(t *testing.T) {
+	have := map[string]bool{}
+	for _, r := range helpRules {
+		have[r.id] = true
+	}
+	for _, id := range form.RuleIDs {
+		if !have[id] {
+			t.Errorf("rule %s is not in 帮助 › 填报说明", id)
+		}
+		delete(have, id)
+	}
+	for id := range have {
+		t.Errorf("帮助 › 填报说明 lists %s, which the checker does not have", id)
+	}
+}
+
+// wrapText keeps every line within the width and never starts one with 。.
+func TestWrapText(t *testing.T) {
+	newTestUI(t)
+	text := "本程序完全离线运行，不连接任何网络；报告内容只保存在您选择的文件中。\n字体：思源宋体。"
+	for _, w := range []float32{120, 200, 300, 460} {
+		got := wrapText(text, theme.TextSize(), w)
+		if strings.ReplaceAll(got, "\n", "") != strings.ReplaceAll(text, "\n", "") {
+			t.Fatalf("width %v: text changed: %q", w, got)
+		}
+		for _, line := range strings.Split(got, "\n") {
+			if r := []rune(line); len(r) > 0 && strings.ContainsRune("。，；", r[0]) {
+				t.Errorf("width %v: line %q starts with punctuation", w, line)
+			}
+			if lw := fyne.MeasureText(line, theme.TextSize(), fyne.TextStyle{}).Width; lw > w+theme.TextSize() {
+				t.Errorf("width %v: line %q is %.0f wide", w, line, lw)
+			}
+		}
 	}
 }

@@ -4,15 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nianbao/nianbao/export/open"
@@ -102,124 +98,13 @@ func readAny(path string) (*form.Report, []string, error) {
 	return o.Read(path)
 }
 
-// withExt adds ext to path unless it already ends with it (in any case).
-func withExt(path, ext string) string {
-	if strings.EqualFold(filepath.Ext(path), ext) {
-		return path
-	}
-	return path + ext
-}
-
-// checkView is the 检查与导出 page: every problem grouped by section, and the exports.
-type checkView struct {
-	u       *UI
-	summary *widget.Label
-	list    *fyne.Container
-	buttons []*widget.Button
-	done    *widget.Label
-	folder  *widget.Button
-	shown   string
-}
-
-func newCheckView(u *UI) *checkView { return &checkView{u: u} }
-
-func (v *checkView) build() fyne.CanvasObject {
-	v.summary = widget.NewLabel("")
-	v.summary.Wrapping = fyne.TextWrapBreak
-	v.list = container.NewVBox()
-	row := container.NewHBox()
-	for _, e := range Exporters {
-		e := e
-		b := widget.NewButtonWithIcon(e.Name, theme.DocumentSaveIcon(), func() { v.u.exportDialog(e) })
-		if e.Write == nil {
-			b.SetText(e.Name + "（尚未支持）")
-			b.Disable()
-		}
-		v.buttons = append(v.buttons, b)
-		row.Add(b)
-	}
-	v.done = widget.NewLabel("")
-	v.done.Wrapping = fyne.TextWrapBreak
-	v.done.Hide()
-	v.folder = widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), nil)
-	v.folder.Hide()
-	top := container.NewVBox(v.summary, row, v.done, container.NewHBox(v.folder), widget.NewSeparator())
-	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(v.list))
-}
-
-// reload rebuilds the grouped problem list when the problems changed.
-func (v *checkView) reload() {
-	if v.list == nil {
-		return
-	}
-	ps := v.u.problems
-	errs := form.Errors(ps)
-	switch {
-	case len(ps) == 0:
-		v.summary.SetText("未发现问题，可以导出。")
-	case errs == 0:
-		v.summary.SetText(fmt.Sprintf("没有错误，有 %d 个提醒，请逐一确认后导出。", len(ps)))
-	default:
-		v.summary.SetText(fmt.Sprintf("有 %d 个错误、%d 个提醒。错误必须改正后才能对外公开。", errs, len(ps)-errs))
-	}
-	var key strings.Builder
-	for _, p := range ps {
-		key.WriteString(p.Rule + p.Message + "\n")
-	}
-	if key.String() == v.shown {
-		return
-	}
-	v.shown = key.String()
-	v.list.RemoveAll()
-	for sec := 0; sec <= 6; sec++ {
-		var rows []fyne.CanvasObject
-		for _, p := range ps {
-			if p.Section != sec {
-				continue
-			}
-			p := p
-			msg := widget.NewLabel("[" + string(p.Severity) + "] " + p.Message)
-			msg.Wrapping = fyne.TextWrapBreak
-			go2 := widget.NewButtonWithIcon("定位", theme.SearchIcon(), func() { v.u.gotoProblem(p) })
-			rows = append(rows, container.NewBorder(nil, nil, widget.NewIcon(severityIcon(p.Severity)), go2, msg))
-		}
-		if len(rows) == 0 {
-			continue
-		}
-		title := steps[0].Title
-		if sec > 0 {
-			title = v.u.rep.Format.Sections[sec-1].Title
-		}
-		head := widget.NewLabel(title)
-		head.TextStyle = fyne.TextStyle{Bold: true}
-		v.list.Add(head)
-		for _, r := range rows {
-			v.list.Add(r)
-		}
-	}
-}
-
-func (v *checkView) focusCode(string) bool { return false }
-
-// exported shows the result of an export and the button to open its folder.
-func (v *checkView) exported(path string) {
-	if v.done == nil {
-		return
-	}
-	v.done.SetText("已导出：" + path)
-	v.done.Show()
-	dir := filepath.Dir(path)
-	v.folder.OnTapped = func() { v.u.openFolder(dir) }
-	v.folder.Show()
-}
-
 // exportDialog asks where to export (confirming first when there are 错误) and writes.
 func (u *UI) exportDialog(e *Exporter) {
 	if e.Write == nil {
 		return
 	}
 	ask := func() {
-		u.saveFileDialog(u.rep.FileStem(), e.Ext, "导出", func(path string) { u.exportAsync(e, path) })
+		u.saveFileDialog(e.Name, u.rep.FileStem(), e.Ext, "导出", func(path string) { u.exportAsync(e, path) })
 	}
 	if n := form.Errors(u.problems); n > 0 || strings.TrimSpace(u.rep.Meta.Agency) == "" {
 		msg := fmt.Sprintf("报告中还有 %d 个错误，导出的文件可能被退回。仍要导出吗？", n)
@@ -290,36 +175,4 @@ func (u *UI) openFolder(dir string) {
 	if err := u.app.OpenURL(uri); err != nil {
 		u.showError(fmt.Errorf("无法打开文件夹「%s」：%w", dir, err))
 	}
-}
-
-// saveFileDialog asks for a file to write with extension ext, proposing name+ext in the
-// current file's folder, and calls then with the chosen path (the extension added when the
-// user left it out). The confirm button reads confirm.
-func (u *UI) saveFileDialog(name, ext, confirm string, then func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		path := w.URI().Path()
-		w.Close()
-		final := withExt(path, ext)
-		if final != path {
-			os.Remove(path) // the dialog created the file under the name without extension
-		}
-		then(final)
-	}, u.win)
-	d.SetFileName(name + ext)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.SetConfirmText(confirm)
-	u.showFileDialog(d)
-}
-
-// dialogSize is a comfortable size for file dialogs inside the window.
-func dialogSize(w fyne.Window) fyne.Size {
-	s := w.Canvas().Size()
-	return fyne.NewSize(max(min(s.Width-40, 900), 400), max(min(s.Height-40, 600), 300))
 }

@@ -5,47 +5,51 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-
-	"github.com/nianbao/nianbao/form"
 )
 
-// A value in row 一 breaks H1 until the results are filled in, but the still empty cells of
-// row 二 are not framed: only cells holding values and the identity's target (三（七）总计).
-func TestBlankCellsOfIdentityNotFramed(t *testing.T) {
+// While the report is drafted, a cell still to be filled in is framed in the quiet 未填
+// colour, not the red of a mistake, and the step counts it as 未填; once every cell of an
+// identity is filled, a sum that does not hold is framed red.
+func TestBlankCellsFramedAsToFill(t *testing.T) {
 	u := newTestUI(t)
 	tv := u.table(t, 3)
+	typeInto(u, tv.cell(t, "apply.1.natural"), "12")
+	if hasRule(u.problems, "H1") {
+		t.Fatalf("an identity with blank cells is checked: %v", u.problems)
+	}
+	for _, c := range []struct {
+		code  string
+		color any
+	}{
+		{"apply.1.natural", colorNone},     // filled, in no problem yet
+		{"apply.2.natural", colorUnfilled}, // blank: to be filled
+		{"apply.4.legal", colorUnfilled},
+	} {
+		if got := tv.cell(t, c.code).frame.StrokeColor; got != c.color {
+			t.Errorf("%s frame = %v, want %v", c.code, got, c.color)
+		}
+	}
+	if got := u.stepCounts(3).String(); !strings.Contains(got, "未填") || strings.Contains(got, "错误") {
+		t.Errorf("step 三 counts %q, want 未填 and no 错误", got)
+	}
+	if !strings.Contains(u.probs.summary.Text, "未填") {
+		t.Errorf("summary %q does not count what is to be filled", u.probs.summary.Text)
+	}
+	// Every cell filled: the balance is checked and its cells framed red.
+	zeros(u)
 	typeInto(u, tv.cell(t, "apply.1.natural"), "12")
 	if !hasRule(u.problems, "H1") {
 		t.Fatalf("H1 not reported: %v", u.problems)
 	}
-	for _, c := range []struct {
-		code   string
-		framed bool
-	}{
-		{"apply.1.natural", true},   // holds the value
-		{"apply.3.7.natural", true}, // the balance's target
-		{"apply.2.natural", false},  // blank, not yet filled
-		{"apply.4.natural", false},  // blank
-		{"apply.2.total", false},    // blank computed total of a blank row
-		{"apply.1.total", true},     // computed 12
-		{"apply.3.7.total", true},   // target of the 总计 column's balance
-	} {
-		got := tv.cell(t, c.code).frame.StrokeColor == colorError
-		if got != c.framed {
-			t.Errorf("%s framed = %v, want %v", c.code, got, c.framed)
+	for _, code := range []string{"apply.1.natural", "apply.3.7.natural"} {
+		if tv.cell(t, code).frame.StrokeColor != colorError {
+			t.Errorf("%s is not framed red", code)
 		}
 	}
-	// The blank cell still explains the problem when focused.
+	// The focused cell explains the problem.
 	u.win.Canvas().Focus(tv.cell(t, "apply.2.natural").entry)
 	if msg := tv.msg.Text; !contains(msg, "第一项加第二项") {
-		t.Errorf("message line of a blank cell in H1 = %q, want the problem", msg)
-	}
-	// A typed total that is blank is framed when its items are filled (it is the target).
-	tv.manual.SetChecked(true)
-	typeInto(u, tv.cell(t, "apply.1.total"), "")
-	typeInto(u, tv.cell(t, "apply.1.commercial"), "1")
-	if tv.cell(t, "apply.1.total").frame.StrokeColor != colorError {
-		t.Error("a blank typed total whose items are filled is not framed")
+		t.Errorf("message line = %q, want the problem", msg)
 	}
 }
 
@@ -55,7 +59,7 @@ func contains(s, sub string) bool { return strings.Contains(s, sub) }
 // once, and the note beside the switch says totals are typed.
 func TestOpenedFileShowsFramesOnFirstView(t *testing.T) {
 	u := newTestUI(t)
-	r := form.New(form.Latest, 2025, "测试局")
+	r := zeroReport()
 	_ = r.Set("apply.1.natural", "2")
 	_ = r.Set("apply.1.total", "5")
 	u.setReport(r, "")

@@ -12,17 +12,27 @@ import (
 	"github.com/nianbao/nianbao/form"
 )
 
-// gridLayout places one object per form.Span of an official table on a grid of fixed column
-// widths; row heights grow to fit wrapped labels. objects[i] belongs to spans[i].
-type gridLayout struct {
+// sheet is the geometry of an official table drawn as a grid: fixed column widths (the value
+// columns stretched into spare width), row heights that grow to fit wrapped labels, and the
+// frozen panes — the heading rows on top and the row-label columns on the left stay in view
+// while the numbers scroll, as in a spreadsheet with frozen panes. objs[i] draws spans[i].
+type sheet struct {
 	spans []form.Span
+	objs  []fyne.CanvasObject
 	colW  []float32
 	rows  int
 	// valueFrom is the first value column: when the grid is given more width than it needs,
 	// the value columns share the extra (up to maxValueW each) so that short headers such
 	// as 结果维持 do not wrap.
 	valueFrom int
-	cur       []float32 // the widths in use: colW, stretched by Layout
+	// frozenRows and frozenCols are the heading rows and label columns that stay in view;
+	// both 0 when the table does not freeze (several blocks with headings of their own).
+	frozenRows, frozenCols int
+
+	measured   bool
+	width      float32
+	cur, x, y  []float32
+	heightsFor float32
 }
 
 // maxValueW caps how wide a stretched value column gets.
@@ -33,60 +43,85 @@ type heighter interface {
 	heightFor(w float32) float32
 }
 
-func (l *gridLayout) width(s form.Span) float32 {
-	cols := l.colW
-	if l.cur != nil {
-		cols = l.cur
+// newSheet lays out the spans of a table with frozen panes where the table allows them: one
+// block whose headings and row labels do not cross into the numbers.
+func newSheet(lay *form.Layout, colW []float32, valueFrom int, blocks int, objs []fyne.CanvasObject) *sheet {
+	s := &sheet{spans: lay.Spans, objs: objs, colW: colW, rows: lay.Rows, valueFrom: valueFrom}
+	if blocks == 1 && lay.HeaderRows > 0 {
+		s.frozenRows, s.frozenCols = lay.HeaderRows, lay.LabelCols
+		for _, sp := range lay.Spans {
+			crossRow := sp.Row < s.frozenRows && sp.Row+sp.RowSpan > s.frozenRows
+			crossCol := sp.Col < s.frozenCols && sp.Col+sp.ColSpan > s.frozenCols
+			if crossRow || crossCol {
+				s.frozenRows, s.frozenCols = 0, 0
+				break
+			}
+		}
 	}
-	w := float32(0)
-	for c := s.Col; c < s.Col+s.ColSpan && c < len(cols); c++ {
-		w += cols[c]
-	}
-	return w
+	return s
 }
 
 // stretch returns the column widths for a grid given width total.
-func (l *gridLayout) stretch(total float32) []float32 {
-	out := append([]float32(nil), l.colW...)
+func (s *sheet) stretch(total float32) []float32 {
+	out := append([]float32(nil), s.colW...)
 	var sum float32
 	for _, w := range out {
 		sum += w
 	}
-	n := len(out) - l.valueFrom
+	n := len(out) - s.valueFrom
 	if extra := total - sum; extra > 1 && n > 0 {
 		add := extra / float32(n)
-		for c := l.valueFrom; c < len(out); c++ {
+		for c := s.valueFrom; c < len(out); c++ {
 			out[c] = max(out[c], min(out[c]+add, maxValueW))
+		}
+	}
+	// Width still left over goes to the last row-label column of a frozen table (up to twice
+	// its width), so that the long labels of 三 need fewer lines on a wide screen.
+	if c := s.valueFrom - 1; c >= 0 && s.frozenCols > 0 {
+		var now float32
+		for _, w := range out {
+			now += w
+		}
+		if left := total - now; left > 1 {
+			out[c] += min(left, s.colW[c])
 		}
 	}
 	return out
 }
 
-// rowHeights computes each grid row's height: single-row spans first, then spans over
-// several rows stretch their last row when they need more room.
-func (l *gridLayout) rowHeights(objects []fyne.CanvasObject) []float32 {
-	h := make([]float32, l.rows)
-	need := func(i int) float32 {
-		if hh, ok := objects[i].(heighter); ok {
-			return hh.heightFor(l.width(l.spans[i]))
-		}
-		return objects[i].MinSize().Height
+func (s *sheet) spanWidth(sp form.Span, cols []float32) float32 {
+	w := float32(0)
+	for c := sp.Col; c < sp.Col+sp.ColSpan && c < len(cols); c++ {
+		w += cols[c]
 	}
-	for i, s := range l.spans {
-		if i >= len(objects) || s.RowSpan != 1 || s.Row >= l.rows {
+	return w
+}
+
+// rowHeights computes each grid row's height for the column widths cols: single-row spans
+// first, then spans over several rows stretch their last row when they need more room.
+func (s *sheet) rowHeights(cols []float32) []float32 {
+	h := make([]float32, s.rows)
+	need := func(i int) float32 {
+		if hh, ok := s.objs[i].(heighter); ok {
+			return hh.heightFor(s.spanWidth(s.spans[i], cols))
+		}
+		return s.objs[i].MinSize().Height
+	}
+	for i, sp := range s.spans {
+		if i >= len(s.objs) || sp.RowSpan != 1 || sp.Row >= s.rows {
 			continue
 		}
-		if n := need(i); n > h[s.Row] {
-			h[s.Row] = n
+		if n := need(i); n > h[sp.Row] {
+			h[sp.Row] = n
 		}
 	}
-	for i, s := range l.spans {
-		if i >= len(objects) || s.RowSpan <= 1 {
+	for i, sp := range s.spans {
+		if i >= len(s.objs) || sp.RowSpan <= 1 {
 			continue
 		}
 		var have float32
-		last := min(s.Row+s.RowSpan, l.rows) - 1
-		for r := s.Row; r <= last; r++ {
+		last := min(sp.Row+sp.RowSpan, s.rows) - 1
+		for r := sp.Row; r <= last; r++ {
 			have += h[r]
 		}
 		if n := need(i); n > have {
@@ -96,38 +131,113 @@ func (l *gridLayout) rowHeights(objects []fyne.CanvasObject) []float32 {
 	return h
 }
 
-func (l *gridLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	l.cur = l.stretch(size.Width)
-	defer func() { l.cur = nil }()
-	h := l.rowHeights(objects)
-	y := make([]float32, l.rows+1)
-	for r := 0; r < l.rows; r++ {
-		y[r+1] = y[r] + h[r]
+// measure computes the grid lines for a grid width (cached until the width changes).
+func (s *sheet) measure(width float32) {
+	if s.measured && width == s.width {
+		return
 	}
-	x := make([]float32, len(l.cur)+1)
-	for c, w := range l.cur {
-		x[c+1] = x[c] + w
+	s.measured, s.width = true, width
+	s.cur = s.stretch(width)
+	h := s.rowHeights(s.cur)
+	s.y = make([]float32, s.rows+1)
+	for r := 0; r < s.rows; r++ {
+		s.y[r+1] = s.y[r] + h[r]
 	}
-	for i, s := range l.spans {
-		if i >= len(objects) {
-			break
-		}
-		r2 := min(s.Row+s.RowSpan, l.rows)
-		c2 := min(s.Col+s.ColSpan, len(l.colW))
-		objects[i].Move(fyne.NewPos(x[s.Col], y[s.Row]))
-		objects[i].Resize(fyne.NewSize(x[c2]-x[s.Col], y[r2]-y[s.Row]))
+	s.x = make([]float32, len(s.cur)+1)
+	for c, w := range s.cur {
+		s.x[c+1] = s.x[c] + w
 	}
 }
 
-func (l *gridLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var w, hh float32
-	for _, c := range l.colW {
+// minWidth is the width of the columns before stretching.
+func (s *sheet) minWidth() float32 {
+	var w float32
+	for _, c := range s.colW {
 		w += c
 	}
-	for _, r := range l.rowHeights(objects) {
-		hh += r
+	return w
+}
+
+// pane is one of the four parts of a frozen sheet.
+type pane int
+
+const (
+	paneCorner pane = iota // heading rows × label columns
+	paneHead               // heading rows × value columns (scroll sideways)
+	paneRows               // body rows × label columns (scroll up and down)
+	paneBody               // the numbers (scroll both ways)
+)
+
+// paneOf tells which pane a span belongs to.
+func (s *sheet) paneOf(sp form.Span) pane {
+	top, left := sp.Row < s.frozenRows, sp.Col < s.frozenCols
+	switch {
+	case top && left:
+		return paneCorner
+	case top:
+		return paneHead
+	case left:
+		return paneRows
 	}
-	return fyne.NewSize(w, hh)
+	return paneBody
+}
+
+// origin is the top-left grid line of a pane.
+func (s *sheet) origin(p pane) (col, row int) {
+	switch p {
+	case paneHead:
+		return s.frozenCols, 0
+	case paneRows:
+		return 0, s.frozenRows
+	case paneBody:
+		return s.frozenCols, s.frozenRows
+	}
+	return 0, 0
+}
+
+// extent is the size of a pane's content at the measured width.
+func (s *sheet) extent(p pane) fyne.Size {
+	c0, r0 := s.origin(p)
+	c1, r1 := len(s.cur), s.rows
+	if p == paneCorner || p == paneRows {
+		c1 = s.frozenCols
+	}
+	if p == paneCorner || p == paneHead {
+		r1 = s.frozenRows
+	}
+	return fyne.NewSize(s.x[c1]-s.x[c0], s.y[r1]-s.y[r0])
+}
+
+// paneLayout places the spans of one pane: idx are their indices in the sheet.
+type paneLayout struct {
+	s   *sheet
+	p   pane
+	idx []int
+}
+
+func (l *paneLayout) Layout(objects []fyne.CanvasObject, _ fyne.Size) {
+	s := l.s
+	if !s.measured {
+		s.measure(s.minWidth())
+	}
+	c0, r0 := s.origin(l.p)
+	for k, i := range l.idx {
+		if k >= len(objects) {
+			break
+		}
+		sp := s.spans[i]
+		r2 := min(sp.Row+sp.RowSpan, s.rows)
+		c2 := min(sp.Col+sp.ColSpan, len(s.cur))
+		objects[k].Move(fyne.NewPos(s.x[sp.Col]-s.x[c0], s.y[sp.Row]-s.y[r0]))
+		objects[k].Resize(fyne.NewSize(s.x[c2]-s.x[sp.Col], s.y[r2]-s.y[sp.Row]))
+	}
+}
+
+func (l *paneLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	if !l.s.measured {
+		l.s.measure(l.s.minWidth())
+	}
+	return l.s.extent(l.p)
 }
 
 // spanLabel is an official label drawn in a bordered box, wrapped at any character
@@ -146,7 +256,11 @@ func newSpanLabel(text string, center bool, fill color.Color) *spanLabel {
 	return l
 }
 
-const labelPad = 4
+// labelPad is the space left and right of a label's text, labelVPad above and below it.
+const (
+	labelPad  = 4
+	labelVPad = 2
+)
 
 // lines wraps the text to width w. A paragraph that needs several lines is split into lines
 // of equal length when they fit ("结果/维持" rather than "结果维/持").
@@ -162,6 +276,12 @@ func (l *spanLabel) lines(w float32) []string {
 		for _, r := range para {
 			next := append(cur, r)
 			if len(cur) > 0 && !fits(next) {
+				if noLineStart(r) && len(cur) > 1 {
+					// A line must not start with 、，。）: the last character goes down with it.
+					greedy = append(greedy, cur[:len(cur)-1])
+					cur = []rune{cur[len(cur)-1], r}
+					continue
+				}
 				greedy = append(greedy, cur)
 				cur = []rune{r}
 				continue
@@ -174,6 +294,11 @@ func (l *spanLabel) lines(w float32) []string {
 	return out
 }
 
+// noLineStart reports punctuation that Chinese typesetting keeps off the start of a line.
+func noLineStart(r rune) bool {
+	return strings.ContainsRune("、，。；：？！）」』”’》〉】", r)
+}
+
 // balance re-splits a wrapped paragraph into lines of equal rune counts when they all fit.
 func balance(para []rune, greedy [][]rune, fits func([]rune) bool) []string {
 	k := len(greedy)
@@ -183,7 +308,7 @@ func balance(para []rune, greedy [][]rune, fits func([]rune) bool) []string {
 		ok := true
 		for i := 0; i < len(para); i += per {
 			chunk := para[i:min(i+per, len(para))]
-			if !fits(chunk) {
+			if !fits(chunk) || noLineStart(chunk[0]) {
 				ok = false
 				break
 			}
@@ -205,11 +330,11 @@ func (l *spanLabel) lineHeight() float32 {
 }
 
 func (l *spanLabel) heightFor(w float32) float32 {
-	return float32(len(l.lines(w)))*l.lineHeight() + 2*labelPad
+	return float32(len(l.lines(w)))*l.lineHeight() + 2*labelVPad
 }
 
 func (l *spanLabel) MinSize() fyne.Size {
-	return fyne.NewSize(2*labelPad+l.size, l.lineHeight()+2*labelPad)
+	return fyne.NewSize(2*labelPad+l.size, l.lineHeight()+2*labelVPad)
 }
 
 func (l *spanLabel) CreateRenderer() fyne.WidgetRenderer {
@@ -274,60 +399,6 @@ func (r *spanLabelRenderer) Objects() []fyne.CanvasObject {
 }
 
 func (r *spanLabelRenderer) Destroy() {}
-
-// cellEntry is the entry of one number cell: Enter and the arrow keys move between cells,
-// and a pasted block of tab- and newline-separated values fills the grid.
-type cellEntry struct {
-	widget.Entry
-	onKey   func(*fyne.KeyEvent) bool
-	onPaste func(string) bool
-	onFocus func()
-	// onDisabledTap is called when the user taps the cell while it cannot be edited.
-	onDisabledTap func()
-}
-
-// Tapped tells the table that a read-only cell was tapped (a computed total).
-func (e *cellEntry) Tapped(ev *fyne.PointEvent) {
-	if e.Disabled() {
-		if e.onDisabledTap != nil {
-			e.onDisabledTap()
-		}
-		return
-	}
-	e.Entry.Tapped(ev)
-}
-
-func newCellEntry() *cellEntry {
-	e := &cellEntry{}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey moves to another cell on Enter, Up and Down, and otherwise edits.
-func (e *cellEntry) TypedKey(k *fyne.KeyEvent) {
-	if e.onKey != nil && e.onKey(k) {
-		return
-	}
-	e.Entry.TypedKey(k)
-}
-
-// TypedShortcut spreads a pasted block over the grid; other shortcuts edit as usual.
-func (e *cellEntry) TypedShortcut(s fyne.Shortcut) {
-	if p, ok := s.(*fyne.ShortcutPaste); ok && e.onPaste != nil && p.Clipboard != nil {
-		if e.onPaste(p.Clipboard.Content()) {
-			return
-		}
-	}
-	e.Entry.TypedShortcut(s)
-}
-
-// FocusGained tells the table which cell the user is on.
-func (e *cellEntry) FocusGained() {
-	e.Entry.FocusGained()
-	if e.onFocus != nil {
-		e.onFocus()
-	}
-}
 
 // splitBlock splits text copied from Excel/WPS into rows of cells: rows by newline, cells by
 // tab. A trailing newline (Excel always adds one) does not make an empty row.

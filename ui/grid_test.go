@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -20,8 +21,9 @@ func TestGridLabelsNotClipped(t *testing.T) {
 			u.newReport(f, f.FirstYear, "")
 			for _, sec := range []int{2, 3, 4} {
 				tv := u.table(t, sec)
-				tv.grid.Refresh()
-				for i, o := range tv.grid.Objects {
+				u.win.Content().Refresh()
+				d := u.app.Driver()
+				for i, o := range tv.sheet.objs {
 					l, ok := o.(*spanLabel)
 					if !ok {
 						continue
@@ -29,8 +31,8 @@ func TestGridLabelsNotClipped(t *testing.T) {
 					if need := l.heightFor(l.Size().Width); need > l.Size().Height+0.5 {
 						t.Errorf("%v %s %s: label %q needs %.0f px, has %.0f", size, f.ID, tv.table.ID, l.text, need, l.Size().Height)
 					}
-					for j, p := range tv.grid.Objects[:i] {
-						if overlap(o, p) {
+					for j, p := range tv.sheet.objs[:i] {
+						if overlap(d, o, p) {
 							t.Errorf("%v %s %s: span %d overlaps span %d", size, f.ID, tv.table.ID, i, j)
 						}
 					}
@@ -40,14 +42,15 @@ func TestGridLabelsNotClipped(t *testing.T) {
 	}
 }
 
-func overlap(a, b fyne.CanvasObject) bool {
-	ap, as, bp, bs := a.Position(), a.Size(), b.Position(), b.Size()
+// overlap reports whether two objects overlap on the canvas (they may sit in different panes).
+func overlap(d fyne.Driver, a, b fyne.CanvasObject) bool {
+	ap, as, bp, bs := d.AbsolutePositionForObject(a), a.Size(), d.AbsolutePositionForObject(b), b.Size()
 	const e = 0.5
 	return ap.X+e < bp.X+bs.Width && bp.X+e < ap.X+as.Width && ap.Y+e < bp.Y+bs.Height && bp.Y+e < ap.Y+as.Height
 }
 
 func TestGridStretchesValueColumns(t *testing.T) {
-	l := &gridLayout{colW: []float32{100, 58, 58}, valueFrom: 1}
+	l := &sheet{colW: []float32{100, 58, 58}, valueFrom: 1}
 	got := l.stretch(500)
 	if got[0] != 100 || got[1] != 130 || got[2] != 130 {
 		t.Errorf("stretch(500) = %v, want label column kept and value columns capped at 130", got)
@@ -79,7 +82,7 @@ func TestLabelLinesBalanced(t *testing.T) {
 func TestCellsCompactButNotClipped(t *testing.T) {
 	u := newTestUI(t)
 	tv := u.table(t, 3)
-	tv.grid.Refresh()
+	u.win.Content().Refresh()
 	plain := widget.NewEntry()
 	plainH := test.WidgetRenderer(plain).MinSize().Height
 	for _, cv := range tv.cells {
@@ -89,6 +92,19 @@ func TestCellsCompactButNotClipped(t *testing.T) {
 		}
 		if cv.span.RowSpan == 1 && h >= plainH && cv.code == "apply.3.3.1.natural" {
 			t.Errorf("%s: cell is %.0f px high, not lower than a form entry (%.0f)", cv.code, h, plainH)
+		}
+	}
+}
+
+// A wrapped label never starts a line with 、，。 or a closing bracket.
+func TestLabelLinesKeepPunctuation(t *testing.T) {
+	newTestUI(t)
+	l := newSpanLabel("2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", false, nil)
+	for _, w := range []float32{120, 160, 206, 260, 300, 412} {
+		for _, line := range l.lines(w) {
+			if r := []rune(line); len(r) > 0 && strings.ContainsRune("、，。；）」”", r[0]) {
+				t.Errorf("width %v: line %q starts with %q", w, line, string(r[0]))
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"math"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -28,6 +29,54 @@ func newGrowEntry(rows int) *growEntry {
 	e.SetMinRowsVisible(rows)
 	return e
 }
+
+// AcceptsTab is false: Tab and Shift+Tab move the focus out of the text, as in a form; a
+// tab character would print as a gap in the report.
+func (e *growEntry) AcceptsTab() bool { return false }
+
+// TypedKey drops Tab (Ctrl+Tab reaches the entry as a key) and edits otherwise.
+func (e *growEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyTab {
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// TypedShortcut pastes text without its tab characters (Word and Excel put them between
+// columns and as indents).
+func (e *growEntry) TypedShortcut(s fyne.Shortcut) {
+	if p, ok := s.(*fyne.ShortcutPaste); ok && p.Clipboard != nil {
+		if text := p.Clipboard.Content(); strings.ContainsRune(text, '\t') {
+			s = &fyne.ShortcutPaste{Clipboard: &textClipboard{text: cleanTabs(text)}}
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// cleanTabs removes tab characters: between two characters of text a tab becomes nothing
+// for Chinese and a space between Latin words.
+func cleanTabs(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r != '\t' {
+			b.WriteRune(r)
+			continue
+		}
+		if i > 0 && i+1 < len(rs) && latin(rs[i-1]) && latin(rs[i+1]) {
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+func latin(r rune) bool { return r < 0x80 && r > ' ' }
+
+// textClipboard is a clipboard holding a fixed text.
+type textClipboard struct{ text string }
+
+func (c *textClipboard) Content() string     { return c.text }
+func (c *textClipboard) SetContent(s string) { c.text = s }
 
 // setOnChanged sets the change handler; the entry refits its height first.
 func (e *growEntry) setOnChanged(f func(string)) {
@@ -75,6 +124,37 @@ func wrappedRows(text string, w float32) int {
 	h := rt.MinSize().Height - 2*pad
 	line := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height
 	return int(math.Ceil(float64(h/line))) + 1
+}
+
+// wheelTo puts an entry under a layer that passes the mouse wheel to the page's scroll: a
+// multi-line entry scrolls itself, so over a text box the wheel would not move the page
+// (growEntry is as high as its text, its own scroll has nowhere to go). Clicks, drags and
+// the pointer still reach the entry.
+func wheelTo(scroll *container.Scroll, e fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewStack(e, newWheelRelay(scroll))
+}
+
+// wheelRelay is a transparent object that hands wheel events to a scroll.
+type wheelRelay struct {
+	widget.BaseWidget
+	to *container.Scroll
+}
+
+func newWheelRelay(to *container.Scroll) *wheelRelay {
+	r := &wheelRelay{to: to}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// Scrolled scrolls the page.
+func (r *wheelRelay) Scrolled(ev *fyne.ScrollEvent) { r.to.Scrolled(ev) }
+
+// MinSize is nothing: the relay covers what it is stacked on.
+func (r *wheelRelay) MinSize() fyne.Size { return fyne.Size{} }
+
+// CreateRenderer draws nothing.
+func (r *wheelRelay) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
 }
 
 // growInScroll makes a page scroll follow its growing entries: the scroll lays out again and,

@@ -10,9 +10,9 @@ import (
 	"github.com/nianbao/nianbao/form"
 )
 
-// At 1280×800 the problems panel shows at least six whole problems, says it can be dragged,
-// and its header goes to 检查与导出.
-func TestProblemsPanelShowsSixAndHeaderJumps(t *testing.T) {
+// At 1280×800 the open problems list shows at least six whole problems, four at 1024×700;
+// its summary line counts them and goes to 检查与导出; the arrow folds it to that one line.
+func TestProblemsPanelRowsAndSummary(t *testing.T) {
 	u := newTestUI(t)
 	tv := u.table(t, 3)
 	for _, c := range []string{"natural", "commercial", "research", "nonprofit", "legal", "other"} {
@@ -25,31 +25,58 @@ func TestProblemsPanelShowsSixAndHeaderJumps(t *testing.T) {
 		w, h float32
 		rows float32
 	}{{1280, 800, 6}, {1024, 700, 4}} {
-		// The offset is chosen for the window's height when the window is built; the real
-		// window's menu bar takes about 30 px of it.
-		u.win.Resize(fyne.NewSize(c.w, c.h-30))
-		u.split.Offset = problemsOffset(c.h)
+		u.win.Resize(fyne.NewSize(c.w, c.h))
 		u.win.Content().Refresh()
 		row := newProblemRow().MinSize().Height
-		if rows := u.probList.Size().Height / (row + 1); rows < c.rows {
-			t.Errorf("%v×%v: the panel list is %.0f px high, %.1f rows of %.0f px; want ≥ %v", c.w, c.h, u.probList.Size().Height, rows, row, c.rows)
+		if rows := u.probs.list.Size().Height / (row + 1); rows < c.rows {
+			t.Errorf("%v×%v: the list is %.0f px high, %.1f rows of %.0f px; want ≥ %v", c.w, c.h, u.probs.list.Size().Height, rows, row, c.rows)
 		}
-		if tv.scroll.Size().Height < 250 {
-			t.Errorf("%v×%v: the 三 table has only %.0f px", c.w, c.h, tv.scroll.Size().Height)
+		if tv.scroll.Size().Height < 150 {
+			t.Errorf("%v×%v: the numbers of 三 have only %.0f px", c.w, c.h, tv.scroll.Size().Height)
 		}
 	}
-	if o := problemsOffset(800); u.split.Offset == 0 || o < 0.5 || o > 0.85 {
-		t.Errorf("problemsOffset(800) = %v", o)
+	if !strings.Contains(u.probs.summary.Text, "错误 6 个") {
+		t.Errorf("summary %q does not count the errors", u.probs.summary.Text)
 	}
-	if !strings.Contains(strings.Join(texts(u.probPanel), "|"), "拖动") {
-		t.Error("the panel does not say it can be dragged")
+	// Folding leaves the summary line and gives the table the height.
+	open := tv.scroll.Size().Height
+	test.Tap(u.probs.toggle)
+	u.win.Content().Refresh()
+	if u.probs.expanded() || u.probs.listBox.Visible() {
+		t.Fatal("the arrow did not fold the list")
 	}
-	if !strings.Contains(u.probTitle.Text, "错误 6 个") {
-		t.Errorf("header %q does not count the errors", u.probTitle.Text)
+	if got := tv.scroll.Size().Height; got <= open+50 {
+		t.Errorf("folding gave the table %.0f px, had %.0f", got, open)
 	}
-	test.Tap(u.probTitle)
+	if !strings.Contains(u.probs.summary.Text, "已收起") {
+		t.Errorf("folded summary %q", u.probs.summary.Text)
+	}
+	test.Tap(u.probs.toggle)
+	if !u.probs.expanded() {
+		t.Error("the arrow did not open the list again")
+	}
+	test.Tap(u.probs.summary)
 	if u.current != len(steps)-1 {
-		t.Errorf("header tap went to step %d, want 检查与导出", u.current)
+		t.Errorf("summary tap went to step %d, want 检查与导出", u.current)
+	}
+}
+
+// With nothing to report the panel is one line, and its arrow is gone.
+func TestProblemsPanelCollapsesWhenEmpty(t *testing.T) {
+	u := newTestUI(t)
+	u.setReport(form.Sample(form.Latest), "")
+	if len(u.problems) != 0 {
+		t.Skipf("the sample has problems: %v", u.problems)
+	}
+	u.win.Content().Refresh()
+	if u.probs.listBox.Visible() || u.probs.toggle.Visible() {
+		t.Error("an empty problems list still takes room")
+	}
+	if !strings.Contains(u.probs.summary.Text, "未发现问题") {
+		t.Errorf("summary %q", u.probs.summary.Text)
+	}
+	if h := u.probs.root.Size().Height; h > 50 {
+		t.Errorf("the empty panel is %.0f px high, want one line", h)
 	}
 }
 

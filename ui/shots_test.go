@@ -19,7 +19,7 @@ func TestScreenshots(t *testing.T) {
 	if dir == "" {
 		t.Skip("set NIANBAO_SHOTS to a folder to render the steps")
 	}
-	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 700}} {
+	for _, size := range []fyne.Size{{Width: 1366, Height: 728}, {Width: 1024, Height: 700}, {Width: 1920, Height: 1040}} {
 		u := newTestUI(t)
 		u.win.Resize(size)
 		if size.Width == 1024 {

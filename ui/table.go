@@ -20,7 +20,8 @@ type cellView struct {
 	def   *form.CellDef
 	span  form.Span
 	pos   int // position in tableView.cells (reading order)
-	entry *cellEntry
+	entry *numCell
+	box   fyne.CanvasObject // the cell as laid out in the grid (border, entry, frame, corner)
 	frame *canvas.Rectangle
 	prev  *canvas.Text  // last year's value, small in the cell's corner
 	state form.Severity // worst problem the cell is in, "" when none
@@ -28,17 +29,19 @@ type cellView struct {
 }
 
 // tableHint is the message line before a cell is focused.
-const tableHint = "没有发生的填 0。回车或 Tab 到下一格，↑↓ 上下移动；可从 Excel/WPS 复制整块数字粘贴（Ctrl+V）。"
+const tableHint = "没有发生的填 0。直接输入即替换格内数字，F2 或单击可修改；回车、Tab、方向键换格；可从 Excel/WPS 复制整块数字粘贴（Ctrl+V）。"
 
-// tableView is the page of one statistic table (二, 三 or 四): the official grid of
-// entries, a message line for the focused cell and the switch for typing totals.
+// tableView is the page of one statistic table (二, 三 or 四): the official grid of cells
+// with frozen headings and row labels, a message line for the focused cell and the switch
+// for typing totals.
 type tableView struct {
 	u      *UI
 	table  *form.Table
 	cells  []*cellView
 	byCode map[string]*cellView
-	grid   *fyne.Container
-	scroll *container.Scroll
+	sheet  *sheet
+	fv     *frozenView
+	scroll *container.Scroll // the numbers' scroll (fv.scroll)
 	msg    *widget.Label
 	last   *widget.Label
 	manual *widget.Check
@@ -78,40 +81,34 @@ func columnWidths(l *form.Layout) (w []float32, valueFrom int) {
 	return w, labelCols
 }
 
+// headerFill is the background of the official headings.
+var headerFill = color.NRGBA{R: 0xee, G: 0xf2, B: 0xf7, A: 0xff}
+
 func (v *tableView) build() fyne.CanvasObject {
 	lay := v.table.Layout()
 	colW, valueFrom := columnWidths(lay)
-	gl := &gridLayout{spans: lay.Spans, colW: colW, rows: lay.Rows, valueFrom: valueFrom}
 	objs := make([]fyne.CanvasObject, len(lay.Spans))
-	headerFill := color.NRGBA{R: 0xee, G: 0xf2, B: 0xf7, A: 0xff}
 	for i, s := range lay.Spans {
 		switch s.Role {
 		case form.RoleValue:
 			objs[i] = v.newCell(s)
 		case form.RoleRow:
-			objs[i] = newSpanLabel(s.Text, false, color.Transparent)
+			objs[i] = newSpanLabel(s.Text, false, color.White)
 		default:
 			objs[i] = newSpanLabel(s.Text, true, headerFill)
 		}
 	}
-	v.grid = container.New(gl, objs...)
+	v.sheet = newSheet(lay, colW, valueFrom, len(v.table.Blocks), objs)
 	v.bubble = newBubble()
-	v.scroll = container.NewScroll(container.NewStack(
-		container.NewThemeOverride(v.grid, compactTheme{newTheme()}),
-		container.NewWithoutLayout(v.bubble)))
+	v.fv = newFrozenView(v.sheet, v.bubble)
+	v.scroll = v.fv.scroll
 	v.msg = widget.NewLabel("")
 	v.msg.Wrapping = fyne.TextWrapBreak
 	v.last = widget.NewLabel("")
 	v.last.Wrapping = fyne.TextWrapBreak
 	v.last.SizeName = theme.SizeNameCaptionText
 	v.last.Hide()
-	v.manual = widget.NewCheck(manualLabel, func(on bool) {
-		v.hideBubble()
-		if note := v.u.setManualTotals(on); note != "" {
-			v.msg.Importance = widget.WarningImportance
-			v.msg.SetText(note)
-		}
-	})
+	v.manual = widget.NewCheck(manualLabel, v.onManual)
 	v.manual.Checked = v.u.manualTotals
 	derived := false
 	for _, cv := range v.cells {
@@ -122,7 +119,7 @@ func (v *tableView) build() fyne.CanvasObject {
 	v.mark(v.u.states) // the problems found before this page was first shown
 	if !derived {
 		v.manual.Hide()
-		return container.NewBorder(v.last, v.msg, nil, nil, v.scroll)
+		return container.NewBorder(v.last, v.msg, nil, nil, v.fv.root)
 	}
 	// The switch sits above the table, where clerks who find the grey totals read-only look;
 	// the last-year note shares its line so that the grid keeps its height.
@@ -130,7 +127,16 @@ func (v *tableView) build() fyne.CanvasObject {
 	v.modeNote.SizeName = theme.SizeNameCaptionText
 	v.showMode()
 	top := container.NewBorder(nil, nil, container.NewHBox(v.manual, v.modeNote), nil, v.last)
-	return container.NewBorder(top, v.msg, nil, nil, v.scroll)
+	return container.NewBorder(top, v.msg, nil, nil, v.fv.root)
+}
+
+// onManual is the switch between computed and typed totals.
+func (v *tableView) onManual(on bool) {
+	v.hideBubble()
+	if note := v.u.setManualTotals(on); note != "" {
+		v.msg.Importance = widget.WarningImportance
+		v.msg.SetText(note)
+	}
 }
 
 // showMode says next to the switch how totals are filled now.
@@ -158,14 +164,13 @@ func (v *tableView) tappedComputed(cv *cellView) {
 	v.focus = nil
 	v.msg.Importance = widget.WarningImportance
 	v.msg.SetText("当前单元格：" + cv.def.Label() + "\n" + computedHint + "。")
-	obj := v.cellObject(cv)
-	if obj == nil || v.bubble == nil {
+	if v.bubble == nil || v.sheet.paneOf(cv.span) != paneBody {
 		return
 	}
 	m := v.bubble.MinSize()
-	pos := fyne.NewPos(obj.Position().X, obj.Position().Y+obj.Size().Height)
-	// Keep the bubble inside the grid.
-	if w := v.grid.Size().Width; pos.X+m.Width > w {
+	pos := fyne.NewPos(cv.box.Position().X, cv.box.Position().Y+cv.box.Size().Height)
+	// Keep the bubble inside the numbers.
+	if w := v.fv.body.Size().Width; pos.X+m.Width > w {
 		pos.X = max(w-m.Width, 0)
 	}
 	v.bubble.Move(pos)
@@ -196,17 +201,16 @@ func newBubble() *fyne.Container {
 
 func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
 	def, _ := v.u.rep.Format.Cell(s.Code)
-	cv := &cellView{code: s.Code, def: def, span: s, pos: len(v.cells), entry: newCellEntry()}
+	cv := &cellView{code: s.Code, def: def, span: s, pos: len(v.cells), entry: newNumCell()}
 	cv.frame = canvas.NewRectangle(color.Transparent)
 	cv.frame.StrokeWidth = 2
 	cv.frame.StrokeColor = colorNone
 	e := cv.entry
-	switch def.Kind {
-	case form.Amount:
-		e.SetPlaceHolder("万元")
+	if def.Kind == form.Amount {
+		e.PlaceHolder = "万元"
 	}
 	e.OnChanged = func(text string) { v.u.cellEdited(cv.code, text) }
-	e.onFocus = func() { v.hideBubble(); v.focus = cv; v.showMessage(cv) }
+	e.onFocus = func() { v.onCellFocus(cv) }
 	e.onKey = func(k *fyne.KeyEvent) bool { return v.key(cv, k) }
 	e.onPaste = func(text string) bool { return v.paste(cv, text) }
 	e.onDisabledTap = func() {
@@ -220,8 +224,18 @@ func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
 	border.StrokeColor = theme.Color(theme.ColorNameSeparator)
 	border.StrokeWidth = 1
 	cv.prev = canvas.NewText("", colorLast)
-	cv.prev.TextSize = theme.CaptionTextSize() - 1
-	return container.NewStack(border, e, cv.frame, container.New(cornerLayout{}, cv.prev))
+	cv.prev.TextSize = theme.CaptionTextSize() - 2
+	cv.box = container.NewStack(e, border, cv.frame, container.New(cornerLayout{}, cv.prev))
+	return cv.box
+}
+
+// onCellFocus follows the keyboard: the message line explains the cell and the cell scrolls
+// into view (Tab moves focus without scrolling).
+func (v *tableView) onCellFocus(cv *cellView) {
+	v.hideBubble()
+	v.focus = cv
+	v.showMessage(cv)
+	v.reveal(cv)
 }
 
 // reload shows the model's text in every cell and the derived cells' editability.
@@ -230,9 +244,7 @@ func (v *tableView) reload() {
 	defer func() { v.u.loading-- }()
 	for _, cv := range v.cells {
 		c, _ := v.u.rep.Cell(cv.code)
-		if cv.entry.Text != c.Text {
-			cv.entry.SetText(c.Text)
-		}
+		cv.entry.SetText(c.Text)
 		if cv.def.Derived && !v.u.manualTotals {
 			cv.entry.Disable()
 		} else {
@@ -248,15 +260,9 @@ func (v *tableView) reload() {
 
 // setText shows a value computed by the model without treating it as an edit.
 func (v *tableView) setText(code string) {
-	cv := v.byCode[code]
-	if cv == nil {
-		return
-	}
-	c, _ := v.u.rep.Cell(code)
-	if cv.entry.Text != c.Text {
-		v.u.loading++
+	if cv := v.byCode[code]; cv != nil {
+		c, _ := v.u.rep.Cell(code)
 		cv.entry.SetText(c.Text)
-		v.u.loading--
 	}
 }
 
@@ -274,14 +280,7 @@ func (v *tableView) mark(states map[string]form.Severity) {
 		if bad {
 			cv.frame.FillColor = colorBadFill
 		}
-		switch st {
-		case form.Error:
-			cv.frame.StrokeColor = colorError
-		case form.Warning:
-			cv.frame.StrokeColor = colorWarning
-		default:
-			cv.frame.StrokeColor = colorNone
-		}
+		cv.frame.StrokeColor = kindOf(st).frame
 		cv.frame.Refresh()
 	}
 	if v.focus != nil {
@@ -314,22 +313,13 @@ func (v *tableView) showMessage(cv *cellView) {
 	if lv, ok := v.u.lastValue(cv.code); ok {
 		lines = append(lines, "上年："+lv)
 	}
-	v.msg.SetText(strings.Join(lines, "\n"))
+	// One line where the window is wide enough: the numbers keep the height.
+	v.msg.SetText(strings.Join(lines, "　"))
 }
 
 // showLast lists last year's values that this year's cells are compared with.
 func (v *tableView) showLast() {
 	if v.last == nil {
-		return
-	}
-	if v.u.last == nil {
-		for _, cv := range v.cells {
-			if cv.prev.Text != "" {
-				cv.prev.Text = ""
-				cv.prev.Refresh()
-			}
-		}
-		v.last.Hide()
 		return
 	}
 	n := 0
@@ -348,36 +338,58 @@ func (v *tableView) showLast() {
 		v.last.Hide()
 		return
 	}
-	v.last.SetText(fmt.Sprintf("已载入 %d 年报告：格内右上角小字为上年数值，本年数据将与之核对。", v.u.last.Meta.Year))
+	v.last.SetText(fmt.Sprintf("已载入 %d 年报告：格内左上角小字为上年数值，本年数据将与之核对。", v.u.last.Meta.Year))
 	v.last.Show()
 }
 
-// key handles Enter (next cell in reading order) and Up/Down (same column).
+// key moves between cells: Enter to the next cell in reading order, Up/Down in the same
+// column, Left/Right in the same row (when the cell is not being edited in place).
 func (v *tableView) key(cv *cellView, k *fyne.KeyEvent) bool {
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		v.focusNext(cv.pos, 1)
+		return v.focusNext(cv.pos, 1)
 	case fyne.KeyDown:
-		v.focusVertical(cv, 1)
+		return v.focusVertical(cv, 1)
 	case fyne.KeyUp:
-		v.focusVertical(cv, -1)
-	default:
+		return v.focusVertical(cv, -1)
+	case fyne.KeyRight:
+		return v.focusHorizontal(cv, 1)
+	case fyne.KeyLeft:
+		return v.focusHorizontal(cv, -1)
+	}
+	return false
+}
+
+// focusHorizontal moves to the nearest editable cell of the same grid row in direction dir.
+func (v *tableView) focusHorizontal(cv *cellView, dir int) bool {
+	var best *cellView
+	for _, o := range v.cells {
+		if o.span.Row != cv.span.Row || o.entry.Disabled() {
+			continue
+		}
+		if d := (o.span.Col - cv.span.Col) * dir; d > 0 && (best == nil || d < (best.span.Col-cv.span.Col)*dir) {
+			best = o
+		}
+	}
+	if best == nil {
 		return false
 	}
+	v.focusCell(best)
 	return true
 }
 
 // focusNext moves to the next editable cell in reading order (dir 1) or the previous (-1).
-func (v *tableView) focusNext(from, dir int) {
+func (v *tableView) focusNext(from, dir int) bool {
 	for i := from + dir; i >= 0 && i < len(v.cells); i += dir {
 		if !v.cells[i].entry.Disabled() {
 			v.focusCell(v.cells[i])
-			return
+			return true
 		}
 	}
+	return false
 }
 
-func (v *tableView) focusVertical(cv *cellView, dir int) {
+func (v *tableView) focusVertical(cv *cellView, dir int) bool {
 	var best *cellView
 	for _, o := range v.cells {
 		if o.span.Col != cv.span.Col || o.entry.Disabled() {
@@ -387,28 +399,33 @@ func (v *tableView) focusVertical(cv *cellView, dir int) {
 			best = o
 		}
 	}
-	if best != nil {
-		v.focusCell(best)
+	if best == nil {
+		return false
 	}
+	v.focusCell(best)
+	return true
 }
 
-// focusCell focuses a cell and scrolls it into view.
+// focusCell focuses a cell; focusing scrolls it into view.
 func (v *tableView) focusCell(cv *cellView) {
-	v.u.win.Canvas().Focus(cv.entry)
-	v.focus = cv
-	v.showMessage(cv)
-	if v.scroll == nil {
+	if v.u.win.Canvas().Focused() == fyne.Focusable(cv.entry) {
+		v.onCellFocus(cv)
 		return
 	}
-	obj := cv.entry.Position()
-	parent := v.cellObject(cv)
-	if parent != nil {
-		obj = parent.Position()
+	v.u.win.Canvas().Focus(cv.entry)
+}
+
+// reveal scrolls the numbers so that the cell is in view, below the frozen headings.
+func (v *tableView) reveal(cv *cellView) {
+	if v.fv == nil || v.sheet.paneOf(cv.span) != paneBody {
+		return
+	}
+	obj, size := cv.box.Position(), v.scroll.Size()
+	if size.Height <= 0 {
+		return
 	}
 	off := v.scroll.Offset
-	size := v.scroll.Size()
-	ch := cv.entry.Size().Height
-	cw := cv.entry.Size().Width
+	ch, cw := cv.box.Size().Height, cv.box.Size().Width
 	if obj.Y < off.Y || obj.Y+ch > off.Y+size.Height {
 		off.Y = obj.Y - size.Height/3
 	}
@@ -416,19 +433,7 @@ func (v *tableView) focusCell(cv *cellView) {
 		off.X = obj.X - 20
 	}
 	off.X, off.Y = max(off.X, 0), max(off.Y, 0)
-	v.scroll.ScrollToOffset(off)
-}
-
-func (v *tableView) cellObject(cv *cellView) fyne.CanvasObject {
-	if v.grid == nil {
-		return nil
-	}
-	for i, s := range v.table.Layout().Spans {
-		if s.Code == cv.code && i < len(v.grid.Objects) {
-			return v.grid.Objects[i]
-		}
-	}
-	return nil
+	v.fv.scrollTo(off)
 }
 
 // focusCode focuses the cell with the given code, if it is on this page.
@@ -441,18 +446,25 @@ func (v *tableView) focusCode(code string) bool {
 	return true
 }
 
+// pastedTotal is a total that came with a pasted block.
+type pastedTotal struct {
+	cv   *cellView
+	text string
+}
+
 // paste spreads a block copied from a spreadsheet over the grid, starting at cv: each line
-// goes to the next grid row holding cells, each tab to the next cell to the right. Derived
-// cells that are computed are skipped over but keep their column. A single value is left
-// to the entry.
+// goes to the next grid row holding cells, each tab to the next cell to the right. Computed
+// totals keep their column but are computed, not pasted; every pasted total is compared with
+// the sum of its parts afterwards and each one that disagrees is named, so that a mistake in
+// the source sheet is not hidden. A single value is left to the cell.
 func (v *tableView) paste(cv *cellView, text string) bool {
 	block := splitBlock(text)
 	if len(block) == 1 && len(block[0]) == 1 {
 		return false
 	}
 	rows := v.rowsFrom(cv.span.Row)
-	var set []string
 	var edits []cellEdit
+	var totals []pastedTotal
 	dropped := 0
 	for ri, line := range block {
 		if ri >= len(rows) {
@@ -474,25 +486,81 @@ func (v *tableView) paste(cv *cellView, text string) bool {
 			}
 			target := row[col]
 			col++
-			if target.def.Derived && !v.u.manualTotals {
-				continue
+			val = strings.TrimSpace(val)
+			if target.def.Derived {
+				totals = append(totals, pastedTotal{target, val})
+				if !v.u.manualTotals {
+					continue
+				}
 			}
-			edits = append(edits, cellEdit{code: target.code, text: strings.TrimSpace(val)})
-			set = append(set, target.code)
+			edits = append(edits, cellEdit{code: target.code, text: val})
 		}
 	}
-	v.u.applyEdits(edits)
-	if len(set) > 0 {
-		if last := v.byCode[set[len(set)-1]]; last != nil {
+	recomputed := v.u.applyEdits(edits)
+	if len(edits) > 0 {
+		if last := v.byCode[edits[len(edits)-1].code]; last != nil {
 			v.focus = last
 		}
 	}
-	msg := fmt.Sprintf("已粘贴 %d 个单元格。", len(set))
-	if dropped > 0 {
-		msg += fmt.Sprintf("另有 %d 个数值超出表格范围，未粘贴，请检查起始单元格是否正确。", dropped)
+	msg, wrong := pasteNote(v.u.rep, len(edits), len(recomputed), dropped, totals, v.u.manualTotals)
+	v.msg.Importance = widget.MediumImportance
+	if wrong > 0 || dropped > 0 {
+		v.msg.Importance = widget.WarningImportance
 	}
 	v.msg.SetText(msg)
 	return true
+}
+
+// pasteNote says what a paste did: how many cells were pasted, how many totals the program
+// recomputed, which pasted totals disagree with the sum of their parts (cell, pasted value,
+// sum) and how many values fell outside the table. wrong counts the disagreeing totals.
+func pasteNote(r *form.Report, pasted, recomputed, dropped int, totals []pastedTotal, manual bool) (msg string, wrong int) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "已粘贴 %d 个单元格", pasted)
+	if !manual {
+		fmt.Fprintf(&b, "；合计由程序按分项重新计算，改动 %d 处", recomputed)
+	}
+	b.WriteString("。")
+	sums := r.Clone()
+	sums.FillDerived()
+	var list []string
+	for _, t := range totals {
+		pv, blank, err := form.Parse(t.text, t.cv.def.Kind)
+		s, _ := sums.Cell(t.cv.code)
+		sum := s.Text
+		if s.Blank {
+			sum = "空"
+		}
+		switch {
+		case blank && s.Blank:
+			continue
+		case err == nil && !blank && s.OK() && pv == s.Value:
+			continue
+		}
+		wrong++
+		if len(list) < 6 {
+			shown := t.text
+			if blank {
+				shown = "空"
+			}
+			list = append(list, fmt.Sprintf("%s：粘贴 %s，分项之和 %s", t.cv.def.Label(), shown, sum))
+		}
+	}
+	if wrong > 0 {
+		keep := "已按分项之和填入"
+		if manual {
+			keep = "已按粘贴的数字保留，检查会标出"
+		}
+		fmt.Fprintf(&b, "\n注意：粘贴的合计有 %d 处与分项之和不一致（%s，请核对原表）：%s", wrong, keep, strings.Join(list, "；"))
+		if wrong > len(list) {
+			fmt.Fprintf(&b, "等 %d 处", wrong)
+		}
+		b.WriteString("。")
+	}
+	if dropped > 0 {
+		fmt.Fprintf(&b, "\n另有 %d 个数值超出表格范围，未粘贴，请检查起始单元格是否正确。", dropped)
+	}
+	return b.String(), wrong
 }
 
 // rowsFrom groups the cells by grid row, starting at row r.
@@ -514,14 +582,14 @@ func (v *tableView) rowsFrom(r int) [][]*cellView {
 	return out
 }
 
-// cornerLayout puts its objects at their minimum size in the top-right corner.
+// cornerLayout puts its objects at their minimum size in the top-left corner, out of the
+// way of the right-aligned number.
 type cornerLayout struct{}
 
 func (cornerLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objects {
-		m := o.MinSize()
-		o.Resize(m)
-		o.Move(fyne.NewPos(size.Width-m.Width-3, 1))
+		o.Resize(o.MinSize())
+		o.Move(fyne.NewPos(2, 0))
 	}
 }
 

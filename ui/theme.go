@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -19,8 +20,13 @@ type cjkTheme struct {
 // newTheme returns the app theme. The font is the bundled TrueType UI font (never a .ttc,
 // which makes Fyne panic).
 func newTheme() fyne.Theme {
-	return &cjkTheme{Theme: theme.DefaultTheme(), font: fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.Font(assets.UI))}
+	return &cjkTheme{Theme: theme.DefaultTheme(), font: uiFont()}
 }
+
+// uiFont is the UI font resource, one for the process: Fyne caches parsed fonts by resource.
+var uiFont = sync.OnceValue(func() fyne.Resource {
+	return fyne.NewStaticResource("NotoSansSC-Regular.ttf", assets.Font(assets.UI))
+})
 
 // Font returns the Chinese UI font for every style (the bundled font has no bold or mono).
 func (t *cjkTheme) Font(fyne.TextStyle) fyne.Resource { return t.font }
@@ -34,24 +40,14 @@ func (t *cjkTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color
 	return t.Theme.Color(n, theme.VariantLight)
 }
 
-// compactTheme is the app theme with less padding inside entries: the number cells of the
-// tables are lower than form entries so that more rows of the long 三 table fit.
-type compactTheme struct{ fyne.Theme }
-
-// Size shrinks the inner padding (entry text to border) and keeps every other size.
-func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
-	if n == theme.SizeNameInnerPadding {
-		return 5
-	}
-	return t.Theme.Size(n)
-}
-
 // Status colours of cells, shared by the grid and the tests.
 var (
 	colorError   = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0xff}
 	colorWarning = color.NRGBA{R: 0xef, G: 0x8c, B: 0x00, A: 0xff}
 	colorFocus   = color.NRGBA{R: 0x19, G: 0x76, B: 0xd2, A: 0xff}
-	colorNone    = color.NRGBA{}
-	colorBadFill = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0x30}
-	colorLast    = color.NRGBA{R: 0x60, G: 0x60, B: 0x60, A: 0xff}
+	// colorUnfilled frames cells still to be filled in: quiet, not the red of a mistake.
+	colorUnfilled = color.NRGBA{R: 0x90, G: 0xa4, B: 0xae, A: 0xc0}
+	colorNone     = color.NRGBA{}
+	colorBadFill  = color.NRGBA{R: 0xd3, G: 0x2f, B: 0x2f, A: 0x30}
+	colorLast     = color.NRGBA{R: 0x60, G: 0x60, B: 0x60, A: 0xff}
 )

@@ -49,6 +49,7 @@ func TestTapComputedTotalShowsHint(t *testing.T) {
 func TestSwitchOffRecomputesTypedTotals(t *testing.T) {
 	u := newTestUI(t)
 	tv := u.table(t, 3)
+	zeros(u)
 	test.Tap(tv.manual)
 	if !u.manualTotals {
 		t.Fatal("switch did not turn manual totals on")
@@ -85,4 +86,4 @@ func TestSwitchOffRecomputesTypedTotals(t *testing.T) {
 	}
 }
 
-var _ fyne.Tappable = (*cellEntry)(nil)
+var _ fyne.Tappable = (*numCell)(nil)

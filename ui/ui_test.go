@@ -16,7 +16,7 @@ import (
 // newTestUI builds the wizard in a software window with its own autosave folder.
 func newTestUI(t testing.TB) *UI {
 	t.Helper()
-	a := test.NewTempApp(t)
+	a := newSharedApp(t)
 	w := test.NewWindow(nil)
 	w.Resize(fyne.NewSize(1280, 800))
 	u := newUI(a, w, t.TempDir())
@@ -58,6 +58,35 @@ func typeInto(u *UI, cv *cellView, text string) {
 	test.Type(cv.entry, text)
 }
 
+// zeros fills every number cell of the report with 0, so that the table identities are
+// checked (form does not check an identity with a blank cell: a blank is not a zero).
+func zeros(u *UI) {
+	for _, d := range u.rep.Format.Cells {
+		if !d.Derived {
+			_ = u.rep.Set(d.Code, "0")
+		}
+	}
+	u.rep.FillDerived()
+	for _, v := range u.views {
+		if v != nil {
+			v.reload()
+		}
+	}
+	u.recheck()
+}
+
+// zeroReport is a report of the latest format with every number cell 0.
+func zeroReport() *form.Report {
+	r := form.New(form.Latest, 2025, "测试局")
+	for _, d := range r.Format.Cells {
+		if !d.Derived {
+			_ = r.Set(d.Code, "0")
+		}
+	}
+	r.FillDerived()
+	return r
+}
+
 func hasRule(ps []form.Problem, rule string) bool {
 	for _, p := range ps {
 		if p.Rule == rule {
@@ -70,6 +99,7 @@ func hasRule(ps []form.Problem, rule string) bool {
 func TestTypingUpdatesModelAndProblems(t *testing.T) {
 	u := newTestUI(t)
 	tv := u.table(t, 3)
+	zeros(u)
 	typeInto(u, tv.cell(t, "apply.1.natural"), "12")
 	if v, ok := u.rep.Value("apply.1.natural"); !ok || v != form.N(12) {
 		t.Fatalf("model apply.1.natural = %v, %v; want 12", v, ok)
@@ -99,6 +129,7 @@ func TestTypingUpdatesModelAndProblems(t *testing.T) {
 func TestWrongTotalMarksCells(t *testing.T) {
 	u := newTestUI(t)
 	tv := u.table(t, 3)
+	zeros(u)
 	tv.manual.SetChecked(true)
 	if !u.manualTotals || tv.cell(t, "apply.1.total").entry.Disabled() {
 		t.Fatal("the switch did not make totals editable")
@@ -152,6 +183,10 @@ func TestLetterShowsMessageAndKeepsText(t *testing.T) {
 
 func TestStepMarks(t *testing.T) {
 	u := newTestUI(t)
+	r := zeroReport()
+	r.Meta.Date = "2026-01-20"
+	r.Text.Overview, r.Text.Problems = "总体情况。", "问题。"
+	u.setReport(r, "")
 	typeInto(u, u.table(t, 3).cell(t, "apply.1.natural"), "x")
 	u.showStep(6)
 	v := u.views[6].(*textView)
@@ -162,16 +197,16 @@ func TestStepMarks(t *testing.T) {
 	}{
 		{0, "无问题"},
 		{2, "无问题"},
-		{3, "错误 1"},
-		{6, "提醒 1"}, // W2: no 信息处理费 sentence
-		{7, "错误 1 提醒 1"},
+		{3, "错误 1 未填 1"}, // the total of a row with a bad item is blank
+		{6, "提醒 1"},      // W2: no 信息处理费 sentence
+		{7, "错误 1 提醒 1 未填 1"},
 	} {
-		if got := countText(u.stepCounts(c.step)); got != c.want {
+		if got := u.stepCounts(c.step).String(); got != c.want {
 			t.Errorf("step %s mark %q, want %q (problems %v)", steps[c.step].Title, got, c.want, u.problems)
 		}
 	}
 	test.Type(v.entry, "本年度未收取信息处理费。")
-	if got := countText(u.stepCounts(6)); got != "无问题" {
+	if got := u.stepCounts(6).String(); got != "无问题" {
 		t.Errorf("after the fee sentence step 六 shows %q", got)
 	}
 	// 基本信息 counts what the title and signature still lack.
@@ -179,7 +214,7 @@ func TestStepMarks(t *testing.T) {
 	mv := u.views[0].(*metaView)
 	mv.agency.SetText("")
 	mv.date.SetText("2026-13-40")
-	if got := countText(u.stepCounts(0)); got != "提醒 2" {
+	if got := u.stepCounts(0).String(); got != "提醒 2" {
 		t.Errorf("基本信息 without agency and with a bad date shows %q (problems %v)", got, u.problems)
 	}
 	if !strings.Contains(mv.msg.Text, "机关名称") || !strings.Contains(mv.msg.Text, "YYYY-MM-DD") {
@@ -190,6 +225,7 @@ func TestStepMarks(t *testing.T) {
 func TestPasteBlock(t *testing.T) {
 	u := newTestUI(t)
 	tv := u.table(t, 3)
+	zeros(u)
 	start := tv.cell(t, "apply.1.natural")
 	u.win.Canvas().Focus(start.entry)
 	clip := test.NewClipboard()
@@ -198,7 +234,7 @@ func TestPasteBlock(t *testing.T) {
 	want := map[string]string{
 		"apply.1.natural": "1", "apply.1.commercial": "2", "apply.1.research": "3",
 		"apply.2.natural": "4", "apply.2.commercial": "5", "apply.2.research": "6",
-		"apply.1.nonprofit": "", "apply.3.1.natural": "", "apply.1.total": "6",
+		"apply.1.nonprofit": "0", "apply.3.1.natural": "0", "apply.1.total": "6",
 	}
 	for code, w := range want {
 		if c, _ := u.rep.Cell(code); c.Text != w {
@@ -282,7 +318,7 @@ func TestProblemGoesToCell(t *testing.T) {
 	if at < 0 {
 		t.Fatalf("no H5 for -1: %v", u.problems)
 	}
-	u.probList.Select(at)
+	u.probs.list.Select(at)
 	if u.current != 4 {
 		t.Fatalf("clicking the problem went to step %d, want 4", u.current)
 	}
@@ -298,6 +334,7 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	mv.agency.SetText("")
 	test.Type(mv.agency, "厦门市")
 	tv := u.table(t, 3)
+	zeros(u)
 	typeInto(u, tv.cell(t, "apply.1.natural"), "8")
 	typeInto(u, tv.cell(t, "apply.2.legal"), "abc")
 	path := filepath.Join(t.TempDir(), "报告.nianbao")
@@ -307,7 +344,7 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	if u.dirty || strings.Contains(u.win.Title(), "*") || !strings.Contains(u.win.Title(), "报告.nianbao") {
 		t.Errorf("title after save %q", u.win.Title())
 	}
-	if r := u.recent(); len(r) == 0 || r[0] != path {
+	if r := u.recent.list(); len(r) == 0 || r[0] != path {
 		t.Errorf("recent files %v", r)
 	}
 	u.newReport(form.Latest, 2024, "")
@@ -332,7 +369,7 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	gone := filepath.Join(t.TempDir(), "gone.nianbao")
 	u.addRecent(gone)
 	u.openOrShow(gone)
-	if r := u.recent(); len(r) == 0 || r[0] != path {
+	if r := u.recent.list(); len(r) == 0 || r[0] != path {
 		t.Errorf("a missing file stays in the recent list: %v", r)
 	}
 	if _, err := u.open(filepath.Join(t.TempDir(), "x.docx")); err == nil || !strings.Contains(err.Error(), "只支持") {
@@ -340,35 +377,46 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	}
 }
 
+// A window that "crashed" leaves its autosave; the next start offers it, and recovering
+// makes it the current, unsaved report. Saving clears the autosave.
 func TestAutosaveRecovery(t *testing.T) {
 	u := newTestUI(t)
-	dir := u.storeDir
+	dir := u.auto.dir
 	typeInto(u, u.table(t, 2).cell(t, "active.rules.issued"), "3")
 	u.showStep(5) // a step change autosaves
-	if _, err := os.Stat(u.autosavePath()); err != nil {
+	if _, err := os.Stat(u.auto.path()); err != nil {
 		t.Fatalf("no autosave after a step change: %v", err)
 	}
-	// A new session over the same storage (the first one "crashed").
+	// A new program over the same storage: the first one's process is gone.
 	w := test.NewWindow(nil)
 	defer w.Close()
 	u2 := newUI(u.app, w, dir)
-	r, info, ok := u2.pendingRecovery()
-	if !ok {
-		t.Fatal("no recovery offered")
+	u2.auto.alive = func(int) bool { return false }
+	ls := u2.auto.leftovers()
+	if len(ls) != 1 {
+		t.Fatalf("leftovers %d, want the crashed window's one", len(ls))
 	}
-	u2.recover(r, info)
+	u2.recover(ls[0])
+	u2.auto.settle(ls[0].id)
 	if c, _ := u2.rep.Cell("active.rules.issued"); c.Text != "3" {
 		t.Errorf("recovered cell %q, want 3", c.Text)
 	}
 	if !u2.dirty {
 		t.Error("a recovered report must count as unsaved")
 	}
+	if _, err := os.Stat(u.auto.path()); err == nil {
+		t.Error("the recovered leftover is still there")
+	}
 	// Saving clears the autosave, so the next start offers nothing.
 	if err := u2.saveTo(filepath.Join(t.TempDir(), "a.nianbao")); err != nil {
 		t.Fatal(err)
 	}
-	if _, _, ok := u2.pendingRecovery(); ok {
-		t.Error("recovery still offered after saving")
+	w3 := test.NewWindow(nil)
+	defer w3.Close()
+	u3 := newUI(u.app, w3, dir)
+	u3.auto.alive = func(int) bool { return false }
+	if ls := u3.auto.leftovers(); len(ls) != 0 {
+		t.Errorf("recovery still offered after saving: %d", len(ls))
 	}
 }
 
@@ -481,14 +529,14 @@ func TestLabelsComeFromLayout(t *testing.T) {
 		for _, sec := range []int{2, 3, 4} {
 			tv := u.table(t, sec)
 			lay := tv.table.Layout()
-			if len(tv.grid.Objects) != len(lay.Spans) {
-				t.Fatalf("table %s: %d objects for %d spans", tv.table.ID, len(tv.grid.Objects), len(lay.Spans))
+			if len(tv.sheet.objs) != len(lay.Spans) {
+				t.Fatalf("table %s: %d objects for %d spans", tv.table.ID, len(tv.sheet.objs), len(lay.Spans))
 			}
 			for i, s := range lay.Spans {
 				if s.Role == form.RoleValue {
 					continue
 				}
-				if l, ok := tv.grid.Objects[i].(*spanLabel); !ok || l.text != s.Text {
+				if l, ok := tv.sheet.objs[i].(*spanLabel); !ok || l.text != s.Text {
 					t.Errorf("table %s span %d is not the label %q", tv.table.ID, i, s.Text)
 				}
 			}
@@ -502,6 +550,9 @@ func TestCloseAsksWhenUnsaved(t *testing.T) {
 	u.win.SetOnClosed(func() { closed = true })
 	typeInto(u, u.table(t, 2).cell(t, "active.license.decisions"), "4")
 	u.autosave()
+	if _, err := os.Stat(u.auto.path()); err != nil {
+		t.Fatalf("no autosave: %v", err)
+	}
 	u.onClose()
 	if closed {
 		t.Fatal("closed without asking about unsaved changes")
@@ -519,7 +570,7 @@ func TestCloseAsksWhenUnsaved(t *testing.T) {
 	if !closed {
 		t.Error("不保存 did not close the window")
 	}
-	if _, _, ok := u.pendingRecovery(); ok {
+	if _, err := os.Stat(u.auto.path()); err == nil {
 		t.Error("autosave left behind after a clean exit")
 	}
 }
@@ -557,7 +608,7 @@ func TestWidgetsHaveNoEnglish(t *testing.T) {
 
 func TestOpenKeepsDisagreeingTotals(t *testing.T) {
 	u := newTestUI(t)
-	r := form.New(form.Latest, 2025, "测试局")
+	r := zeroReport()
 	_ = r.Set("apply.1.natural", "2")
 	_ = r.Set("apply.1.total", "5") // the file's own total is wrong
 	path := filepath.Join(t.TempDir(), "wrong.nianbao")
@@ -575,5 +626,41 @@ func TestOpenKeepsDisagreeingTotals(t *testing.T) {
 	}
 	if u.dirty {
 		t.Error("opening must not count as a change")
+	}
+}
+
+// Closing remembers the draft and the window's size; the next start opens that draft.
+func TestRestartOpensLastFile(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "报告.nianbao")
+	if err := u.saveTo(path); err != nil {
+		t.Fatal(err)
+	}
+	u.win.Resize(fyne.NewSize(1100, 650))
+	u.onClose()
+	if !u.closed {
+		t.Fatal("the window did not close")
+	}
+	w := test.NewWindow(nil)
+	defer w.Close()
+	u2 := newUI(u.app, w, t.TempDir())
+	u2.Start(nil)
+	if u2.path != path || u2.rep.Meta.Agency != "测试局" {
+		t.Errorf("restart opened %q (%q), want the last draft %q", u2.path, u2.rep.Meta.Agency, path)
+	}
+	if !strings.Contains(u2.status.text(), "上次的文件") {
+		t.Errorf("status %q does not say the last file was opened", u2.status.text())
+	}
+	if size, _ := StartSize(u.app.Preferences(), fyne.NewSize(1920, 1040)); size != fyne.NewSize(1100, 650) {
+		t.Errorf("remembered size %v, want 1100×650", size)
+	}
+	// A moved file is not an error at start, only a note.
+	os.Remove(path)
+	w3 := test.NewWindow(nil)
+	defer w3.Close()
+	u3 := newUI(u.app, w3, t.TempDir())
+	u3.Start(nil)
+	if u3.path != "" || u3.win.Canvas().Overlays().Top() != nil || !strings.Contains(u3.status.text(), "已不存在") {
+		t.Errorf("a missing last file: path %q, status %q", u3.path, u3.status.text())
 	}
 }

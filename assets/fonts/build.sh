@@ -4,7 +4,7 @@
 #   - npm @expo-google-fonts/noto-serif-sc and @expo-google-fonts/noto-sans-sc
 #     (SIL Open Font License 1.1, see OFL-NotoSC.txt)
 #   - Debian fonts-arphic-gkai00mp (Arphic Public License, see ARPHICPL.TXT)
-# Requirements: npm, Debian python3-fonttools (pyftsubset), fonts-arphic-gkai00mp.
+# Requirements: npm, Go, Debian python3-fonttools (pyftsubset), fonts-arphic-gkai00mp.
 #   apt-get install -y python3-fonttools fonts-arphic-gkai00mp
 #
 # Every font is subset to the GBK repertoire (so rare given-name characters such
@@ -106,9 +106,40 @@ for name in ["NotoSerifSC-Bold.ttf", "NotoSerifSC-Regular.ttf", "NotoSansSC-Regu
     if missing and name in ("NotoSerifSC-Regular.ttf", "NotoSansSC-Regular.ttf"):
         sys.exit("missing characters in " + name)
 PY
-# Stored gzip-compressed (-n: no name/timestamp, so rebuilds are byte-stable);
-# package assets decompresses them once on first use.
+# Stored as font packs (chunks of 16 KiB, each deflated; see ../pack.go) so that an
+# export decompresses only the chunks holding the glyphs it prints, not whole fonts.
+# The tables go first, stored raw; then the glyphs of the commonest characters
+# (common.txt: by frequency in published reports and the format's own labels; then
+# ASCII and GB2312 level 1), so that a report's glyphs lie in few chunks.
+# The packer is deterministic: rebuilds are byte-stable.
+root="$(cd "$here/../.." && pwd)"
 for f in NotoSerifSC-Bold NotoSerifSC-Regular NotoSansSC-Regular ARPLKaitiMGB; do
-	gzip -n -9 -c "$work/$f.ttf" >"$here/$f.ttf.gz"
+	"$PY" - "$work/$f.ttf" "$here/common.txt" "$work/$f.order" <<'PY'
+import sys
+from fontTools.ttLib import TTFont
+font, common, out = sys.argv[1:4]
+f = TTFont(font, lazy=True)
+cmap = f.getBestCmap()
+gid = {n: i for i, n in enumerate(f.getGlyphOrder())}
+chars = []
+for line in open(common, encoding="utf-8"):
+    if not line.startswith("#"):
+        chars.extend(line.strip())
+chars.extend(chr(c) for c in range(0x20, 0x7F))
+for lead in range(0xB0, 0xD8):  # GB2312 level 1, the 3,755 common hanzi
+    for trail in range(0xA1, 0xFF):
+        try:
+            chars.append(bytes([lead, trail]).decode("gb2312"))
+        except UnicodeDecodeError:
+            pass
+seen = set()
+with open(out, "w") as o:
+    for c in chars:
+        g = cmap.get(ord(c))
+        if g is not None and gid[g] not in seen:
+            seen.add(gid[g])
+            print(gid[g], file=o)
+PY
+	(cd "$root" && go run ./assets/internal/fontpack -chunk 16384 -order "$work/$f.order" "$work/$f.ttf" "$here/$f.nbfp")
 done
-ls -l "$work"/*.ttf "$here"/*.ttf.gz
+ls -l "$work"/*.ttf "$here"/*.nbfp

@@ -59,54 +59,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// printImport says what was imported: meta, format, cells and narrative sections.
+// printImport says what was imported: the summary every front end shows (the form read,
+// meta, format and cells, every blank row with its reason, the narrative sections).
 func printImport(w io.Writer, res *published.Result) {
-	r := res.Report
-	unknown := func(s string) string {
-		if s == "" {
-			return "（未识别）"
-		}
-		return s
+	for _, l := range res.Summary() {
+		fmt.Fprintln(w, l)
 	}
-	year := "（未识别）"
-	if r.Meta.Year > 0 {
-		year = fmt.Sprint(r.Meta.Year)
-	}
-	fmt.Fprintf(w, "机关名称：%s\n报告年度：%s\n", unknown(r.Meta.Agency), year)
-	if r.Meta.Date != "" {
-		fmt.Fprintf(w, "发布日期：%s\n", r.DateText())
-	}
-	fmt.Fprintf(w, "文字编码：%s\n", res.Encoding)
-	switch {
-	case res.PreFormat:
-		fmt.Fprintln(w, "表格：旧格式（2019 年以前），未导入")
-	case !res.Tables:
-		fmt.Fprintln(w, "表格：未找到")
-	default:
-		fmt.Fprintf(w, "表格：%s格式，导入 %d / %d 个单元格\n", r.Format.Name, res.Cells, len(r.Format.Cells))
-	}
-	names := map[int]string{0: "开头段落"}
-	for _, sec := range r.Format.Sections {
-		names[sec.Number] = sec.Title
-	}
-	var found []string
-	for _, s := range res.Sections {
-		n := names[s]
-		if s == 1 {
-			k := 0
-			for _, p := range r.Text.Parts {
-				if p != "" {
-					k++
-				}
-			}
-			if k > 0 {
-				n += fmt.Sprintf("（含 %d 个小标题部分）", k)
-			}
-		}
-		found = append(found, n)
-	}
-	if len(found) == 0 {
-		found = []string{"无"}
-	}
-	fmt.Fprintf(w, "正文：%s\n", strings.Join(found, "、"))
 }

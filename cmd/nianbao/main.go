@@ -15,18 +15,15 @@ import (
 func main() {
 	a := app.NewWithID("cn.nianbao.app")
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w := a.NewWindow(ui.AppName)
-	p := a.Preferences()
-	w.Resize(fyne.NewSize(float32(p.FloatWithFallback("window.width", 1280)), float32(p.FloatWithFallback("window.height", 800))))
+	w := a.NewWindow(ui.AppName) // starts the window system: the screen can be asked now
+	size, maximise := ui.StartSize(a.Preferences(), workArea(a))
+	w.Resize(size)
 	w.SetMaster()
 	u := ui.New(a, w)
-	if len(os.Args) > 1 {
-		u.Open(os.Args[1]) // a file given on the command line or by double-click
+	u.Start(os.Args[1:]) // a file given on the command line or by double-click, else the last one
+	w.Show()
+	if maximise {
+		maximiseWindow(w)
 	}
-	w.SetOnClosed(func() {
-		s := w.Canvas().Size()
-		p.SetFloat("window.width", float64(s.Width))
-		p.SetFloat("window.height", float64(s.Height))
-	})
-	w.ShowAndRun()
+	a.Run()
 }

@@ -44,28 +44,38 @@ func TestConcurrentWrites(t *testing.T) {
 	wg.Wait()
 }
 
-// TestFontDataUnchanged: writing documents leaves the cached font bytes, shared by every
-// document, as they were (gofpdf writes into the bytes it is given).
+// TestFontDataUnchanged: writing documents leaves the shared faces (their tables, read
+// once per process) as they were: gofpdf writes into the bytes it is given, so it gets
+// subset fonts of its own.
 func TestFontDataUnchanged(t *testing.T) {
 	opt := testOptions()
-	var before [][]byte
-	var fonts []*loadedFont
+	var before []map[string][]byte
+	var faces []*face
 	for _, r := range pdfRoles {
-		f, err := loadFont(r, &opt)
+		f, _, err := roleFace(r, &opt)
 		if err != nil {
 			t.Fatal(err)
 		}
-		fonts = append(fonts, f)
-		before = append(before, bytes.Clone(f.data))
+		faces = append(faces, f)
+		snap := map[string][]byte{}
+		for tag, b := range f.sf.tab {
+			snap[tag] = bytes.Clone(b)
+		}
+		before = append(before, snap)
 	}
 	for _, f := range form.Formats {
 		if err := Write(io.Discard, form.Sample(f), opt); err != nil {
 			t.Fatal(err)
 		}
 	}
-	for i, f := range fonts {
-		if !bytes.Equal(f.data, before[i]) {
-			t.Errorf("font %s changed by writing a document", f.name)
+	for i, f := range faces {
+		for tag, b := range f.sf.tab {
+			if !bytes.Equal(b, before[i][tag]) {
+				t.Errorf("font %s: table %q changed by writing a document", f.label, tag)
+			}
+		}
+		if f2, _, _ := roleFace(pdfRoles[i], &opt); f2 != f {
+			t.Errorf("font %s parsed again: faces are cached once per process", f.label)
 		}
 	}
 }

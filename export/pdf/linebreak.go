@@ -160,6 +160,30 @@ func titleBreakBonus(rs []rune, i int) float64 {
 // part still too wide is balanced on its own, so "某某县教育局" /
 // "2025年政府信息公开工作年度报告" wins over more even lines.
 func balanceTitle(rs []rune, w []float64, width float64, soft map[int]bool) []line {
+	return balance(rs, w, width, soft, titleBreakBonus)
+}
+
+// cellBreakBonus is titleBreakBonus for table cells: labels such as "（五）不予处理"
+// are not agency names, so "处" is no better a place to break than any other.
+func cellBreakBonus(rs []rune, i int) float64 {
+	prev, next := rs[i-1], rs[i]
+	switch {
+	case prev >= '0' && prev <= '9' && strings.ContainsRune("年月日号届次", next):
+		return 20
+	case isClosing(prev) || prev == ' ':
+		return -3
+	}
+	return 0
+}
+
+// balanceCell breaks the text of a centred table cell like balanceTitle, with
+// cellBreakBonus.
+func balanceCell(rs []rune, w []float64, width float64) []line {
+	return balance(rs, w, width, nil, cellBreakBonus)
+}
+
+// balance is balanceTitle with the bonus of each break point given.
+func balance(rs []rune, w []float64, width float64, soft map[int]bool, bonus func([]rune, int) float64) []line {
 	const eps = 1e-6
 	if len(rs) == 0 {
 		return nil
@@ -177,7 +201,7 @@ func balanceTitle(rs []rune, w []float64, width float64, soft map[int]bool) []li
 			var lines []line
 			start := 0
 			for _, c := range cuts {
-				for _, l := range balanceTitle(rs[start:c], w[start:c], width, nil) {
+				for _, l := range balance(rs[start:c], w[start:c], width, nil, bonus) {
 					l.start, l.end, l.last = l.start+start, l.end+start, false
 					lines = append(lines, l)
 				}
@@ -230,7 +254,7 @@ func balanceTitle(rs []rune, w []float64, width float64, soft map[int]bool) []li
 						if soft[cl[k]] {
 							c -= 50
 						} else {
-							c += titleBreakBonus(rs, cl[k])
+							c += bonus(rs, cl[k])
 						}
 					}
 					if c < cost[j][k] {

@@ -171,11 +171,16 @@ func TestLongDocument(t *testing.T) {
 	}
 	fonts := runTool(t, "pdffonts", path)
 	lines := strings.Split(strings.TrimSpace(fonts), "\n")[2:]
-	// The four role fonts, plus half-width copies ("…h", see halfFont) for 标点挤压.
+	// The four role fonts, plus half-width copies ("…-Half", see subsetFont) for 标点挤压;
+	// each a subset named with a six-letter tag.
 	roles := 0
 	for _, l := range lines {
-		if !strings.HasSuffix(strings.Fields(l)[0], "h") {
+		name := strings.Fields(l)[0]
+		if !strings.HasSuffix(name, "-Half") {
 			roles++
+		}
+		if !regexp.MustCompile(`^[A-Z]{6}\+[A-Za-z0-9_-]+$`).MatchString(name) {
+			t.Errorf("font %q lacks the subset tag ABCDEF+", name)
 		}
 	}
 	if roles != 4 || len(lines) > 8 {
@@ -183,8 +188,8 @@ func TestLongDocument(t *testing.T) {
 	}
 	for _, l := range lines {
 		f := strings.Fields(l)
-		if len(f) < 7 || f[len(f)-5] != "yes" {
-			t.Errorf("font not embedded: %s", l)
+		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" {
+			t.Errorf("font not embedded as a subset: %s", l)
 		}
 	}
 	// Page numbers: "— 1 —" … on their pages.
@@ -269,8 +274,8 @@ func TestOverrideFallback(t *testing.T) {
 	if st.Fallback != 3 || st.Replaced != 1 {
 		t.Errorf("stats %+v, want 3 fallbacks and 1 replacement", st)
 	}
-	if d.fonts[assets.Body].name != "kai" {
-		t.Errorf("body font %q, want the override", d.fonts[assets.Body].name)
+	if d.fonts[assets.Body].choice.Name != "kai" {
+		t.Errorf("body font %q, want the override", d.fonts[assets.Body].choice.Name)
 	}
 }
 

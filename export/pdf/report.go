@@ -1,9 +1,11 @@
 package pdf
 
 import (
+	"context"
 	"io"
 	"strings"
 
+	"github.com/nianbao/nianbao/export/outline"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -18,150 +20,107 @@ func Write(w io.Writer, r *form.Report, opt Options) error {
 }
 
 // WriteStats is Write that also returns the typesetting statistics, so
-// callers can warn about replaced characters.
+// callers can warn about replaced characters and show which fonts were used
+// (Stats.FontReport).
 func WriteStats(w io.Writer, r *form.Report, opt Options) (Stats, error) {
+	return WriteContext(context.Background(), w, r, opt)
+}
+
+// WriteContext is WriteStats that gives up with ctx's error as soon as ctx is done
+// (checked between the blocks of the layout and between pages of the output), so a
+// GUI can export off the UI thread and offer 取消; Options.Progress reports the pages
+// written. Nothing is written to w unless the whole PDF is made.
+func WriteContext(ctx context.Context, w io.Writer, r *form.Report, opt Options) (Stats, error) {
+	if err := ctx.Err(); err != nil {
+		return Stats{}, err
+	}
 	if opt.Title == "" {
 		opt.Title = r.Title()
 	}
 	if opt.Author == "" {
 		opt.Author = strings.TrimSpace(r.Meta.Agency)
 	}
-	d, err := New(opt)
+	d, err := newDoc(ctx, opt)
 	if err != nil {
 		return Stats{}, err
 	}
-	para := func(text string) {
-		if text = paragraphs(text); text != "" {
-			d.Paragraph(text)
-		}
-	}
-	d.Title(titleWithBreak(r))
-	para(r.Text.Opening)
-	for _, s := range r.Format.Sections {
-		d.Heading1(s.Title)
-		switch {
-		case s.Table != nil:
-			d.Table(reportTable(r, s.Table))
-			d.Space(LinePitch / 2)
-		case s.Number == 1:
-			para(r.Text.Overview)
-			for i, h := range s.Parts {
-				if i >= len(r.Text.Parts) {
-					break
-				}
-				text := strings.TrimSpace(r.Text.Parts[i])
-				if text == "" {
-					continue
-				}
-				// Users sometimes type the heading themselves.
-				text = strings.TrimSpace(strings.TrimPrefix(text, h))
-				d.Heading2(h)
-				para(text)
-			}
-		default:
-			para(r.Text.Section(s.Number))
-		}
-	}
-	para(r.Text.Closing)
-	d.Signature(strings.TrimSpace(r.Meta.Agency), r.DateText())
+	d.report(r)
 	if err := d.Output(w); err != nil {
 		return d.Stats(), err
 	}
 	return d.Stats(), nil
 }
 
-// titleWithBreak returns r's title with a preferred line break after the
-// agency name.
-func titleWithBreak(r *form.Report) string {
-	t := r.Title()
-	a := strings.TrimSpace(r.Meta.Agency)
-	if a != "" && strings.HasPrefix(t, a) {
-		return a + "\n" + t[len(a):]
+// newDoc is New with a context.
+func newDoc(ctx context.Context, opt Options) (*Doc, error) {
+	d, err := New(opt)
+	if err != nil {
+		return nil, err
 	}
-	return t
+	d.ctx = ctx
+	return d, nil
 }
 
-// paragraphs trims text and drops blank lines between paragraphs.
-func paragraphs(text string) string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
+// report lays out report r from its outline (export/outline, shared with the Word and
+// web-page writers): the title broken after the agency, the opening paragraph, the six
+// sections (一's parts as level-2 headings, the three statistic tables from the format's
+// official layouts), the closing text and the 落款.
+func (d *Doc) report(r *form.Report) {
+	for _, b := range outline.Blocks(r) {
+		switch b.Kind {
+		case outline.Title:
+			d.Title(strings.Join(b.Lines, "\n"))
+		case outline.Heading1:
+			d.Heading1(b.Text)
+		case outline.Heading2:
+			d.Heading2(b.Text)
+		case outline.Paragraph:
+			d.Paragraph(b.Text)
+		case outline.Table:
+			d.Table(d.gridTable(b.Grid))
+			d.Space(LinePitch / 2)
+		case outline.Signature:
+			d.Signature(b.Lines[0], b.Lines[1])
 		}
 	}
-	return strings.Join(out, "\n")
 }
 
-// labelWidths are the widths in mm of the row-label columns of a table,
-// by their number; value columns share the rest of the text width.
-var labelWidths = map[int][]float64{
-	1: {56},
-	2: {22, 44},
-	3: {9, 17, 42},
-}
+// minLabelWidth is the narrowest the last label column of a table gets (mm) when the
+// value columns need room for their numbers.
+const minLabelWidth = 40.0
 
-// reportTable converts a statistic table's official layout and r's values
-// into a Table.
-func reportTable(r *form.Report, t *form.Table) Table {
-	l := t.Layout()
-	firstValue := l.LabelCols
-	widths := make([]float64, l.Cols)
-	lw, ok := labelWidths[firstValue]
-	if !ok {
-		lw = make([]float64, firstValue)
-		for i := range lw {
-			lw[i] = 20
-		}
-	}
-	used := sumWidths(lw, 0, len(lw))
-	copy(widths, lw)
-	for i := firstValue; i < l.Cols; i++ {
-		widths[i] = (TextWidth - used) / float64(l.Cols-firstValue)
-	}
-	tb := Table{ColWidths: widths, HeaderRows: l.HeaderRows, FontSize: TableSize}
-	// A table of stacked blocks, each with its own heading row (二), does
-	// not repeat the first block's header: each block's heading and
-	// column labels stay with its first row instead.
-	stacked := false
-	for _, s := range l.Spans {
-		if s.Role == form.RoleHeading && s.Row > 0 {
-			stacked = true
-		}
-	}
-	if stacked {
-		tb.HeaderRows = 0
-	}
-	for _, s := range l.Spans {
-		c := Cell{Row: s.Row, Col: s.Col, RowSpan: s.RowSpan, ColSpan: s.ColSpan, Text: s.Text}
-		c.Keep = stacked && s.Role != form.RoleValue && s.Role != form.RoleRow
-		switch s.Role {
-		case form.RoleValue:
-			c.Text = cellText(r, s.Code)
-		case form.RoleRow:
-			c.Align = AlignLeft
-			if s.RowSpan > 1 || s.ColSpan == 1 && s.Col < firstValue-1 {
-				c.Align = AlignCenter // group labels
+// gridTable converts a statistic table of the outline into a Table: the outline's column
+// widths, except that value columns too narrow for their widest number on one line take
+// the width from the last label column.
+func (d *Doc) gridTable(g *outline.Grid) Table {
+	l := g.Table.Layout()
+	widths := g.ColumnWidths(TextWidth)
+	if nv := g.Cols - l.LabelCols; nv > 0 && l.LabelCols > 0 {
+		need := 0.0
+		for _, c := range g.Cells {
+			if c.Role == form.RoleValue {
+				need = max(need, d.textWidth(c.Text, TableSize)+2*cellPadX+0.5)
 			}
-		case form.RoleHeading:
-			c.Align = AlignLeft
-			c.Strong = true
 		}
-		tb.Cells = append(tb.Cells, c)
+		last := l.LabelCols - 1
+		if short := need - widths[l.LabelCols]; short > 0 {
+			give := min(short*float64(nv), max(0, widths[last]-minLabelWidth))
+			widths[last] -= give
+			for i := l.LabelCols; i < g.Cols; i++ {
+				widths[i] += give / float64(nv)
+			}
+		}
+	}
+	tb := Table{ColWidths: widths, HeaderRows: g.RepeatRows, FontSize: TableSize}
+	for _, c := range g.Cells {
+		cell := Cell{Row: c.Row, Col: c.Col, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Text: c.Text, Strong: c.Strong}
+		if c.Align == outline.AlignLeft {
+			cell.Align = AlignLeft
+		}
+		// A table of stacked blocks (二) repeats no header: each block's heading and
+		// column labels stay with its first row instead.
+		cell.Keep = g.Stacked && c.Role != form.RoleValue && c.Role != form.RoleRow
+		tb.Cells = append(tb.Cells, cell)
 	}
 	return tb
-}
-
-// cellText is the printed value of a number cell: the canonical form of a
-// valid number, what the user typed otherwise, nothing when blank.
-func cellText(r *form.Report, code string) string {
-	c, ok := r.Cell(code)
-	if !ok || c.Blank {
-		return ""
-	}
-	if c.OK() {
-		if def, ok := r.Format.Cell(code); ok {
-			return c.Value.Format(def.Kind)
-		}
-	}
-	return strings.TrimSpace(c.Text)
 }

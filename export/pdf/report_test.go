@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
 	"html"
 	"math"
 	"os"
@@ -15,6 +14,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/nianbao/nianbao/export/outline"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -42,7 +42,7 @@ func TestWriteReport(t *testing.T) {
 			}
 			needTool(t, "pdftotext")
 			text := extractText(t, path)
-			want := []string{r.Title(), paragraphs(r.Text.Opening)}
+			want := []string{r.Title(), strings.Join(outline.Paragraphs(r.Text.Opening), "")}
 			for _, s := range f.Sections {
 				want = append(want, s.Title)
 				if s.Number == 1 {
@@ -65,7 +65,7 @@ func TestWriteReport(t *testing.T) {
 				for _, s := range tb.Layout().Spans {
 					w := s.Text
 					if s.Role == form.RoleValue {
-						w = cellText(r, s.Code)
+						w = outline.CellText(r, s.Code)
 					}
 					if !containsInOrder(text, spaces.ReplaceAllString(w, "")) {
 						t.Errorf("%s: %q missing", tb.ID, w)
@@ -133,24 +133,10 @@ func TestWriteEmptyReport(t *testing.T) {
 // indent; table cells (where a vertical label prints one character per row) are not text.
 func TestNoLineStartsWithClosingPunct(t *testing.T) {
 	const forbidden = "，。、；：？！）》」』】”’"
-	r := form.Sample(form.Latest)
-	long := func(from, n int) string {
-		var b strings.Builder
-		for i := from; i < from+n; i++ {
-			b.WriteString(strings.TrimPrefix(sampleParagraph(i), fmt.Sprintf("第%d段：", i+1)))
-			if i%4 == 3 {
-				b.WriteString("\n")
-			}
-		}
-		return b.String()
-	}
+	r := longReport(form.Latest)
 	// Runs of punctuation as typed by users: "，，", "。」", "”。", "）。", "“《".
 	runs := strings.Repeat("答复，，全年办理。」说明”。（见附件）。依据“《条例》”", 30)
-	r.Text.Overview = runs + "\n" + long(0, 40)
-	for i := range r.Text.Parts {
-		r.Text.Parts[i] = long(40+i*13, 13+i)
-	}
-	r.Text.Problems, r.Text.Other = long(120, 30), long(150, 17)
+	r.Text.Overview = runs + "\n" + r.Text.Overview
 	path := writeReport(t, r)
 	needTool(t, "pdftotext")
 	lines := textLines(t, path)
@@ -248,24 +234,6 @@ func textLines(t *testing.T, path string) [][]word {
 		i = j
 	}
 	return lines
-}
-
-func TestTitleWithBreak(t *testing.T) {
-	tests := []struct {
-		agency string
-		year   int
-		want   string
-	}{
-		{"示例县市场监督管理局", 2025, "示例县市场监督管理局\n2025年政府信息公开工作年度报告"},
-		{" 某市 ", 2024, "某市\n2024年政府信息公开工作年度报告"},
-		{"", 2024, "2024年政府信息公开工作年度报告"},
-	}
-	for _, tc := range tests {
-		r := form.New(form.Latest, tc.year, tc.agency)
-		if got := titleWithBreak(r); got != tc.want {
-			t.Errorf("%q: got %q want %q", tc.agency, got, tc.want)
-		}
-	}
 }
 
 func BenchmarkWriteReport(b *testing.B) {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/nianbao/nianbao/assets"
@@ -45,17 +46,34 @@ type Table struct {
 	// HeaderRows is the number of leading rows repeated at the top of
 	// every page the table continues on.
 	HeaderRows int
-	// FontSize in points; TableSize (五号, 10.5 pt) when zero.
+	// FontSize in points; TableSize (五号, 10.5 pt) when zero. A larger size
+	// may shrink down to TableSize to keep the table on one page.
 	FontSize float64
-	// MinRowHeight in mm; 1.9 × the font size when zero.
+	// MinRowHeight in mm; 1.9 × the font size when zero (less when the
+	// table is tightened to fit a page).
 	MinRowHeight float64
 }
 
-// Cell padding in mm.
-const (
-	cellPadX = 1.2
-	cellPadY = 0.8
-)
+// Cell padding in mm (horizontal; the vertical padding is part of the style).
+const cellPadX = 1.2
+
+// tableStyle is how tightly a table is set: the vertical cell padding (mm), the
+// line pitch and the minimum row height (both in em of the table font).
+type tableStyle struct {
+	padY, lineH, minRow float64
+}
+
+// tableStyles are tried in order until the table fits: a table that can stand on
+// one page is tightened before it is broken (minimum row height 0: one line plus the
+// padding). The tightest still leaves the word boxes of consecutive lines apart.
+var tableStyles = []tableStyle{
+	{padY: 0.8, lineH: 1.3, minRow: 1.9},
+	{padY: 0.6, lineH: 1.25, minRow: 1.65},
+	{padY: 0.4, lineH: 1.2, minRow: 0},
+}
+
+// minRowsPerPart is the fewest body rows a table leaves on a page when it breaks.
+const minRowsPerPart = 5
 
 type placedCell struct {
 	Cell
@@ -64,23 +82,25 @@ type placedCell struct {
 	w     float64 // inner text width
 }
 
-// Table draws t below the current position. Cell text is wrapped with the
-// same CJK line breaker as body text and centred vertically; rows joined
-// by row spans stay on one page; header rows repeat on each new page.
-// Headings just before the table are kept on the page of its first rows.
-func (d *Doc) Table(t Table) {
-	if d.Err() != nil || len(t.Cells) == 0 || len(t.ColWidths) == 0 {
-		return
-	}
-	size := t.FontSize
-	if size == 0 {
-		size = TableSize
-	}
+// tableLayout is a table measured in one style and size.
+type tableLayout struct {
+	size, lh, padY float64
+	cells          []placedCell
+	h              []float64 // row heights
+	colX           []float64
+	nh             int    // header rows repeated on each page
+	keep           []bool // row r stays with row r+1
+}
+
+func (tl *tableLayout) height(a, b int) float64 { return sumWidths(tl.h, a, b) }
+
+// measure lays out t's cells in style st at size pt: lines of every cell, row heights.
+func (d *Doc) measure(t *Table, st tableStyle, size float64) (*tableLayout, error) {
 	mm := ptToMM(size)
-	lh := mm * 1.3
+	tl := &tableLayout{size: size, lh: mm * st.lineH, padY: st.padY}
 	minH := t.MinRowHeight
 	if minH == 0 {
-		minH = 1.9 * mm
+		minH = math.Max(st.minRow*mm, tl.lh+2*st.padY)
 	}
 	widths := append([]float64(nil), t.ColWidths...)
 	total := sumWidths(widths, 0, len(widths))
@@ -90,14 +110,13 @@ func (d *Doc) Table(t Table) {
 		}
 		total = TextWidth
 	}
-	colX := make([]float64, len(widths)+1)
-	colX[0] = MarginLeft + (TextWidth-total)/2
+	tl.colX = make([]float64, len(widths)+1)
+	tl.colX[0] = MarginLeft + (TextWidth-total)/2
 	for i, w := range widths {
-		colX[i+1] = colX[i] + w
+		tl.colX[i+1] = tl.colX[i] + w
 	}
-
 	nRows := 0
-	cells := make([]placedCell, 0, len(t.Cells))
+	tl.cells = make([]placedCell, 0, len(t.Cells))
 	for _, c := range t.Cells {
 		if c.RowSpan <= 0 {
 			c.RowSpan = 1
@@ -106,156 +125,230 @@ func (d *Doc) Table(t Table) {
 			c.ColSpan = 1
 		}
 		if c.Row < 0 || c.Col < 0 || c.Col+c.ColSpan > len(widths) {
-			d.err = fmt.Errorf("表格单元格超出范围：第%d行第%d列", c.Row+1, c.Col+1)
-			return
+			return nil, fmt.Errorf("表格单元格超出范围：第%d行第%d列", c.Row+1, c.Col+1)
 		}
 		nRows = max(nRows, c.Row+c.RowSpan)
 		role := assets.Body
 		if c.Strong {
 			role = assets.Heading
 		}
-		p := placedCell{Cell: c, w: colX[c.Col+c.ColSpan] - colX[c.Col] - 2*cellPadX}
+		cw := tl.colX[c.Col+c.ColSpan] - tl.colX[c.Col]
+		p := placedCell{Cell: c, w: cw - 2*cellPadX}
 		p.rn = d.prepare(c.Text, role, size, 1)
+		// A number (one unbreakable word) a little too wide for the padded cell uses the
+		// padding rather than break.
+		if tw := sumWidths(p.rn.w, 0, len(p.rn.w)); tw > p.w && tw <= cw-0.4 && len(clustersOf(p.rn.rs)) == 2 {
+			p.w = tw
+		}
 		if c.Align == AlignCenter {
-			p.lines = balanceTitle(p.rn.rs, p.rn.w, p.w, nil)
+			p.lines = balanceCell(p.rn.rs, p.rn.w, p.w)
 		} else {
 			p.lines = breakLines(p.rn.rs, p.rn.w, p.w, 0, 0.25*mm)
 		}
-		cells = append(cells, p)
+		tl.cells = append(tl.cells, p)
 	}
-
 	// Row heights: single-row cells first, then spanning cells spread
 	// any shortfall evenly over their rows.
-	h := make([]float64, nRows)
-	for i := range h {
-		h[i] = minH
+	tl.h = make([]float64, nRows)
+	for i := range tl.h {
+		tl.h[i] = minH
 	}
-	need := func(c placedCell) float64 { return float64(len(c.lines))*lh + 2*cellPadY }
-	sort.SliceStable(cells, func(i, j int) bool { return cells[i].RowSpan < cells[j].RowSpan })
-	for _, c := range cells {
-		have := sumWidths(h, c.Row, c.Row+c.RowSpan)
-		if n := need(c); n > have {
+	sort.SliceStable(tl.cells, func(i, j int) bool { return tl.cells[i].RowSpan < tl.cells[j].RowSpan })
+	for _, c := range tl.cells {
+		have := tl.height(c.Row, c.Row+c.RowSpan)
+		if n := float64(len(c.lines))*tl.lh + 2*st.padY; n > have {
 			for r := c.Row; r < c.Row+c.RowSpan; r++ {
-				h[r] += (n - have) / float64(c.RowSpan)
+				tl.h[r] += (n - have) / float64(c.RowSpan)
 			}
 		}
 	}
-
-	// Blocks of rows that must stay together because of row spans.
-	nh := min(max(t.HeaderRows, 0), nRows)
-	keep := make([]bool, nRows)
-	for _, c := range cells {
+	tl.nh = min(max(t.HeaderRows, 0), nRows)
+	tl.keep = make([]bool, nRows)
+	for _, c := range tl.cells {
 		if c.Keep {
 			for r := c.Row; r < c.Row+c.RowSpan; r++ {
-				keep[r] = true
+				tl.keep[r] = true
 			}
 		}
 	}
-	var blocks [][2]int
-	start, reach := 0, 0
-	for r := 0; r < nRows; r++ {
-		for _, c := range cells {
-			if c.Row == r {
-				reach = max(reach, c.Row+c.RowSpan)
-			}
-		}
-		reach = max(reach, r+1)
-		if reach == r+1 && !(keep[r] && r >= nh && r+1 < nRows) {
-			blocks = append(blocks, [2]int{start, r + 1})
-			start = r + 1
-		}
-	}
-	header := 0
-	for header < len(blocks) && blocks[header][0] < nh {
-		header++
-	}
-	headH := 0.0
-	if header > 0 {
-		headH = sumWidths(h, 0, blocks[header-1][1])
-	}
-	firstH := headH
-	if header < len(blocks) {
-		b := blocks[header]
-		firstH += sumWidths(h, b[0], b[1])
-	}
-
-	d.flush(firstH)
-	d.ensure(firstH)
-	d.pdf.SetLineWidth(0.2)
-	headEnd := 0
-	if header > 0 {
-		headEnd = blocks[header-1][1]
-	}
-	// Rows are collected per page and drawn when the page is full, so that
-	// a spanning cell cut by a page break is drawn once on each page.
-	var page [][2]int
-	pageH := 0.0
-	addRows := func(a, b int) {
-		if n := len(page); n > 0 && page[n-1][1] == a {
-			page[n-1][1] = b
-		} else {
-			page = append(page, [2]int{a, b})
-		}
-		pageH += sumWidths(h, a, b)
-	}
-	startPage := func() {
-		page, pageH = nil, 0
-		if headEnd > 0 {
-			page = append(page, [2]int{0, headEnd})
-			pageH = headH
-		}
-	}
-	breakPage := func() {
-		d.drawTableRows(cells, h, colX, page, lh, size)
-		d.newPage()
-		startPage()
-	}
-	room := func() float64 { return d.bottom() - d.y - pageH }
-	fresh := d.bottom() - MarginTop - headH
-	startPage()
-	for _, b := range blocks[header:] {
-		bh := sumWidths(h, b[0], b[1])
-		if bh > room()+1e-6 && bh <= fresh+1e-6 {
-			breakPage()
-		}
-		if bh <= room()+1e-6 {
-			addRows(b[0], b[1])
-			continue
-		}
-		// A block taller than a page: break it between rows.
-		for r := b[0]; r < b[1]; r++ {
-			if h[r] > room()+1e-6 && pageH > headH {
-				breakPage()
-			}
-			addRows(r, r+1)
-		}
-	}
-	d.drawTableRows(cells, h, colX, page, lh, size)
+	return tl, nil
 }
 
-// drawTableRows draws the row ranges of one page from the current
-// position down, each cell clipped to the rows shown, and moves below.
-func (d *Doc) drawTableRows(cells []placedCell, h, colX []float64, ranges [][2]int, lh, size float64) {
+// crossing returns how many cells span the boundary before row r.
+func (tl *tableLayout) crossing(r int) int {
+	n := 0
+	for _, c := range tl.cells {
+		if c.Row < r && r < c.Row+c.RowSpan {
+			n++
+		}
+	}
+	return n
+}
+
+// Table draws t below the current position. Cell text is wrapped with the same CJK
+// line breaker as body text and centred vertically. A table that fits on one page is
+// never cut: it is set where it stands if it fits there (tightening its rows if need
+// be, see tableStyles), else on the next page; headings before it go along. A table
+// taller than a page breaks between row groups (where the fewest merged cells are
+// cut), never leaving fewer than five body rows on a page, and repeats its header
+// rows; a merged label cut by a break is drawn on each page — whole if it fits there,
+// else continued.
+func (d *Doc) Table(t Table) {
+	if d.Err() != nil || len(t.Cells) == 0 || len(t.ColWidths) == 0 {
+		return
+	}
+	size := t.FontSize
+	if size == 0 {
+		size = TableSize
+	}
+	sizes := []float64{size}
+	if size > TableSize {
+		sizes = append(sizes, TableSize)
+	}
+	var layouts []*tableLayout
+	for _, sz := range sizes {
+		for _, st := range tableStyles {
+			tl, err := d.measure(&t, st, sz)
+			if err != nil {
+				d.err = err
+				return
+			}
+			layouts = append(layouts, tl)
+		}
+	}
+	nRows := len(layouts[0].h)
+	fresh := TextHeight - d.pendingH
+	room := d.bottom() - d.y - d.pendingH
+	if len(d.pending) == 0 && d.y <= MarginTop+1e-6 {
+		room = fresh
+	}
+	var tl *tableLayout
+	for _, l := range layouts { // where it stands
+		if l.height(0, nRows) <= room+1e-6 {
+			tl = l
+			break
+		}
+	}
+	if tl == nil {
+		for _, l := range layouts { // whole, on the next page
+			if l.height(0, nRows) <= fresh+1e-6 {
+				tl = l
+				break
+			}
+		}
+	}
+	if tl != nil {
+		h := tl.height(0, nRows)
+		d.flush(h)
+		d.ensure(h)
+		d.drawTableRows(tl, [][2]int{{0, nRows}}, nil)
+		d.tail = nil
+		return
+	}
+	// Taller than a page even at its tightest: break it.
+	tl = layouts[len(layouts)-1]
+	headH := tl.height(0, tl.nh)
+	parts := tl.paginate(d.bottom()-d.y-d.pendingH-headH, TextHeight-d.pendingH-headH, TextHeight-headH, len(d.pending) == 0 && d.y <= MarginTop+1e-6)
+	if len(parts) > 0 && parts[0][0] < 0 { // start on a new page
+		parts = parts[1:]
+		d.flush(math.MaxFloat64)
+	} else if len(parts) > 0 {
+		d.flush(headH + tl.height(parts[0][0], parts[0][1]))
+	}
+	for i, p := range parts {
+		if i > 0 {
+			d.newPage()
+		}
+		var ranges [][2]int
+		if tl.nh > 0 {
+			ranges = append(ranges, [2]int{0, tl.nh})
+		}
+		ranges = append(ranges, p)
+		d.drawTableRows(tl, ranges, parts)
+	}
+	d.tail = nil
+}
+
+// paginate cuts the body rows [nh, rows) into parts, one per page: the first with room
+// mm (after the header), or first mm when it starts a new page below the headings kept
+// with it, the others with fresh mm. A part has at least minRowsPerPart
+// body rows (unless the body has fewer) and ends where the fewest merged cells are cut,
+// as late as possible; never right after a kept row. A first element {-1, -1} means the
+// table is better started on a new page (there is room for too few rows here).
+func (tl *tableLayout) paginate(room, first, fresh float64, atTop bool) [][2]int {
+	n := len(tl.h)
+	var parts [][2]int
+	s := tl.nh
+	avail := room
+	if atTop {
+		avail = first
+	}
+	for s < n {
+		e, acc := s, 0.0
+		for e < n && acc+tl.h[e] <= avail+1e-6 {
+			acc += tl.h[e]
+			e++
+		}
+		if e == n {
+			parts = append(parts, [2]int{s, n})
+			break
+		}
+		best, bestCross := -1, 0
+		for b := e; b > s; b-- {
+			if b-s < minRowsPerPart || n-b < minRowsPerPart || tl.keep[b-1] {
+				continue
+			}
+			if c := tl.crossing(b); best < 0 || c < bestCross {
+				best, bestCross = b, c
+			}
+		}
+		if best < 0 {
+			if len(parts) == 0 && !atTop && s == tl.nh {
+				parts = append(parts, [2]int{-1, -1})
+				avail, atTop = first, true
+				continue
+			}
+			best = max(e, s+1) // no good break: fill the page
+			for best > s+1 && tl.keep[best-1] {
+				best--
+			}
+		}
+		parts = append(parts, [2]int{s, best})
+		s = best
+		avail = fresh
+	}
+	return parts
+}
+
+// drawTableRows draws the row ranges of one page from the current position down, each
+// cell clipped to the rows shown, and moves below. parts are the body ranges of every
+// page of a broken table (nil for a table on one page): a merged cell cut by them shows
+// its whole text on each page where it fits, else its lines are shared out in order.
+func (d *Doc) drawTableRows(tl *tableLayout, ranges, parts [][2]int) {
 	y := d.y
 	rowY := map[int]float64{}
 	for _, rg := range ranges {
 		for r := rg[0]; r < rg[1]; r++ {
 			rowY[r] = y
-			y += h[r]
+			y += tl.h[r]
 		}
 	}
-	for _, c := range cells {
+	for _, c := range tl.cells {
 		for _, rg := range ranges {
 			a0, a1 := max(c.Row, rg[0]), min(c.Row+c.RowSpan, rg[1])
 			if a0 >= a1 {
 				continue
 			}
-			x, top := colX[c.Col], rowY[a0]
-			cw := colX[c.Col+c.ColSpan] - x
-			ch := sumWidths(h, a0, a1)
-			d.pdf.Rect(x, top, cw, ch, "D")
-			ty := top + (ch-float64(len(c.lines))*lh)/2
-			for _, l := range c.lines {
+			x, top := tl.colX[c.Col], rowY[a0]
+			cw := tl.colX[c.Col+c.ColSpan] - x
+			ch := tl.height(a0, a1)
+			d.rect(x, top, cw, ch)
+			lines := c.lines
+			if a0 > c.Row || a1 < c.Row+c.RowSpan {
+				lines = tl.share(c, a0, parts)
+			}
+			ty := top + (ch-float64(len(lines))*tl.lh)/2
+			for _, l := range lines {
 				lx := x + cellPadX
 				switch c.Align {
 				case AlignCenter:
@@ -263,10 +356,78 @@ func (d *Doc) drawTableRows(cells []placedCell, h, colX []float64, ranges [][2]i
 				case AlignRight:
 					lx += c.w - l.width
 				}
-				d.drawLine(c.rn, l, lx, baseline(ty, lh, size), c.w, c.Align == AlignLeft)
-				ty += lh
+				d.drawLine(c.rn, l, lx, baseline(ty, tl.lh, tl.size), c.w, c.Align == AlignLeft)
+				ty += tl.lh
 			}
 		}
 	}
 	d.y = y
+}
+
+// share returns the lines of cell c shown in its portion starting at row a0, c being
+// cut by the parts of a broken table: all of them if they fit every portion, else the
+// portion's share, in proportion to its height.
+func (tl *tableLayout) share(c placedCell, a0 int, parts [][2]int) []line {
+	type portion struct {
+		a0  int
+		h   float64
+		cap int
+		n   int
+	}
+	var ps []portion
+	for _, p := range parts {
+		b0, b1 := max(c.Row, p[0]), min(c.Row+c.RowSpan, p[1])
+		if b0 < b1 {
+			h := tl.height(b0, b1)
+			ps = append(ps, portion{a0: b0, h: h, cap: int((h - 2*tl.padY + 1e-6) / tl.lh)})
+		}
+	}
+	n := len(c.lines)
+	fits := len(ps) > 0
+	for _, p := range ps {
+		fits = fits && p.cap >= n
+	}
+	if fits {
+		return c.lines
+	}
+	total := 0.0
+	for _, p := range ps {
+		total += p.h
+	}
+	sum := 0
+	for i := range ps {
+		ps[i].n = min(ps[i].cap, int(math.Round(float64(n)*ps[i].h/total)))
+		sum += ps[i].n
+	}
+	for sum < n { // hand out the rest where there is room, the roomiest first
+		best := -1
+		for i, p := range ps {
+			if p.cap-p.n > 0 && (best < 0 || p.cap-p.n > ps[best].cap-ps[best].n) {
+				best = i
+			}
+		}
+		if best < 0 {
+			best = len(ps) - 1 // no room anywhere: the last part overflows
+		}
+		ps[best].n++
+		sum++
+	}
+	for sum > n {
+		best := 0
+		for i, p := range ps {
+			if p.n > ps[best].n {
+				best = i
+			}
+		}
+		ps[best].n--
+		sum--
+	}
+	from := 0
+	for _, p := range ps {
+		if p.a0 == a0 {
+			return c.lines[from : from+p.n]
+		}
+		from += p.n
+	}
+	return c.lines
 }

@@ -14,7 +14,7 @@ var (
 	// partRe matches a part heading of 一: "（一）主动公开", "(四)平台建设。全年……".
 	partRe = regexp.MustCompile(`^[（(]([一二三四五])[)）]\s*([^。：:；;]{1,24}?)(?:[。：:；;]\s*(.*))?$`)
 	// chromeRe matches website furniture: index fields, sharing and printing links, footers.
-	chromeRe = regexp.MustCompile(`^(索\s*引\s*号|发布机构|生成日期|成文日期|标\s*题|内容概述|主\s*题\s*词|文\s*号|发布时间|发布日期|来源[:：]|作者[:：]|阅读|浏览|点击|字号|【?字体|分享|打印|【打印|\[打印|关闭|【关闭|附件|文件下载|关联文件|相关|扫一扫|主办单位|承办单位|技术支持|网站标识码|版权所有|Copyright|联系我们|网站地图|当前位置|您当前|首页\s*>|上一篇|下一篇|责任编辑)|ICP备|公网安备|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|来源[:：]|作者[:：]`)
+	chromeRe = regexp.MustCompile(`^(原文链接|本地目录|页面链接|栏\s*目[:：]|={3,}|索\s*引\s*号|发布机构|生成日期|成文日期|标\s*题|内容概述|主\s*题\s*词|文\s*号|发布时间|发布日期|来源[:：]|作者[:：]|阅读|浏览|点击|字号|【?字体|分享|打印|【打印|\[打印|关闭|【关闭|附件|文件下载|关联文件|相关|扫一扫|主办单位|承办单位|技术支持|网站标识码|版权所有|Copyright|联系我们|网站地图|当前位置|您当前|首页\s*>|上一篇|下一篇|责任编辑)|ICP备|公网安备|^\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|来源[:：]|作者[:：]`)
 	// contactRe matches the address and phone footer of a website.
 	contactRe = regexp.MustCompile(`^(地址|邮编|电话|TEL|Tel|传真)[:：].{0,60}(TEL|电话|邮编|传真)`)
 	// signRe matches an agency name alone on a line, as in the signature.
@@ -97,12 +97,38 @@ type narrative struct {
 	found      []int
 	contact    form.Contact
 	warnings   []string
+	// endsAt is the last heading or part heading of the narrative, as printed, and
+	// endsIn its section: where a text cut short stops, when it stops before the tables.
+	endsAt string
+	endsIn int
+	// last is the last section whose heading was found (0 for none); signed is true when
+	// the signature or the date closing the report was found.
+	last   int
+	signed bool
+	// implicit5 is true when the text after the tables was taken as 五 without its heading.
+	implicit5 bool
 }
 
 // readNarrative assigns the lines outside the tables to the opening, 一 (with its parts), 五
 // and 六, and stops at the signature or the website footer.
-func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
+func readNarrative(lines []string, m meta, tr tableResult, pre, wrapped bool) narrative {
 	var n narrative
+	// add appends a line to a section; in wrapped (PDF) text a line that does not end a
+	// sentence continues on the next line of the same section.
+	var lastTo *[]string
+	open := false
+	add := func(to *[]string, s string) {
+		if wrapped {
+			s = joinHanSpaces(s)
+			if to == lastTo && open && len(*to) > 0 {
+				(*to)[len(*to)-1] += s
+				open = !sentenceEnd(s)
+				return
+			}
+		}
+		*to = append(*to, s)
+		lastTo, open = to, !sentenceEnd(s)
+	}
 	clean := make([]string, len(lines))
 	class := make([]int, len(lines)) // heading class, -1 for none
 	has := map[int]bool{}
@@ -138,6 +164,9 @@ func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
 				continue
 			}
 			cur, curPart = class[i], -1
+			if cur >= 1 {
+				n.last, n.endsAt, n.endsIn = cur, s, cur
+			}
 			continue
 		}
 		tail := cur >= 5 || (afterTables(i) && cur != 0)
@@ -146,11 +175,11 @@ func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
 				break
 			}
 			if d := dateOf(s); d != "" {
-				n.date = d
+				n.date, n.signed = d, true
 				break
 			}
 			if signRe.MatchString(s) && i+1 < len(lines) && nextDate(clean, i+1) != "" {
-				n.signAgency, n.date = s, nextDate(clean, i+1)
+				n.signAgency, n.date, n.signed = oneLine(s), nextDate(clean, i+1), true
 				break
 			}
 		}
@@ -166,10 +195,10 @@ func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
 					}
 					continue
 				}
-				if i < m.titleLine || !paragraphLike(s) {
+				if i < m.titleLine || !paragraphLike(s) && !(wrapped && utf8.RuneCountInString(s) >= 20) {
 					continue
 				}
-				opening = append(opening, s)
+				add(&opening, s)
 				continue
 			}
 		}
@@ -187,28 +216,30 @@ func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
 			if !pre {
 				if p, rest := part(s); p >= 0 {
 					curPart, sawPart = p, true
+					n.endsAt, n.endsIn = strings.TrimRight(strings.SplitN(s, "。", 2)[0], "：:；;"), 1
+					lastTo = nil
 					if rest != "" {
-						parts[p] = append(parts[p], rest)
+						add(&parts[p], rest)
 					}
 					continue
 				}
 			}
 			if curPart >= 0 {
-				parts[curPart] = append(parts[curPart], s)
+				add(&parts[curPart], s)
 			} else {
-				overview = append(overview, s)
+				add(&overview, s)
 			}
 		case 5:
-			problems = append(problems, s)
+			add(&problems, s)
 		case 6:
 			if pre && strings.Contains(s, "附表") && utf8.RuneCountInString(s) < 40 {
 				cur = 7 // the old statistics table: not imported
 				continue
 			}
-			other = append(other, s)
+			add(&other, s)
 		case 0, 2, 3, 4:
 			if pre {
-				overview = append(overview, s)
+				add(&overview, s)
 			}
 		}
 	}
@@ -234,7 +265,8 @@ func readNarrative(lines []string, m meta, tr tableResult, pre bool) narrative {
 	if !has[1] && n.text.Section(1) != "" {
 		n.warnings = append(n.warnings, "未找到「"+sectionTitle(1)+"」标题，表格之前的文字按第一部分导入，请核对")
 	}
-	if implicit5 && len(problems) > 0 {
+	n.implicit5 = implicit5 && len(problems) > 0
+	if n.implicit5 {
 		n.warnings = append(n.warnings, "未找到「"+sectionTitle(5)+"」标题，表格之后的文字按第五部分导入，请核对")
 	}
 	if implicit6 {
@@ -258,13 +290,34 @@ var (
 // findContact reads the contact block the report gives (usually in the opening paragraph):
 // only values introduced by their label are taken.
 func findContact(s string) form.Contact {
-	get := func(re *regexp.Regexp) string {
-		if g := re.FindStringSubmatch(s); g != nil {
-			return strings.TrimSpace(g[1])
+	// Each pattern starts with one of its keywords: it is tried only on a short window from
+	// each keyword, which keeps this linear on a long narrative.
+	get := func(re *regexp.Regexp, keywords ...string) string {
+		best, at := "", len(s)
+		for _, kw := range keywords {
+			for from := 0; from < at; {
+				i := strings.Index(s[from:], kw)
+				if i < 0 || from+i >= at {
+					break
+				}
+				i += from
+				end := min(len(s), i+240)
+				if g := re.FindStringSubmatch(s[i:end]); g != nil {
+					best, at = strings.TrimSpace(g[1]), i
+					break
+				}
+				from = i + len(kw)
+			}
 		}
-		return ""
+		return best
 	}
-	return form.Contact{Office: get(officeRe), Address: get(addressRe), Postcode: get(postcodeRe), Phone: get(phoneRe), Email: get(emailRe)}
+	return form.Contact{
+		Office:   get(officeRe, "请与", "请联系", "联系单位"),
+		Address:  get(addressRe, "地址"),
+		Postcode: get(postcodeRe, "邮编", "邮政编码"),
+		Phone:    get(phoneRe, "电话", "TEL", "Tel"),
+		Email:    get(emailRe, "邮箱", "E-mail", "Email", "email"),
+	}
 }
 
 // appendTo adds a kept heading line to the section it belongs to.

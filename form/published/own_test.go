@@ -58,10 +58,11 @@ func TestOwn2021(t *testing.T) {
 		fees     string
 		problems []string // "RULE:cell" of every problem form.Check finds, sorted
 	}{
-		{"r2021_pipes", "", "3.25", nil},
-		{"r2021_seedstyle", "", "3.25", nil},
-		{"r2021_tabs_contradiction", "", "3.25", []string{"W4:active.normative.effective", "W4:apply.1.total"}},
-		{"r2021_lines_slash", "/", "/", nil}, // plus one H5 per "/" cell, counted below
+		// The blank cells of the small applicant groups stay blank: one 未填 item (B1) for 三.
+		{"r2021_pipes", "", "3.25", []string{"B1:apply.1.research"}},
+		{"r2021_seedstyle", "", "3.25", []string{"B1:apply.1.research"}},
+		{"r2021_tabs_contradiction", "", "3.25", []string{"B1:apply.1.research", "W4:active.normative.effective", "W4:apply.1.total"}},
+		{"r2021_lines_slash", "/", "/", []string{"B1:apply.1.nonprofit"}}, // plus one H5 per "/" cell, counted below
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

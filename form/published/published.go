@@ -5,14 +5,17 @@
 package published
 
 import (
+	"cmp"
 	"fmt"
-	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/form"
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
 // Result is what Import found in a report's text.
@@ -21,7 +24,14 @@ type Result struct {
 	Report *form.Report
 	// Warnings say, in Chinese, what was missing or odd, naming the table or section.
 	Warnings []string
-	// Encoding is the text encoding found by Read ("UTF-8", "GB18030", "UTF-16").
+	// Blanks lists every table row (or group of 四) left wholly or partly blank, with the
+	// reason: the import summary shows them, and the app may mark their cells.
+	Blanks []BlankRow
+	// Form names the form of the file that was read: FormText for a text file; the readers of
+	// saved web pages, Word and PDF files set their own (“网页”, “Word 文档”, “PDF”).
+	Form string
+	// Encoding is the text encoding found by Read ("UTF-8", "GB18030", "UTF-16"); empty when
+	// the text did not come from a text file.
 	Encoding string
 	// Cells is the number of table cells imported.
 	Cells int
@@ -31,45 +41,67 @@ type Result struct {
 	PreFormat bool
 	// Sections lists the narrative parts found, as section numbers (0 for the opening paragraph).
 	Sections []int
+	// EndsAt is set when the text stops before the report does (a page cut off, an excerpt):
+	// the last heading or row found, as printed. Partial then says what is missing.
+	EndsAt string
+	// Partial is the Chinese statement of where the text ends and what is missing, or "".
+	Partial string
 }
 
-// ReadFile reads and imports a text file in any supported encoding.
+// FormText is Result.Form for a plain text file.
+const FormText = "文本"
+
+// BlankRow is a row of a table that the import left blank, wholly or in part.
+type BlankRow struct {
+	// Section is the report section of the table (2, 3 or 4); Table is its name.
+	Section int
+	Table   string
+	// Row names the row as printed ("（三）不予公开 4.保护第三方合法权益", "行政规范性文件"), or the
+	// column group of 四 ("行政复议").
+	Row string
+	// Codes are the blank cells of the row.
+	Codes []string
+	// Reason says, in Chinese, why they are blank.
+	Reason string
+}
+
+// ReadFile reads and imports a text file in any supported encoding. Only a regular file of at
+// most fileio.MaxText bytes is read (a device, FIFO or folder is refused with a Chinese reason).
 func ReadFile(path string) (*Result, error) {
-	st, err := os.Stat(path)
+	data, err := fileio.ReadFile(path, fileio.MaxText)
 	if err != nil {
-		return nil, fmt.Errorf("无法读取文件「%s」：%w", path, err)
-	}
-	if st.Size() > MaxSize {
-		return nil, fmt.Errorf("文件「%s」过大（超过 8MB），不像是一份年度报告的文字", path)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("无法读取文件「%s」：%w", path, err)
+		return nil, err
 	}
 	res, err := Read(data)
 	if err != nil {
-		return nil, fmt.Errorf("文件「%s」：%w", path, err)
+		return nil, fmt.Errorf("无法读取「%s」：%w", filepath.Base(path), err)
 	}
 	return res, nil
 }
 
-// Read decodes data (see Decode) and imports it.
+// Read decodes data (see Decode) and imports it. Stray bytes in a UTF-8 text are replaced
+// and reported in the warnings.
 func Read(data []byte) (*Result, error) {
-	text, enc, err := Decode(data)
+	text, enc, stray, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
 	res := Import(text)
-	res.Encoding = enc
+	res.Encoding, res.Form = enc, FormText
+	if w := stray.warning(); w != "" {
+		res.Warnings = append([]string{w}, res.Warnings...)
+	}
 	return res, nil
 }
 
 // Import reads a report from its text. It never fails: what cannot be read is left blank
-// and explained in the warnings.
+// and explained in the warnings. The text may have a paragraph per line, a table row per line
+// with cells separated by "|" or tabs (what the readers of web pages, Word and PDF files
+// give), a cell per line, PDF text wrapped at the page width, or the whole report on one line
+// with the table's labels and numbers run together.
 func Import(text string) *Result {
-	text = strings.TrimPrefix(text, "\ufeff")
-	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
-	lines := strings.Split(text, "\n")
+	p := prepareLines(sanitize(text))
+	lines := p.lines
 	res := &Result{}
 	m := findMeta(lines)
 	yearGuess := ""
@@ -100,7 +132,7 @@ func Import(text string) *Result {
 		tr = tableResult{start: -1, end: -1}
 	}
 	res.Report = r
-	res.Cells, res.Tables = tr.placed, tr.anchors > 0
+	res.Tables = tr.anchors > 0
 
 	if m.agency == "" {
 		res.Warnings = append(res.Warnings, "未找到报告标题，无法确定机关名称，请在基本信息中填写")
@@ -111,18 +143,43 @@ func Import(text string) *Result {
 	case m.year == 0:
 		res.Warnings = append(res.Warnings, "未找到报告标题或统计期限，无法确定报告年度，请在基本信息中填写")
 	}
+
+	n := readNarrative(lines, m, tr, res.PreFormat, p.wrapped)
+	r.Text = n.text
+	tr.resolveByText(r)
+	res.Cells = tr.placed
+	partial := endOfText(r, &tr, &n, res.PreFormat)
 	switch {
 	case res.PreFormat:
 		res.Warnings = append(res.Warnings, fmt.Sprintf("这是 %d 年度的报告，早于 2019 年试行格式，其统计表格为旧格式，未导入；只导入了正文", m.year))
-	case !res.Tables:
+	case !res.Tables && partial == "":
 		res.Warnings = append(res.Warnings, "未找到统计表格（二、三、四部分的表格），只导入了正文")
-	case guessed:
+	case guessed && res.Tables:
 		res.Warnings = append(res.Warnings, fmt.Sprintf("未能从表格栏目名称判断格式，按报告年度选用%s格式", f.Name))
 	}
+	if p.truncated {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("文本超过 %d 行，不像是一份年度报告；只读取了前 %d 行", maxLines, maxLines))
+	}
+	if partial != "" {
+		res.Warnings = append(res.Warnings, partial)
+		res.Partial, res.EndsAt = partial, n.endsAt
+	}
 	res.Warnings = append(res.Warnings, tr.warnings...)
+	if tr.forced+tr.chosen > 0 {
+		var how []string
+		if tr.forced > 0 {
+			how = append(how, fmt.Sprintf("%d 行只有一种拆法", tr.forced))
+		}
+		if tr.chosen > 0 {
+			how = append(how, fmt.Sprintf("%d 行按表内的勾稽关系（总计等于各项之和）或正文确定拆法", tr.chosen))
+		}
+		res.Warnings = append(res.Warnings, "表格的数字连在一起（各格之间没有分隔），已逐行拆分："+strings.Join(how, "，")+"，请对照原文核对")
+	}
+	res.Blanks = tr.blanks
+	slices.SortStableFunc(res.Blanks, func(a, b BlankRow) int {
+		return cmp.Compare(r.Format.Index(a.Codes[0]), r.Format.Index(b.Codes[0]))
+	})
 
-	n := readNarrative(lines, m, tr, res.PreFormat)
-	r.Text = n.text
 	if r.Meta.Agency == "" && n.signAgency != "" {
 		r.Meta.Agency = n.signAgency
 		res.Warnings[0] = "未找到报告标题，机关名称取自落款「" + n.signAgency + "」，请核对"
@@ -132,6 +189,7 @@ func Import(text string) *Result {
 			res.Warnings[0] = "未找到报告标题和落款，机关名称「" + a + "」是根据网页底部的「主办单位」推测的（网站主办单位不一定是报告机关），请核对"
 		}
 	}
+	r.Meta.Agency = oneLine(r.Meta.Agency)
 	if n.date != "" {
 		r.Meta.Date = n.date
 	} else if m.date != "" {
@@ -191,12 +249,23 @@ func findMeta(lines []string) meta {
 			agency = agency[:i]
 		}
 		m.agency = strings.Trim(agency, "《》“”\"' ")
+		if m.agency == "" {
+			// A title set on two lines: the agency above "2024年政府信息公开工作年度报告".
+			for k := i - 1; k >= 0 && k >= i-3; k-- {
+				if p := cleanSpace(lines[k]); p != "" {
+					if utf8.RuneCountInString(p) <= 30 && signRe.MatchString(p) && !chromeRe.MatchString(p) {
+						m.agency = p
+					}
+					break
+				}
+			}
+		}
 		m.year, m.titleLine = y, i
 		break
 	}
 	if m.year == 0 {
 		for _, l := range lines {
-			if g := periodRe.FindStringSubmatch(l); g != nil {
+			if g := periodRe.FindStringSubmatch(headOf(l, 4096)); g != nil {
 				m.year, _ = strconv.Atoi(g[1])
 				break
 			}

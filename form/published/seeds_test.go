@@ -101,7 +101,7 @@ func TestSeedChecks(t *testing.T) {
 		want []string // rule:first cell of each 错误
 	}{
 		{"seed000", nil},
-		{"seed003", []string{"H3:apply.3.7.commercial", "H2:apply.3.1.total", "H2:apply.3.3.4.total", "H3:apply.3.7.total"}},
+		{"seed003", []string{"H2:apply.3.1.total", "H2:apply.3.3.4.total", "H3:apply.3.7.commercial", "H3:apply.3.7.total"}},
 		{"seed002", nil},
 	}
 	for _, tt := range tests {

@@ -1,0 +1,52 @@
+package extract
+
+import (
+	"runtime"
+	"sync/atomic"
+	"time"
+)
+
+// Bounds every hostile input must be refused or read within. The time bound catches hangs
+// and quadratic blow-ups (it is generous: tests run under -race on 2 shared cores); speed
+// itself is measured by the benchmarks.
+const (
+	limitTime = 10 * time.Second * raceSlowdown
+	limitHeap = 300 << 20
+)
+
+// measure runs f and returns how long it took and the peak of the heap it added, sampled
+// every millisecond through runtime.MemStats.
+func measure(f func()) (time.Duration, uint64) {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	base := m.HeapAlloc
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	sampled := make(chan struct{})
+	go func() {
+		defer close(sampled)
+		var s runtime.MemStats
+		for {
+			runtime.ReadMemStats(&s)
+			if s.HeapAlloc > base && s.HeapAlloc-base > peak.Load() {
+				peak.Store(s.HeapAlloc - base)
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(time.Millisecond):
+			}
+		}
+	}()
+	start := time.Now()
+	f()
+	d := time.Since(start)
+	close(done)
+	<-sampled
+	return d, peak.Load()
+}
+
+// corpus holds the real published reports (and the files derived from them) that the tests
+// read; they are shared with package published's end-to-end tests. See its SOURCES.md.
+const corpus = "../testdata/corpus/"

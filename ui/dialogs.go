@@ -1,0 +1,272 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// showError shows an error in a dialog no taller than its text needs (Fyne's own error
+// dialog sizes itself before it knows its width, and Chinese text without spaces then
+// stretches it to the window's height).
+func (u *UI) showError(err error) {
+	u.showMessage("出错了", err.Error(), theme.NewErrorThemedResource(theme.ErrorIcon()))
+}
+
+// showMessage shows a short text with an icon and an 确定 button, sized to the text: the
+// text is broken into lines here, at the width the dialog will have, so that the dialog's
+// height is known before it is shown.
+func (u *UI) showMessage(title, msg string, icon fyne.Resource) {
+	win := u.win.Canvas().Size()
+	maxW := min(float32(480), max(win.Width-160, 240))
+	l := widget.NewLabel(wrapText(msg, theme.TextSize(), maxW))
+	content := container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, l)
+	d := dialog.NewCustom(title, "确定", content, u.win)
+	d.Show()
+}
+
+// wrapText breaks text into lines at most w wide (Chinese breaks between any characters,
+// but a line does not start with 、，。 or a closing bracket: the last character goes down
+// with it).
+func wrapText(text string, size, w float32) string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		var cur []rune
+		for _, r := range para {
+			next := append(cur, r)
+			if len(cur) > 0 && fyne.MeasureText(string(next), size, fyne.TextStyle{}).Width > w {
+				if noLineStart(r) && len(cur) > 1 {
+					out = append(out, string(cur[:len(cur)-1]))
+					cur = []rune{cur[len(cur)-1], r}
+					continue
+				}
+				out = append(out, string(cur))
+				cur = []rune{r}
+				continue
+			}
+			cur = next
+		}
+		out = append(out, string(cur))
+	}
+	return strings.Join(out, "\n")
+}
+
+// confirmDiscard runs next at once when there are no unsaved changes; otherwise it asks
+// whether to save them first.
+func (u *UI) confirmDiscard(next func()) {
+	if !u.dirty {
+		next()
+		return
+	}
+	var d *dialog.CustomDialog
+	msg := widget.NewLabel("当前报告有未保存的修改，是否先保存？")
+	save := widget.NewButton("保存", func() {
+		d.Hide()
+		u.saveThen(next)
+	})
+	save.Importance = widget.HighImportance
+	discard := widget.NewButton("不保存", func() { d.Hide(); next() })
+	cancel := widget.NewButton("取消", func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons("未保存的修改", msg, u.win)
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	d.Show()
+}
+
+// showWarnings lists what a reader could not read exactly.
+func (u *UI) showWarnings(title string, ws []string) {
+	if len(ws) == 0 {
+		return
+	}
+	u.showLines(title, fmt.Sprintf("共 %d 条提示，请核对相关内容：\n\n", len(ws))+strings.Join(ws, "\n"))
+}
+
+// showLines shows a longer text in a dialog as high as the text, scrolling beyond 420.
+func (u *UI) showLines(title, text string) {
+	const w = 640
+	wrapped := wrapText(text, theme.TextSize(), w-60)
+	l := widget.NewLabel(wrapped)
+	lines := float32(strings.Count(wrapped, "\n") + 1)
+	h := lines*fyne.MeasureText("国", theme.TextSize(), fyne.TextStyle{}).Height + 2*theme.InnerPadding() + 110
+	d := dialog.NewCustom(title, "确定", container.NewVScroll(l), u.win)
+	d.Resize(fitWindow(fyne.NewSize(w, min(h, 420)), u.win))
+	d.Show()
+}
+
+// fitWindow shrinks a dialog size to fit inside the window.
+func fitWindow(s fyne.Size, w fyne.Window) fyne.Size {
+	c := w.Canvas().Size()
+	if c.Width <= 0 || c.Height <= 0 {
+		return s
+	}
+	return fyne.NewSize(min(s.Width, max(c.Width-40, 300)), min(s.Height, max(c.Height-40, 200)))
+}
+
+// openFileDialog asks for a file to read and calls done with its path.
+func (u *UI) openFileDialog(title, confirm string, done func(path string)) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		done(path)
+	}, u.win)
+	d.SetFilter(fileFilter())
+	d.SetConfirmText(confirm)
+	u.showFileDialog(d, title, u.startDir())
+}
+
+// folderDialog asks for a folder and calls done with its path.
+func (u *UI) folderDialog(title, confirm, start string, done func(path string)) {
+	d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if l != nil {
+			done(l.Path())
+		}
+	}, u.win)
+	d.SetConfirmText(confirm)
+	u.showFileDialog(d, title, start)
+}
+
+// startDir is the folder file dialogs start in: the current file's.
+func (u *UI) startDir() string {
+	if u.path != "" {
+		return filepath.Dir(u.path)
+	}
+	return ""
+}
+
+// showFileDialog shows a file dialog in Chinese, with a title of its own (Fyne joins the
+// button text and "File"), starting in folder start and sized to the window.
+func (u *UI) showFileDialog(d *dialog.FileDialog, title, start string) {
+	d.SetDismissText("取消")
+	d.SetTitleText(title)
+	d.SetView(dialog.ListView) // the grid cuts Chinese file names after six characters
+	if start != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(start)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Show()
+	d.Resize(dialogSize(u.win)) // after Show: FileDialog.Resize panics before it
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		localizePlaces(top)
+	}
+}
+
+// placeNames are the Chinese names of the places Fyne's file dialog lists on its left. Fyne
+// shows them untranslated ("Home", "Computer"); localizePlaces puts these in their stead.
+var placeNames = map[string]string{
+	"Home": "主目录", "Computer": "计算机", "App Files": "程序文件", "Desktop": "桌面",
+	"Documents": "文档", "Downloads": "下载", "Music": "音乐", "Pictures": "图片",
+	"Videos": "视频", "Movies": "影片",
+}
+
+// localizePlaces finds the places list of a file dialog under o and makes it show the
+// Chinese names. The dialog fills the list itself, so the list's item update is wrapped.
+func localizePlaces(o fyne.CanvasObject) {
+	walkPublic(o, func(o fyne.CanvasObject) {
+		l, ok := o.(*widget.List)
+		if !ok || l.UpdateItem == nil {
+			return
+		}
+		update := l.UpdateItem
+		l.UpdateItem = func(id widget.ListItemID, item fyne.CanvasObject) {
+			update(id, item)
+			walkPublic(item, func(o fyne.CanvasObject) {
+				if lb, ok := o.(*widget.Label); ok {
+					if zh, ok := placeNames[lb.Text]; ok {
+						lb.SetText(zh)
+					}
+				}
+			})
+		}
+		l.Refresh()
+	})
+}
+
+// walkPublic visits o and the objects inside it that public fields reach: containers, splits
+// and anything with an exported Content field (pop-ups, scrolls and the overlay Fyne puts a
+// pop-up in, whose type is internal to Fyne).
+func walkPublic(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
+	if o == nil {
+		return
+	}
+	visit(o)
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, ch := range c.Objects {
+			walkPublic(ch, visit)
+		}
+		return
+	case *container.Split:
+		walkPublic(c.Leading, visit)
+		walkPublic(c.Trailing, visit)
+		return
+	}
+	v := reflect.ValueOf(o)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return
+	}
+	if f := v.Elem().FieldByName("Content"); f.IsValid() && f.CanInterface() {
+		if ch, ok := f.Interface().(fyne.CanvasObject); ok && ch != o {
+			walkPublic(ch, visit)
+		}
+	}
+}
+
+// saveFileDialog asks for a file to write with extension ext, proposing name+ext in the
+// current file's folder, and calls then with the chosen path (the extension added when the
+// user left it out). The confirm button reads confirm.
+func (u *UI) saveFileDialog(title, name, ext, confirm string, then func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		path := w.URI().Path()
+		w.Close()
+		final := withExt(path, ext)
+		if final != path {
+			os.Remove(path) // the dialog created the file under the name without extension
+		}
+		then(final)
+	}, u.win)
+	d.SetFileName(name + ext)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.SetConfirmText(confirm)
+	u.showFileDialog(d, title, u.startDir())
+}
+
+// dialogSize is a comfortable size for file dialogs inside the window.
+func dialogSize(w fyne.Window) fyne.Size {
+	s := w.Canvas().Size()
+	return fyne.NewSize(max(min(s.Width-40, 900), 400), max(min(s.Height-40, 600), 300))
+}
+
+// withExt adds ext to path unless it already ends with it (in any case).
+func withExt(path, ext string) string {
+	if strings.EqualFold(filepath.Ext(path), ext) {
+		return path
+	}
+	return path + ext
+}

@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nianbao/nianbao/form"
+)
+
+// metaView is the 基本信息 page: agency, year, date, contact and the opening paragraph.
+type metaView struct {
+	u                                       *UI
+	agency, year, date                      *widget.Entry
+	dateBox                                 *dateEntry
+	office, address, postcode, phone, email *widget.Entry
+	open                                    *growEntry
+	format, msg                             *widget.Label
+}
+
+func newMetaView(u *UI) *metaView { return &metaView{u: u} }
+
+func (v *metaView) build() fyne.CanvasObject {
+	single := func(place string, set func(string)) *widget.Entry {
+		e := widget.NewEntry()
+		if place == dateHint {
+			v.dateBox = newDateEntry(v.u)
+			e = &v.dateBox.Entry
+		}
+		e.SetPlaceHolder(place)
+		e.OnChanged = func(s string) {
+			if v.u.loading > 0 {
+				return
+			}
+			set(s)
+			v.u.markDirty()
+			v.u.updateTitle()
+			v.u.recheck()
+			v.check()
+		}
+		return e
+	}
+	m := func() *form.Meta { return &v.u.rep.Meta }
+	v.agency = single("如：XX市XX局", func(s string) { m().Agency = strings.TrimSpace(s) })
+	v.year = single("如：2025", func(s string) {
+		y, err := strconv.Atoi(strings.TrimSpace(form.Normalize(s)))
+		if err != nil {
+			y = 0
+		}
+		m().Year = y
+	})
+	v.date = single(dateHint, func(s string) { m().Date = storedDate(s) })
+	v.office = single("如：XX局办公室", func(s string) { m().Contact.Office = s })
+	v.address = single("", func(s string) { m().Contact.Address = s })
+	v.postcode = single("", func(s string) { m().Contact.Postcode = s })
+	v.phone = single("", func(s string) { m().Contact.Phone = s })
+	v.email = single("", func(s string) { m().Contact.Email = s })
+	scroll := container.NewVScroll(nil)
+	v.open = newGrowEntry(5)
+	v.open.SetPlaceHolder("报告开头一段：编制依据、统计期限、电子版查阅网址、联系方式等")
+	v.open.setOnChanged(v.u.textEdited(func(s string) { v.u.rep.Text.Opening = s }))
+	v.format = widget.NewLabel("")
+	// One line that is always there: hints appearing and going must not move the fields
+	// under the pointer. They are 提醒, in the warning colour the problems panel uses.
+	v.msg = widget.NewLabel("")
+	v.msg.Truncation = fyne.TextTruncateEllipsis
+	f := widget.NewForm(
+		widget.NewFormItem("机关名称", v.agency),
+		widget.NewFormItem("报告年度", v.year),
+		widget.NewFormItem("报告格式", v.format),
+		widget.NewFormItem("发布日期", v.dateBox),
+		widget.NewFormItem("联系机构", v.office),
+		widget.NewFormItem("地址", v.address),
+		widget.NewFormItem("邮编", v.postcode),
+		widget.NewFormItem("电话", v.phone),
+		widget.NewFormItem("电子邮箱", v.email),
+		widget.NewFormItem("开头段落", wheelTo(scroll, v.open)),
+	)
+	scroll.Content = f
+	growInScroll(scroll, v.open)
+	return container.NewBorder(v.msg, nil, nil, nil, scroll)
+}
+
+func (v *metaView) reload() {
+	v.u.loading++
+	defer func() { v.u.loading-- }()
+	r := v.u.rep
+	year := ""
+	if r.Meta.Year > 0 {
+		year = strconv.Itoa(r.Meta.Year)
+	}
+	for _, p := range []struct {
+		e *widget.Entry
+		s string
+	}{{v.agency, r.Meta.Agency}, {v.year, year}, {v.date, r.Meta.Date}, {v.office, r.Meta.Contact.Office},
+		{v.address, r.Meta.Contact.Address}, {v.postcode, r.Meta.Contact.Postcode}, {v.phone, r.Meta.Contact.Phone},
+		{v.email, r.Meta.Contact.Email}, {&v.open.Entry, r.Text.Opening}} {
+		if p.e.Text != p.s {
+			p.e.SetText(p.s)
+		}
+	}
+	v.format.SetText(r.Format.Name + "（如需改用其他格式，请通过「文件 › 新建」）")
+	v.check()
+}
+
+// check shows the meta issues on the single line above the form.
+func (v *metaView) check() {
+	msgs := metaIssues(v.u.rep)
+	if len(msgs) == 0 {
+		v.msg.Importance = widget.SuccessImportance
+		v.msg.SetText("基本信息已填写完整。")
+		return
+	}
+	v.msg.Importance = widget.WarningImportance
+	for i, m := range msgs {
+		msgs[i] = strings.TrimSuffix(m, "。")
+	}
+	v.msg.SetText("提醒：" + strings.Join(msgs, "；") + "。")
+}
+
+// metaIssues lists what is missing or wrong in the report's 基本信息 (form.CheckMeta).
+func metaIssues(r *form.Report) []string {
+	var msgs []string
+	for _, p := range form.CheckMeta(r) {
+		msgs = append(msgs, p.Message)
+	}
+	return msgs
+}
+
+func (v *metaView) focusCode(string) bool {
+	v.u.win.Canvas().Focus(v.agency)
+	return true
+}
+
+// dateHint is the placeholder of 发布日期: the forms it accepts.
+const dateHint = "如 2026-01-20、2026年1月20日、2026/1/20"
+
+// storedDate is the date as stored: YYYY-MM-DD when the text is a date in any accepted
+// form, else the text as typed (CheckMeta reports it).
+func storedDate(s string) string {
+	if iso, ok := parseDate(s); ok {
+		return iso
+	}
+	return strings.TrimSpace(form.Normalize(s))
+}
+
+// dateEntry is the 发布日期 field: when the user leaves it, a date typed as 2026年1月20日 or
+// 2026/1/20 is shown as it is stored, 2026-01-20.
+type dateEntry struct {
+	widget.Entry
+	u *UI
+}
+
+func newDateEntry(u *UI) *dateEntry {
+	e := &dateEntry{u: u}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusLost shows the stored form of a recognised date.
+func (e *dateEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if iso, ok := parseDate(e.Text); ok && iso != e.Text {
+		e.u.loading++
+		e.SetText(iso)
+		e.u.loading--
+	}
+}

@@ -1,0 +1,333 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/nianbao/nianbao/form"
+)
+
+// problemKind is how one kind of item of the problems panel, the step list and the cell
+// frames looks. The kinds are in order of gravity: a step shows the icon of its gravest kind.
+// A new kind (such as cells still to be filled, counted as "未填 N" and framed in a quiet
+// colour rather than red) is one more entry in problemKinds.
+type problemKind struct {
+	severity form.Severity
+	// word names the kind in counts: "错误 2".
+	word string
+	// icon marks the kind's rows in lists.
+	icon func() fyne.Resource
+	// frame colours the frames of the kind's cells.
+	frame color.Color
+	// byCell counts the kind by the cells its items name (未填 12: twelve cells to fill).
+	byCell bool
+}
+
+var problemKinds = []problemKind{
+	{severity: form.Error, word: "错误", frame: colorError,
+		icon: func() fyne.Resource { return theme.NewErrorThemedResource(theme.ErrorIcon()) }},
+	{severity: form.Warning, word: "提醒", frame: colorWarning,
+		icon: func() fyne.Resource { return theme.NewWarningThemedResource(theme.WarningIcon()) }},
+	{severity: form.Unfilled, word: "未填", frame: colorUnfilled, byCell: true,
+		icon: func() fyne.Resource { return theme.NewPrimaryThemedResource(theme.InfoIcon()) }},
+}
+
+// kindOf returns the kind of a severity; an unknown or empty severity draws no frame.
+func kindOf(s form.Severity) problemKind {
+	for _, k := range problemKinds {
+		if k.severity == s {
+			return k
+		}
+	}
+	return problemKind{frame: colorNone, icon: problemKinds[len(problemKinds)-1].icon}
+}
+
+// severityIcon is the icon of a problem's rows.
+func severityIcon(s form.Severity) fyne.Resource { return kindOf(s).icon() }
+
+// kindCounts counts problems by kind.
+type kindCounts map[form.Severity]int
+
+func (c kindCounts) add(p form.Problem) {
+	n := 1
+	if kindOf(p.Severity).byCell {
+		n = max(1, len(p.Cells))
+	}
+	c[p.Severity] += n
+}
+
+// total is the number of problems counted.
+func (c kindCounts) total() int {
+	n := 0
+	for _, v := range c {
+		n += v
+	}
+	return n
+}
+
+// String is the count line of a step: "无问题", "错误 1", "错误 1 提醒 2".
+func (c kindCounts) String() string {
+	var parts []string
+	for _, k := range problemKinds {
+		if n := c[k.severity]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", k.word, n))
+		}
+	}
+	if len(parts) == 0 {
+		return "无问题"
+	}
+	return strings.Join(parts, " ")
+}
+
+// sentence is the count for the panel's summary: "错误 2 个，提醒 1 个" (a kind that can
+// be absent is named only when present: "，未填 12 格").
+func (c kindCounts) sentence() string {
+	var parts []string
+	for _, k := range problemKinds {
+		switch n := c[k.severity]; {
+		case k.byCell && n > 0:
+			parts = append(parts, fmt.Sprintf("%s %d 格", k.word, n))
+		case !k.byCell:
+			parts = append(parts, fmt.Sprintf("%s %d 个", k.word, n))
+		}
+	}
+	return strings.Join(parts, "，")
+}
+
+// icon is the mark of a step: the icon of its gravest kind, or a tick.
+func (c kindCounts) icon() fyne.Resource {
+	for _, k := range problemKinds {
+		if c[k.severity] > 0 {
+			return k.icon()
+		}
+	}
+	return theme.NewSuccessThemedResource(theme.ConfirmIcon())
+}
+
+// problemsPanel is the list of problems under the page. It collapses to its one summary
+// line when there is nothing to show or when the user folds it, so that the tables get the
+// height; a click on a problem goes to its cell, a click on the summary to 检查与导出.
+type problemsPanel struct {
+	u       *UI
+	summary *widget.Button
+	toggle  *widget.Button
+	list    *widget.List
+	listBox *fyne.Container
+	bar     *fyne.Container
+	root    *fyne.Container
+	items   []form.Problem
+	// folded is the user's choice to keep the list folded even with problems.
+	folded bool
+	// laidOut is the item count (up to the most rows shown) the panel was last sized for.
+	laidOut int
+}
+
+// prefFolded remembers whether the user folded the problems list.
+const prefFolded = "problems.folded"
+
+func newProblemsPanel(u *UI) *problemsPanel { return &problemsPanel{u: u} }
+
+// build makes the panel; status is drawn at the right end of its summary line.
+func (p *problemsPanel) build(status fyne.CanvasObject) fyne.CanvasObject {
+	p.folded = p.u.app.Preferences().Bool(prefFolded)
+	p.summary = widget.NewButton("", p.onSummary)
+	p.summary.Importance = widget.LowImportance
+	p.summary.Alignment = widget.ButtonAlignLeading
+	p.toggle = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), p.onToggle)
+	p.toggle.Importance = widget.LowImportance
+	p.list = widget.NewList(
+		func() int { return len(p.items) },
+		func() fyne.CanvasObject { return newProblemRow() },
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(p.items) {
+				q := p.items[i]
+				o.(*problemRow).set(severityIcon(q.Severity), fmt.Sprintf("[%s] %s", q.Severity, q.Message))
+			}
+		})
+	p.list.OnSelected = p.onSelect
+	p.listBox = container.New(&listHeight{p: p}, p.list)
+	p.bar = container.NewBorder(nil, nil, p.toggle, status, p.summary)
+	p.root = container.NewBorder(widget.NewSeparator(), p.bar, nil, nil, p.listBox)
+	p.show()
+	return p.root
+}
+
+// set shows the problems of the report.
+func (p *problemsPanel) set(ps []form.Problem) {
+	p.items = ps
+	if p.list == nil {
+		return
+	}
+	p.show()
+	p.list.Refresh()
+}
+
+// expanded reports whether the list is open (there are problems and it is not folded).
+func (p *problemsPanel) expanded() bool { return len(p.items) > 0 && !p.folded && !p.hidden() }
+
+// hidden is true on 检查与导出, which lists every problem itself.
+func (p *problemsPanel) hidden() bool { return steps[p.u.current].Section == sectionCheck }
+
+func (p *problemsPanel) show() {
+	c := kindCounts{}
+	for _, q := range p.items {
+		c.add(q)
+	}
+	switch {
+	case len(p.items) == 0:
+		p.summary.SetText("未发现问题。")
+		p.summary.SetIcon(c.icon())
+		p.toggle.Hide()
+	case p.hidden():
+		p.summary.SetText("问题：" + c.sentence() + "，全部列在本页。")
+		p.summary.SetIcon(c.icon())
+		p.toggle.Hide()
+	default:
+		p.summary.SetIcon(c.icon())
+		p.toggle.Show()
+		if p.folded {
+			p.summary.SetText("问题：" + c.sentence() + "（已收起，点左侧箭头展开；点此查看全部 ›）")
+			p.toggle.SetIcon(theme.MenuDropUpIcon())
+		} else {
+			p.summary.SetText("问题：" + c.sentence() + "（点条目定位到格子；点此查看全部 ›）")
+			p.toggle.SetIcon(theme.MenuDropDownIcon())
+		}
+	}
+	if hide, n := !p.expanded(), min(len(p.items), 6); hide != p.listBox.Hidden || n != p.laidOut {
+		p.listBox.Hidden, p.laidOut = hide, n
+		// The container above gives the panel its height: lay it out again.
+		if c := p.u.right; c != nil {
+			c.Layout.Layout(c.Objects, c.Size())
+		}
+	}
+	p.root.Refresh()
+}
+
+// onToggle folds or opens the list and remembers the choice.
+func (p *problemsPanel) onToggle() {
+	p.folded = !p.folded
+	p.u.app.Preferences().SetBool(prefFolded, p.folded)
+	p.show()
+}
+
+// onSummary goes to 检查与导出, where the full list is.
+func (p *problemsPanel) onSummary() {
+	if !p.hidden() {
+		p.u.showStep(len(steps) - 1)
+	}
+}
+
+// onSelect goes to the problem's cell.
+func (p *problemsPanel) onSelect(i widget.ListItemID) {
+	p.list.Unselect(i)
+	if i < len(p.items) {
+		p.u.gotoProblem(p.items[i])
+	}
+}
+
+// panelRows is how many problems the open list shows in a window h pixels high: six at
+// 800, four in a lower window (at 1024×700 the tables need the room).
+func panelRows(h float32) float32 {
+	if h > 0 && h < 780 {
+		return 4
+	}
+	return 6
+}
+
+// listHeight gives the problems list the height of its problems, at most panelRows rows.
+type listHeight struct{ p *problemsPanel }
+
+func (l *listHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.Position{})
+		o.Resize(size)
+	}
+}
+
+func (l *listHeight) MinSize([]fyne.CanvasObject) fyne.Size {
+	rows := min(panelRows(l.p.u.win.Canvas().Size().Height), float32(max(len(l.p.items), 1)))
+	row := newProblemRow().MinSize().Height + theme.Padding() // the list's gap between rows
+	return fyne.NewSize(100, rows*row-theme.Padding())
+}
+
+// problemRow is one compact line of the problems panel: a severity icon and the message,
+// cut with an ellipsis. It is lower than a Label row so that more problems show.
+type problemRow struct {
+	widget.BaseWidget
+	icon *widget.Icon
+	text *canvas.Text
+	full string
+}
+
+func newProblemRow() *problemRow {
+	r := &problemRow{icon: widget.NewIcon(theme.ErrorIcon()), text: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *problemRow) set(icon fyne.Resource, text string) {
+	r.icon.SetResource(icon)
+	r.full = text
+	r.Refresh()
+}
+
+// CreateRenderer lays the icon and the text out in one line.
+func (r *problemRow) CreateRenderer() fyne.WidgetRenderer {
+	return &problemRowRenderer{r: r}
+}
+
+type problemRowRenderer struct{ r *problemRow }
+
+func (p *problemRowRenderer) Layout(size fyne.Size) {
+	ic := theme.IconInlineSize()
+	p.r.icon.Resize(fyne.NewSquareSize(ic))
+	p.r.icon.Move(fyne.NewPos(theme.Padding(), (size.Height-ic)/2))
+	avail := size.Width - ic - 3*theme.Padding()
+	p.r.text.Text = fitText(p.r.full, p.r.text.TextSize, avail)
+	th := p.r.text.MinSize().Height
+	p.r.text.Resize(fyne.NewSize(avail, th))
+	p.r.text.Move(fyne.NewPos(ic+2*theme.Padding(), (size.Height-th)/2))
+	p.r.text.Refresh()
+}
+
+func (p *problemRowRenderer) MinSize() fyne.Size {
+	h := fyne.MeasureText("国", p.r.text.TextSize, fyne.TextStyle{}).Height
+	return fyne.NewSize(theme.IconInlineSize()+100, max(h, theme.IconInlineSize())+2*theme.Padding())
+}
+
+func (p *problemRowRenderer) Refresh() {
+	p.r.text.Color = theme.Color(theme.ColorNameForeground)
+	p.Layout(p.r.Size())
+	p.r.icon.Refresh()
+}
+
+func (p *problemRowRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{p.r.icon, p.r.text}
+}
+
+func (p *problemRowRenderer) Destroy() {}
+
+// fitText cuts s with "…" so that it is at most w wide.
+func fitText(s string, size, w float32) string {
+	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= w {
+		return s
+	}
+	rs := []rune(s)
+	lo, hi := 0, len(rs) // the longest prefix that fits is in [lo, hi)
+	for lo+1 < hi {
+		mid := (lo + hi) / 2
+		if fyne.MeasureText(string(rs[:mid])+"…", size, fyne.TextStyle{}).Width <= w {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return string(rs[:lo]) + "…"
+}
