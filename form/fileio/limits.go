@@ -38,7 +38,7 @@ const (
 	MaxSheetCells = 200_000
 	// MaxLines bounds the lines of a published text (a report has a few hundred, the longest
 	// seen 1,208).
-	MaxLines = 20_000
+	MaxLines = 10_000
 	// MaxCells bounds the cells of a draft or of one document's tables.
 	MaxCells = 20000
 	// MaxDepth bounds the nesting of JSON, XML and HTML elements.
