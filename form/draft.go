@@ -6,12 +6,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
-	"runtime"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
 // DraftSchema identifies a nianbao draft file; DraftVersion is the newest schema version this
@@ -21,11 +23,10 @@ const (
 	DraftVersion = 1
 	// DraftExt is the draft files' extension.
 	DraftExt = ".nianbao"
-	// maxDraftSize bounds what Load reads: a real draft is a few tens of KB.
-	maxDraftSize = 16 << 20
 )
 
-// draftFile is the JSON shape of a draft.
+// draftFile is the JSON shape of a draft. Cells are decoded as a stream (see decodeCells),
+// so that a file cannot make the loader build a map of a million entries.
 type draftFile struct {
 	Schema  string            `json:"schema"`
 	Version int               `json:"version"`
@@ -34,6 +35,17 @@ type draftFile struct {
 	Meta    Meta              `json:"meta"`
 	Text    Text              `json:"text"`
 	Cells   map[string]string `json:"cells"`
+}
+
+// draftIn is draftFile as read: the cells are decoded separately.
+type draftIn struct {
+	Schema  string          `json:"schema"`
+	Version int             `json:"version"`
+	Format  string          `json:"format"`
+	Saved   string          `json:"saved,omitempty"`
+	Meta    Meta            `json:"meta"`
+	Text    Text            `json:"text"`
+	Cells   json.RawMessage `json:"cells"`
 }
 
 // DraftError explains in Chinese why a file could not be read as a draft.
@@ -57,6 +69,40 @@ func (e *DraftError) Error() string {
 // Unwrap returns the underlying error, for errors.Is and errors.As.
 func (e *DraftError) Unwrap() error { return e.Err }
 
+// ReadOnlyError is returned, together with the report, for a draft this version can show but
+// must not save over: one written by a newer version of the app (a higher version number, or
+// fields this version does not know). Saving it would silently drop what this version does not
+// know. A caller that only reads (view, check, export, 汇总, 载入上年报告) takes Report and
+// shows Reason; the GUI opens it read-only (保存 disabled, Reason shown); a command that would
+// rewrite the file refuses. SaveDraft itself refuses to replace such a file.
+type ReadOnlyError struct {
+	// Path is the file, when known.
+	Path string
+	// Report is everything this version could read.
+	Report *Report
+	// Reason is the Chinese explanation: why the file is read-only and what to do.
+	Reason string
+	// Version is the file's schema version.
+	Version int
+	// Unknown lists the fields this version does not know ("meta.region", "cells.x.y").
+	Unknown []string
+}
+
+// Error names the file and the reason.
+func (e *ReadOnlyError) Error() string {
+	if e.Path != "" {
+		return fmt.Sprintf("「%s」%s", filepath.Base(e.Path), e.Reason)
+	}
+	return "草稿" + e.Reason
+}
+
+// AsReadOnly returns the *ReadOnlyError in err's chain, if there is one.
+func AsReadOnly(err error) (*ReadOnlyError, bool) {
+	var ro *ReadOnlyError
+	ok := errors.As(err, &ro)
+	return ro, ok
+}
+
 // MarshalDraft encodes r as a draft file (indented JSON, cells keyed by code, empty cells omitted).
 func MarshalDraft(r *Report, saved time.Time) ([]byte, error) {
 	d := draftFile{Schema: DraftSchema, Version: DraftVersion, Format: r.Format.ID,
@@ -79,8 +125,9 @@ func MarshalDraft(r *Report, saved time.Time) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// UnmarshalDraft decodes a draft file. Every failure is a *DraftError with a Chinese reason;
-// it never panics, whatever the input.
+// UnmarshalDraft decodes a draft file. Every failure is a *DraftError with a Chinese reason
+// (it never panics, whatever the input), except a draft written by a newer version: that
+// comes back as a *ReadOnlyError carrying the report (see ReadOnlyError).
 func UnmarshalDraft(data []byte) (*Report, error) {
 	fail := func(reason string, err error) (*Report, error) {
 		return nil, &DraftError{Reason: reason, Err: err}
@@ -92,33 +139,45 @@ func UnmarshalDraft(data []byte) (*Report, error) {
 	if trimmed[0] != '{' {
 		return fail("这不是年报助手的草稿文件（草稿文件扩展名为 "+DraftExt+"）", nil)
 	}
+	if err := fileio.CheckJSONDepth(trimmed, fileio.MaxDepth); err != nil {
+		var fe *fileio.Error
+		errors.As(err, &fe)
+		return fail(fe.Reason, err)
+	}
 	var head struct {
 		Schema  string `json:"schema"`
 		Version int    `json:"version"`
 	}
 	if err := json.Unmarshal(trimmed, &head); err != nil {
 		var se *json.SyntaxError
-		if errors.As(err, &se) || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end") {
-			return fail("文件已损坏或不完整（可能是保存时被中断），可尝试打开同目录下的 .bak 备份文件", err)
+		switch {
+		case errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end"):
+			return fail("文件不完整（可能是保存时被中断），可尝试打开同一文件夹中的 .bak 备份文件", err)
+		case errors.As(err, &se):
+			return fail(fmt.Sprintf("文件已损坏（第 %d 个字节附近格式错误），可尝试打开同一文件夹中的 .bak 备份文件", se.Offset), err)
 		}
 		return fail("这不是年报助手的草稿文件", err)
 	}
 	if head.Schema != DraftSchema {
 		return fail("这不是年报助手的草稿文件", nil)
 	}
-	if head.Version > DraftVersion {
-		return fail(fmt.Sprintf("此文件由更新版本的年报助手保存（文件版本 %d，本程序支持到 %d），请升级年报助手后再打开", head.Version, DraftVersion), nil)
-	}
 	if head.Version < 1 {
 		return fail("文件版本号无效", nil)
 	}
-	var d draftFile
-	dec := json.NewDecoder(bytes.NewReader(trimmed))
-	if err := dec.Decode(&d); err != nil {
+	newer := head.Version > DraftVersion
+	upgrade := fmt.Sprintf("此文件由更新版本的年报助手保存（文件版本 %d，本程序支持到 %d），请升级年报助手后再打开", head.Version, DraftVersion)
+	var d draftIn
+	if err := json.Unmarshal(trimmed, &d); err != nil {
+		if newer {
+			return fail(upgrade, err)
+		}
 		return fail("文件内容格式不正确："+jsonWhere(err), err)
 	}
 	f, ok := FormatByID(d.Format)
 	if !ok {
+		if newer {
+			return fail(upgrade, nil)
+		}
 		return fail(fmt.Sprintf("未知的报告格式「%s」（支持 2021 和 2019）", d.Format), nil)
 	}
 	if d.Meta.Year != 0 && !ValidYear(d.Meta.Year) {
@@ -126,8 +185,64 @@ func UnmarshalDraft(data []byte) (*Report, error) {
 	}
 	r := New(f, d.Meta.Year, d.Meta.Agency)
 	r.Meta, r.Text = d.Meta, d.Text
-	var unknown []string
-	for code, text := range d.Cells {
+	unknownCells, err := decodeCells(d.Cells, r)
+	if err != nil {
+		return fail(err.Error(), nil)
+	}
+	if len(unknownCells) > 0 && !newer {
+		return fail(fmt.Sprintf("文件含有 %s 格式中不存在的单元格：%s", f.ID, listSome(unknownCells)), nil)
+	}
+	unknown := unknownFields(trimmed)
+	for _, c := range unknownCells {
+		unknown = append(unknown, "cells."+c)
+	}
+	if !newer && len(unknown) == 0 {
+		return r, nil
+	}
+	ro := &ReadOnlyError{Report: r, Version: head.Version, Unknown: unknown}
+	what := fmt.Sprintf("由更新版本的年报助手保存（文件版本 %d，本程序支持到 %d）", head.Version, DraftVersion)
+	if !newer {
+		what = "含有本程序不认识的内容（" + listSome(unknown) + "），可能由更新版本的年报助手保存"
+	}
+	ro.Reason = what + "，已以只读方式打开：可以查看、检查和导出，但不能保存到这个文件（保存会丢失本程序不认识的内容）。如需修改，请升级年报助手。"
+	return r, ro
+}
+
+// listSome joins the first five names, sorted, and "…" when there are more.
+func listSome(names []string) string {
+	names = slices.Clone(names)
+	sort.Strings(names)
+	if len(names) > 5 {
+		names = append(names[:5], "…")
+	}
+	return strings.Join(names, "、")
+}
+
+// decodeCells streams the cells object into r: at most fileio.MaxCells entries are read, and
+// the codes r's format lacks are returned.
+func decodeCells(raw json.RawMessage, r *Report) (unknown []string, err error) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, nil
+	}
+	wrongType := errors.New("文件内容格式不正确：字段「cells」的类型不对")
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, wrongType
+	}
+	for n := 0; dec.More(); n++ {
+		if n == fileio.MaxCells {
+			return nil, fmt.Errorf("单元格过多（超过 %d 个），不是年报助手的草稿文件", fileio.MaxCells)
+		}
+		tok, err := dec.Token()
+		code, ok := tok.(string)
+		if err != nil || !ok {
+			return nil, wrongType
+		}
+		var text string
+		if err := dec.Decode(&text); err != nil {
+			return nil, wrongType
+		}
 		if err := r.Set(code, text); err != nil {
 			var ue *UnknownCodeError
 			if errors.As(err, &ue) {
@@ -135,59 +250,89 @@ func UnmarshalDraft(data []byte) (*Report, error) {
 			}
 		}
 	}
-	if len(unknown) > 0 {
-		sort.Strings(unknown)
-		if len(unknown) > 5 {
-			unknown = append(unknown[:5], "…")
+	return unknown, nil
+}
+
+// unknownFields lists the fields of a draft this version does not know, as dotted paths
+// ("meta.region"). Cells are checked by decodeCells.
+func unknownFields(data []byte) []string {
+	var out []string
+	var walk func(prefix string, raw json.RawMessage, t reflect.Type)
+	walk = func(prefix string, raw json.RawMessage, t reflect.Type) {
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(raw, &obj) != nil {
+			return
 		}
-		return fail(fmt.Sprintf("文件含有 %s 格式中不存在的单元格：%s", f.ID, strings.Join(unknown, "、")), nil)
+		known := map[string]reflect.Type{}
+		for i := range t.NumField() {
+			sf := t.Field(i)
+			name, _, _ := strings.Cut(sf.Tag.Get("json"), ",")
+			if name == "" {
+				name = sf.Name
+			}
+			known[name] = sf.Type
+		}
+		for k, v := range obj {
+			ft, ok := known[k]
+			if !ok {
+				// encoding/json matches names case-insensitively; so does this check.
+				for name, t := range known {
+					if strings.EqualFold(name, k) {
+						ft, ok = t, true
+						break
+					}
+				}
+			}
+			switch {
+			case !ok:
+				out = append(out, prefix+k)
+			case ft.Kind() == reflect.Struct:
+				walk(prefix+k+".", v, ft)
+			}
+		}
 	}
-	return r, nil
+	walk("", data, reflect.TypeFor[draftIn]())
+	sort.Strings(out)
+	return out
 }
 
 func jsonWhere(err error) string {
 	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
+	if errors.As(err, &te) && te.Field != "" {
 		return fmt.Sprintf("字段「%s」的类型不对", te.Field)
 	}
-	return err.Error()
+	return "内容不符合草稿文件的格式"
 }
 
-// LoadDraft reads a draft file from disk.
+// LoadDraft reads a draft file from disk: a regular file of at most fileio.MaxDraft bytes.
+// Failures are *DraftError; a draft of a newer version comes back with a *ReadOnlyError
+// carrying the report (see ReadOnlyError).
 func LoadDraft(path string) (*Report, error) {
-	fh, err := os.Open(path)
+	data, err := fileio.ReadFile(path, fileio.MaxDraft)
 	if err != nil {
-		reason := "文件无法读取"
-		if errors.Is(err, os.ErrNotExist) {
-			reason = "文件不存在"
-		} else if errors.Is(err, os.ErrPermission) {
-			reason = "没有读取权限"
+		var fe *fileio.Error
+		if errors.As(err, &fe) {
+			return nil, &DraftError{Path: path, Reason: fe.Reason, Err: err}
 		}
-		return nil, &DraftError{Path: path, Reason: reason, Err: err}
-	}
-	defer fh.Close()
-	data, err := io.ReadAll(io.LimitReader(fh, maxDraftSize+1))
-	if err != nil {
 		return nil, &DraftError{Path: path, Reason: "文件无法读取", Err: err}
 	}
-	if len(data) > maxDraftSize {
-		return nil, &DraftError{Path: path, Reason: "文件过大，不是年报助手的草稿文件"}
-	}
 	r, err := UnmarshalDraft(data)
-	if err != nil {
-		var de *DraftError
-		if errors.As(err, &de) {
-			de.Path = path
-		}
-		return nil, err
+	var de *DraftError
+	var ro *ReadOnlyError
+	switch {
+	case errors.As(err, &de):
+		de.Path = path
+	case errors.As(err, &ro):
+		ro.Path = path
 	}
-	return r, nil
+	return r, err
 }
 
-// SaveDraft writes r to path atomically: the data goes to a temporary file in the same
-// folder, is synced, and replaces path by rename; the previous version (if any, and not
-// empty) is kept as path.bak.
-// A crash at any point leaves either the old or the new file complete at path.
+// SaveDraft writes r to path atomically (fileio.Write: a synced temporary file renamed over
+// path; a symlink is followed and stays a link); the previous version (if any, and not empty)
+// is kept as path.bak. A crash at any point leaves either the old or the new file complete at
+// path. A file at path that this version may only read (a newer draft, see ReadOnlyError) is
+// not replaced.
 func SaveDraft(path string, r *Report) error {
 	data, err := MarshalDraft(r, time.Now())
 	if err != nil {
@@ -195,70 +340,24 @@ func SaveDraft(path string, r *Report) error {
 	}
 	// An empty file is no version worth keeping: a save dialog creates the file empty before
 	// the first save, and an empty .bak would only mislead.
-	if old, err := os.ReadFile(path); err == nil && len(bytes.TrimSpace(old)) > 0 {
-		if err := WriteFileAtomic(path+".bak", old); err != nil {
+	old, err := fileio.ReadFile(path, fileio.MaxDraft)
+	switch {
+	case err == nil && len(bytes.TrimSpace(old)) > 0:
+		if _, err := UnmarshalDraft(old); err != nil {
+			if _, ok := AsReadOnly(err); ok {
+				return &fileio.WriteError{Path: path, Reason: "这个文件由更新版本的年报助手保存，本程序不能覆盖它（会丢失新版本的内容）；请另存为其他文件，或升级年报助手", Err: err}
+			}
+		}
+		if err := fileio.WriteFile(path+".bak", old); err != nil {
 			return fmt.Errorf("无法保存备份文件：%w", err)
 		}
+	case err != nil && errors.Is(err, fileio.ErrNotRegular):
+		return &fileio.WriteError{Path: path, Reason: "这不是普通文件（是文件夹、设备或管道），不能保存到这里，请另选文件名", Err: err}
 	}
-	return WriteFileAtomic(path, data)
+	return fileio.WriteFile(path, data)
 }
-
-// testHookBeforeRename lets tests stop a save between the temp write and the rename.
-var testHookBeforeRename func(tmp string)
 
 // WriteFileAtomic writes data to path through a synced temporary file and a rename, so that
-// readers see either the old or the new content, never a part. The file keeps the mode of
-// the one it replaces; a new file is 0644 less the umask.
-func WriteFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return saveErr(path, err)
-	}
-	name := tmp.Name()
-	defer os.Remove(name) // no-op after a successful rename
-	// CreateTemp makes a private file; the result keeps the mode of the file it replaces, or
-	// gets the usual 0644 (less the umask) of a new document meant to be shared.
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	if runtime.GOOS != "windows" {
-		_ = tmp.Chmod(mode &^ umask())
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return saveErr(path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return saveErr(path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return saveErr(path, err)
-	}
-	if testHookBeforeRename != nil {
-		testHookBeforeRename(name)
-	}
-	if err := os.Rename(name, path); err != nil {
-		return saveErr(path, err)
-	}
-	if runtime.GOOS != "windows" {
-		if d, err := os.Open(dir); err == nil {
-			_ = d.Sync()
-			d.Close()
-		}
-	}
-	return nil
-}
-
-func saveErr(path string, err error) error {
-	reason := "保存失败"
-	switch {
-	case errors.Is(err, os.ErrPermission):
-		reason = "保存失败：没有写入权限（文件可能只读或被其他程序占用）"
-	case errors.Is(err, os.ErrNotExist):
-		reason = "保存失败：文件夹不存在"
-	}
-	return fmt.Errorf("%s「%s」：%w", reason, path, err)
-}
+// readers see either the old or the new content, never a part (see fileio.WriteFile: symlinks
+// are followed, the mode is kept, stale temporary files are removed, errors are Chinese).
+func WriteFileAtomic(path string, data []byte) error { return fileio.WriteFile(path, data) }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 )
 
 func init() {
@@ -32,6 +33,7 @@ func runCells(args []string, stdout, stderr io.Writer) int {
 		if cell.OK() {
 			v = cell.Value.Format(d.Kind)
 		}
+		v = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(v) // one line, three columns
 		if *labels {
 			fmt.Fprintf(stdout, "%s\t%s\t%s\n", d.Code, v, d.Label())
 		} else {

@@ -7,21 +7,23 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
 	"github.com/nianbao/nianbao/form/published"
 )
 
 func init() {
-	register(&command{name: "import", usage: "[-o FILE] [--force] TEXTFILE",
-		summary: "导入已发布报告的文字 import a published report's text as a draft", run: runImport})
+	register(&command{name: "import", usage: "[-o FILE] [--force] REPORTFILE",
+		summary: "导入已发布的报告 import a published report (text, web page, Word, PDF) as a draft", run: runImport})
 }
 
 func runImport(args []string, stdout, stderr io.Writer) int {
 	c := commands["import"]
-	fs := newFlags(c, stdout, stderr, `读取从网页复制或保存的年度报告文字（.txt，UTF-8 或 GBK 编码），生成草稿：
+	fs := newFlags(c, stdout, stderr, `读取已发布的年度报告：从网页复制的文字（.txt，UTF-8 或 GBK 编码）、保存的网页（.html、.htm）、
+Word 文件（.docx）或带文字的 PDF，生成草稿：
 识别机关名称、年度、表格格式（2021 或 2019）、正文各部分和表格各单元格。
 位置不能确定的数值留空，并逐条说明；2019 年以前的旧格式报告只导入正文。
-默认输出到与文字文件同名的 `+form.DraftExt+` 文件。`)
+默认输出到与报告文件同名的 `+form.DraftExt+` 文件。`)
 	out := fs.String("o", "", "草稿文件路径 output draft file")
 	force := fs.Bool("force", false, "覆盖已存在的文件 overwrite an existing file")
 	pos, code, ok := parseFlags(fs, args)
@@ -29,10 +31,10 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if len(pos) != 1 {
-		fmt.Fprintln(stderr, "用法：nianbao-cli import [-o FILE] [--force] TEXTFILE")
+		fmt.Fprintln(stderr, "用法：nianbao-cli import [-o FILE] [--force] REPORTFILE")
 		return exitFile
 	}
-	res, err := published.ReadFile(pos[0])
+	res, err := open.ReadPublished(pos[0])
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFile

@@ -37,7 +37,16 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// run runs the command line; everything printed passes through a termWriter, so that text
+// from files (agency names, cell texts, file names) cannot drive the terminal.
 func run(args []string, stdout, stderr io.Writer) int {
+	out, errw := newTermWriter(stdout), newTermWriter(stderr)
+	defer out.Flush()
+	defer errw.Flush()
+	return runSafe(args, out, errw)
+}
+
+func runSafe(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		if len(args) > 1 {
 			if c, ok := commands[args[1]]; ok {

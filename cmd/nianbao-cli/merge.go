@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -10,6 +9,7 @@ import (
 	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/export/xlsx"
 	"github.com/nianbao/nianbao/form"
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
 func init() {
@@ -50,12 +50,7 @@ UNIT 可以是文件，也可以是文件夹（汇总其中所有 .xlsx 和 .nia
 		fmt.Fprintln(stderr, err)
 		return exitFile
 	}
-	var buf bytes.Buffer
-	if err := xlsx.WriteSummary(&buf, s); err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitFile
-	}
-	if err := form.WriteFileAtomic(*out, buf.Bytes()); err != nil {
+	if err := fileio.Write(*out, func(w io.Writer) error { return xlsx.WriteSummary(w, s) }); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFile
 	}

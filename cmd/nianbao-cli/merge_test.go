@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/nianbao/nianbao/export/xlsx/xlsxtest"
 )
 
 // cellValue returns one cell's value from the cells command.
@@ -72,5 +74,34 @@ func TestMerge(t *testing.T) {
 	}
 	if code, _, stderr := cli(t, "merge", units); code != exitFile || !strings.Contains(stderr, "用法") {
 		t.Errorf("usage: %d %s", code, stderr)
+	}
+}
+
+// TestMergeSurvivesBadUnits: a column bomb, a device and a broken file among the units are
+// left out with their reasons (未汇总), and the rest are summed (issue 14 item 1: one bomb
+// used to run the whole 汇总 out of memory).
+func TestMergeSurvivesBadUnits(t *testing.T) {
+	dir := t.TempDir()
+	units := filepath.Join(dir, "units")
+	os.Mkdir(units, 0o755)
+	for _, name := range []string{"甲", "乙"} {
+		p := filepath.Join(units, name+".nianbao")
+		cli(t, "new", "--sample", "-o", p, "--year", "2025", "--agency", name+"局")
+	}
+	os.WriteFile(filepath.Join(units, "炸弹.xlsx"), xlsxtest.ColumnBombs()["meta sheet, 20,000 rows"], 0o644)
+	os.WriteFile(filepath.Join(units, "坏.xlsx"), []byte("PK\x03\x04broken"), 0o644)
+	os.Symlink("/dev/zero", filepath.Join(units, "零.nianbao"))
+	out := filepath.Join(dir, "汇总.xlsx")
+	code, stdout, stderr := cli(t, "merge", "-o", out, "--agency", "某县", units)
+	if code != exitProblems {
+		t.Fatalf("merge: exit %d, want 1: %s %s", code, stdout, stderr)
+	}
+	for _, w := range []string{"未汇总：炸弹.xlsx：", "未汇总：坏.xlsx：", "未汇总：零.nianbao：", "不是普通文件", "已汇总 2 个单位"} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("output lacks %q:\n%s", w, stdout)
+		}
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Errorf("no total written: %v", err)
 	}
 }

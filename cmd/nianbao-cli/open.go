@@ -8,9 +8,11 @@ import (
 	"github.com/nianbao/nianbao/form"
 )
 
-// openReport reads a draft, a workbook or a published text by its extension; unknown
-// extensions are tried as drafts. The desktop app opens files the same way.
-var openReport = open.Report
+// openReport reads a report for a command that only reads it (cells, check, export, merge):
+// a draft, a workbook or a published text by its extension, through the registry of package
+// open, as the desktop app does. A draft of a newer version is read with its read-only reason
+// as the first warning; commands that rewrite a file (set) use form.LoadDraft and refuse it.
+var openReport = open.View
 
 // openNoted reads the report at path with openReport and prints its reading notes to
 // stderr as "注意：…" lines; on failure it prints the error and returns nil.

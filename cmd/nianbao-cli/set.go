@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"github.com/nianbao/nianbao/form"
@@ -29,6 +30,14 @@ cell codes: see "nianbao-cli cells FILE".`)
 	}
 	path := pos[0]
 	r, err := form.LoadDraft(path)
+	if ro, ok := form.AsReadOnly(err); ok {
+		what := fmt.Sprintf("文件版本 %d，本程序支持到 %d", ro.Version, form.DraftVersion)
+		if ro.Version <= form.DraftVersion {
+			what = "含有本程序不认识的内容：" + strings.Join(ro.Unknown, "、")
+		}
+		fmt.Fprintf(stderr, "无法填写「%s」：此文件由更新版本的年报助手保存（%s），改写它会丢失这些内容，文件未修改。请升级年报助手后再填写。\n", filepath.Base(path), what)
+		return exitFile
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitFile

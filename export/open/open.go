@@ -1,18 +1,97 @@
-// Package open reads a report from a draft, an official workbook or a published text, by
-// extension; the desktop app and the command line open files through it alike.
+// Package open is the one registry of the files nianbao reads and writes: drafts, workbooks,
+// PDF, Word and web pages, and published texts. The desktop app and the command line open and
+// export through it alike, so both accept the same files, write them the same way (rendered
+// into a temporary file, then renamed over the target: never half a file) and report the
+// same problems.
 package open
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
-	"github.com/nianbao/nianbao/export/xlsx"
 	"github.com/nianbao/nianbao/form"
-	"github.com/nianbao/nianbao/form/published"
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
+// Format is one kind of file the app reads or writes.
+type Format struct {
+	// ID names the format in code and on the command line: "draft", "xlsx", "pdf", "docx",
+	// "html", "txt".
+	ID string
+	// Name describes the files in Chinese, e.g. "Excel 工作簿".
+	Name string
+	// Short is the name on buttons and in messages: "Excel", "PDF", "Word", "网页".
+	Short string
+	// Ext is the lower-case extension with its dot that files of the format are written with.
+	Ext string
+	// Also lists other extensions read as this format (".json", ".bak" for drafts).
+	Also []string
+	// Read reads a report from the file at path; warnings (Chinese) say what could not be
+	// read exactly. nil: the format is not read. Errors are Chinese and name the file; a
+	// draft of a newer version comes back with a *form.ReadOnlyError carrying the report.
+	Read func(path string) (r *form.Report, warnings []string, err error)
+	// Write renders r to w; notes (Chinese) say what the user should know about the result
+	// (characters no font has, a workbook the app cannot read back). nil: not written.
+	Write func(ctx context.Context, w io.Writer, r *form.Report, opt Options) (notes []string, err error)
+	// save, when set, writes the file itself instead of Write and an atomic replace (drafts:
+	// form.SaveDraft keeps a .bak and refuses to replace a newer draft).
+	save func(path string, r *form.Report) error
+}
+
+// Exts returns the extensions the format is read from: Ext, then Also.
+func (f *Format) Exts() []string { return append([]string{f.Ext}, f.Also...) }
+
+// Formats are every format, in the order file dialogs and the 检查与导出 buttons list them.
+var Formats = []*Format{draftFormat, xlsxFormat, pdfFormat, docxFormat, htmlFormat, txtFormat}
+
+// ByID returns the format with the given ID, or nil.
+func ByID(id string) *Format {
+	for _, f := range Formats {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+// ForExt returns the format of a file name or extension (any case), or nil.
+func ForExt(pathOrExt string) *Format {
+	ext := strings.ToLower(filepath.Ext(pathOrExt))
+	if ext == "" && strings.HasPrefix(pathOrExt, ".") {
+		ext = strings.ToLower(pathOrExt)
+	}
+	for _, f := range Formats {
+		if f.Ext == ext || slices.Contains(f.Also, ext) {
+			return f
+		}
+	}
+	return nil
+}
+
+// Readers returns the formats that are read, in order (for the 打开 dialog's filter).
+func Readers() []*Format { return filter(func(f *Format) bool { return f.Read != nil }) }
+
+// Writers returns the formats that are written, in order (the 检查与导出 buttons; drafts are
+// saved with 保存 rather than exported).
+func Writers() []*Format { return filter(func(f *Format) bool { return f.Write != nil }) }
+
+func filter(keep func(*Format) bool) []*Format {
+	var out []*Format
+	for _, f := range Formats {
+		if keep(f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
 // Kind is one kind of file Report reads.
+//
+// Deprecated: use Readers.
 type Kind struct {
 	// Name describes the files in Chinese, e.g. "Excel 工作簿".
 	Name string
@@ -21,42 +100,76 @@ type Kind struct {
 }
 
 // Kinds are the files Report reads, in the order file dialogs list them.
-var Kinds = []Kind{
-	{Name: "年报助手草稿", Ext: form.DraftExt},
-	{Name: "Excel 工作簿", Ext: ".xlsx"},
-	{Name: "已发布的报告文本", Ext: ".txt"},
-}
+//
+// Deprecated: use Readers.
+var Kinds = func() []Kind {
+	var out []Kind
+	for _, f := range Readers() {
+		out = append(out, Kind{Name: f.Name, Ext: f.Ext})
+	}
+	return out
+}()
 
-// Exts returns the extensions of Kinds, for file-dialog filters.
+// Exts returns the extensions of the readers, for file-dialog filters.
 func Exts() []string {
-	exts := make([]string, len(Kinds))
-	for i, k := range Kinds {
-		exts[i] = k.Ext
+	var exts []string
+	for _, f := range Readers() {
+		exts = append(exts, f.Ext)
 	}
 	return exts
 }
 
-// Report reads the report in the file at path by its extension (in any case): a draft
-// (.nianbao or .json), a workbook (.xlsx) or a published text (.txt). Warnings, in Chinese,
-// say what could not be read exactly. Unknown extensions are read as drafts, which gives a
-// clear error for foreign files; old .xls workbooks get a hint to save them as .xlsx.
-func Report(path string) (r *form.Report, warnings []string, err error) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".xlsx":
-		r, ws, err := xlsx.ReadFile(path)
-		if err != nil {
-			return nil, nil, err
-		}
-		return r, xlsx.Lines(ws), nil
-	case ".xls":
-		return nil, nil, fmt.Errorf("无法读取「%s」：旧版 Excel（.xls）文件不受支持，请在 Excel 或 WPS 中“另存为” .xlsx 格式后再打开", path)
-	case ".txt":
-		res, err := published.ReadFile(path)
-		if err != nil {
-			return nil, nil, err
-		}
-		return res.Report, res.Warnings, nil
+// Open reads the report in the file at path by its extension (in any case), through the
+// reader of its format. Every reader goes through package fileio's limits (regular files only,
+// bounded bytes, rows, columns, depth and time); a panic in a reader comes back as an error,
+// so that one bad file cannot take down an aggregate (汇总) or the app. Unknown extensions are
+// read as drafts, which gives a clear error for foreign files; old .xls workbooks get a hint
+// to save them as .xlsx.
+//
+// A draft of a newer version comes back with its report and a *form.ReadOnlyError (see
+// form.AsReadOnly): the GUI opens it read-only (保存 disabled, the reason shown); View accepts
+// it with a warning, for callers that never save over the file.
+func Open(path string) (r *form.Report, warnings []string, err error) {
+	f := ForExt(path)
+	ext := strings.ToLower(filepath.Ext(path))
+	switch {
+	case ext == ".xls" || ext == ".et":
+		return nil, nil, fmt.Errorf("无法读取「%s」：旧版 Excel（.xls）或 WPS 表格（.et）文件不受支持，请在 Excel 或 WPS 中“另存为” .xlsx 格式后再打开", filepath.Base(path))
+	case f == nil:
+		f = draftFormat
+	case f.Read == nil:
+		return nil, nil, fmt.Errorf("无法读取「%s」：暂不支持打开%s（%s），可以打开%s", filepath.Base(path), f.Name, ext, readableList())
 	}
-	r, err = form.LoadDraft(path)
-	return r, nil, err
+	if err := fileio.Check(path, fileio.MaxDocument); err != nil {
+		return nil, nil, err
+	}
+	defer func() {
+		if p := recover(); p != nil {
+			r, warnings, err = nil, nil, &fileio.Error{Path: path, Reason: "读取时程序出错，请把这个文件发给年报助手的开发者", Err: fmt.Errorf("panic: %v", p)}
+		}
+	}()
+	return f.Read(path)
+}
+
+// Report is Open.
+func Report(path string) (*form.Report, []string, error) { return Open(path) }
+
+// View is Open for callers that only read the report and never save over its file (check,
+// export, 汇总, 载入上年报告): a draft of a newer version is accepted, its read-only reason
+// added as the first warning.
+func View(path string) (*form.Report, []string, error) {
+	r, ws, err := Open(path)
+	if ro, ok := form.AsReadOnly(err); ok {
+		return ro.Report, append([]string{ro.Error()}, ws...), nil
+	}
+	return r, ws, err
+}
+
+// readableList names the readable formats for messages: "年报助手草稿（.nianbao）、…".
+func readableList() string {
+	var names []string
+	for _, f := range Readers() {
+		names = append(names, f.Name+"（"+f.Ext+"）")
+	}
+	return strings.Join(names, "、")
 }

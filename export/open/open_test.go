@@ -162,3 +162,40 @@ func TestExts(t *testing.T) {
 		t.Errorf("Exts = %q", exts)
 	}
 }
+
+// TestMessagesChinese: reading folders, missing, empty, binary and broken files of every
+// readable kind gives Chinese messages naming the file, never the system's English ("is a
+// directory", "permission denied", issue 14 item 8).
+func TestMessagesChinese(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := form.MarshalDraft(form.Sample(form.Latest), time.Time{})
+	english := []string{"is a directory", "permission denied", "no such file", "invalid", "unexpected", "EOF", "open ", "read ", "zip:", "xml:", "json:", "panic", "runtime"}
+	for _, ext := range []string{".txt", ".xlsx", form.DraftExt} {
+		folder := filepath.Join(dir, "文件夹"+ext)
+		os.Mkdir(folder, 0o755)
+		empty := filepath.Join(dir, "空"+ext)
+		os.WriteFile(empty, nil, 0o644)
+		binary := filepath.Join(dir, "二进制"+ext)
+		os.WriteFile(binary, []byte("PK\x03\x04\x00\x01\x02\xff\xfe{[\"\x00"), 0o644)
+		cut := filepath.Join(dir, "截断"+ext)
+		os.WriteFile(cut, good[:len(good)/3], 0o644)
+		for _, p := range []string{folder, empty, binary, cut, filepath.Join(dir, "缺失"+ext)} {
+			_, ws, err := Open(p)
+			if err == nil {
+				if len(ws) == 0 {
+					t.Errorf("%s: read without error or warning", filepath.Base(p))
+				}
+				continue
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, "「"+filepath.Base(p)+"」") {
+				t.Errorf("%s: message does not name the file: %q", filepath.Base(p), msg)
+			}
+			for _, e := range english {
+				if strings.Contains(msg, e) {
+					t.Errorf("%s: message holds %q: %q", filepath.Base(p), e, msg)
+				}
+			}
+		}
+	}
+}

@@ -1,7 +1,9 @@
 package open
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -29,7 +31,11 @@ func UnitFiles(args []string, out string) ([]string, error) {
 		}
 		entries, err := os.ReadDir(a)
 		if err != nil {
-			return nil, fmt.Errorf("无法读取文件夹「%s」：%v", a, err)
+			reason := "文件夹无法读取"
+			if errors.Is(err, fs.ErrPermission) {
+				reason = "没有读取这个文件夹的权限"
+			}
+			return nil, fmt.Errorf("无法读取文件夹「%s」：%s", a, reason)
 		}
 		var names []string
 		for _, e := range entries {

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -9,7 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/form"
-	"github.com/xuri/excelize/v2"
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
 // place is where a number cell was found.
@@ -29,10 +30,10 @@ type found struct {
 
 // readByLabels finds the official tables by their labels. format forces a format (nil
 // tries all and keeps the best match); base, when given, supplies meta and narrative.
-func readByLabels(f *excelize.File, format *form.Format, base *form.Report) (*form.Report, []Warning, error) {
+func readByLabels(b *book, format *form.Format, base *form.Report) (*form.Report, []Warning, error) {
 	var sheets []*sheetData
 	var warn []Warning
-	for _, name := range f.GetSheetList() {
+	for _, name := range b.f.GetSheetList() {
 		if name == metaSheet {
 			continue
 		}
@@ -40,11 +41,18 @@ func readByLabels(f *excelize.File, format *form.Format, base *form.Report) (*fo
 			warn = append(warn, Warning{Message: fmt.Sprintf("工作簿的工作表超过 %d 个，只查找了前 %d 个", maxSheets, maxSheets)})
 			break
 		}
-		sd, err := loadSheet(f, name, true)
+		sd, err := loadSheet(b, name)
+		if errors.Is(err, fileio.ErrTooSlow) {
+			return nil, nil, err
+		}
 		if err != nil {
 			return nil, nil, &ReadError{Reason: fmt.Sprintf("工作表「%s」无法读取", name), Err: err}
 		}
 		sheets = append(sheets, sd)
+		if b.full {
+			warn = append(warn, Warning{Message: fmt.Sprintf("工作簿的单元格过多（超过 %d 个），只查找了前 %d 个工作表的前 %d 个单元格", fileio.MaxSheetCells, len(sheets), fileio.MaxSheetCells)})
+			break
+		}
 	}
 	r, ws, err := readSheets(sheets, format, base)
 	return r, append(warn, ws...), err

@@ -7,26 +7,29 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/nianbao/nianbao/form"
+	"github.com/nianbao/nianbao/form/fileio"
 	"github.com/xuri/excelize/v2"
 )
 
-// Limits on what Read accepts. A real report workbook is tens of kilobytes; these bound the
-// memory and time spent on hostile or unrelated files (zip bombs, huge sheets).
+// Limits on what Read accepts: the shared limits of package fileio. A real report workbook is
+// tens of kilobytes; these bound the memory and time spent on hostile or unrelated files (zip
+// bombs, huge or sparse sheets).
 const (
-	maxFileSize  = 32 << 20 // bytes of the .xlsx file
-	maxUnzipSize = 64 << 20 // bytes of all parts, uncompressed
-	maxPartSize  = 4 << 20  // bytes of one worksheet or the shared strings, uncompressed
-	maxEntries   = 4000     // parts in the archive
-	maxSheets    = 32       // worksheets searched for tables
-	maxRows      = 1000     // rows scanned per sheet
-	maxCols      = 100      // columns scanned per row
+	maxFileSize  = fileio.MaxWorkbook // bytes of the .xlsx file
+	maxUnzipSize = fileio.MaxUnzip    // bytes of all parts, uncompressed
+	maxPartSize  = fileio.MaxPart     // bytes of one worksheet or the shared strings, uncompressed
+	maxEntries   = fileio.MaxParts    // parts in the archive
+	maxSheets    = fileio.MaxSheets   // worksheets searched for tables
+	maxRows      = fileio.MaxRows     // rows scanned per sheet
+	maxCols      = fileio.MaxColumns  // columns scanned per row
+	// metaRows bounds the rows of the metadata sheet read (it has four).
+	metaRows = 16
 )
 
 // Warning is something Read found odd: a table or row it could not find, a blank or a
@@ -116,21 +119,18 @@ func (e *ReadError) Error() string {
 // Unwrap returns the underlying error.
 func (e *ReadError) Unwrap() error { return e.Err }
 
-// ReadFile reads a report workbook from disk (see Read).
+// ReadFile reads a report workbook from disk (see Read): a regular file of at most
+// fileio.MaxWorkbook bytes, read within fileio.MaxReadTime.
 func ReadFile(path string) (*form.Report, []Warning, error) {
-	fh, err := os.Open(path)
+	data, err := fileio.ReadFile(path, maxFileSize)
 	if err != nil {
-		reason := "文件无法打开"
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-			reason = "文件不存在"
-		case errors.Is(err, os.ErrPermission):
-			reason = "没有读取权限（文件可能正被 Excel 或 WPS 打开）"
+		var fe *fileio.Error
+		if errors.As(err, &fe) {
+			return nil, nil, &ReadError{Path: path, Reason: fe.Reason, Err: err}
 		}
-		return nil, nil, &ReadError{Path: path, Reason: reason, Err: err}
+		return nil, nil, &ReadError{Path: path, Reason: "文件无法读取", Err: err}
 	}
-	defer fh.Close()
-	r, ws, err := Read(fh)
+	r, ws, err := read(data, fileio.NewDeadline(path))
 	var re *ReadError
 	if errors.As(err, &re) {
 		re.Path = path
@@ -139,39 +139,52 @@ func ReadFile(path string) (*form.Report, []Warning, error) {
 }
 
 // Read reads a report workbook. A workbook written by Write is restored exactly (cells as
-// typed, narrative, meta), with any number edited in Excel since taken from the sheet. Any
-// other workbook is searched for the official tables by their labels; blanks, "/" and text
-// in number cells come back as warnings naming the table and Excel address, and the typed
-// text is kept in the report so that form.Check reports it too. Every failure is a
-// *ReadError; Read never panics and bounds the memory it uses.
+// typed, narrative, meta), with any number edited in Excel since taken from the sheet (a
+// number emptied or turned into a formula without a stored value is reported). Any other
+// workbook is searched for the official tables by their labels; blanks, "/" and text in
+// number cells come back as warnings naming the table and Excel address, and the typed text
+// is kept in the report so that form.Check reports it too. Every failure is a *ReadError;
+// Read never panics and bounds its memory and time by the limits of package fileio.
 func Read(rd io.Reader) (r *form.Report, ws []Warning, err error) {
 	data, err := io.ReadAll(io.LimitReader(rd, maxFileSize+1))
 	if err != nil {
 		return nil, nil, &ReadError{Reason: "文件读取失败", Err: err}
 	}
-	f, err := open(data)
+	return read(data, fileio.NewDeadline(""))
+}
+
+func read(data []byte, dl *fileio.Deadline) (r *form.Report, ws []Warning, err error) {
+	b, err := open(data)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer f.Close()
+	b.dl = dl
+	defer b.f.Close()
 	defer func() {
 		if p := recover(); p != nil {
-			r, ws, err = nil, nil, &ReadError{Reason: fmt.Sprintf("文件内容已损坏（%v）", p)}
+			r, ws, err = nil, nil, &ReadError{Reason: corrupt, Err: fmt.Errorf("panic: %v", p)}
+		}
+		var fe *fileio.Error
+		if errors.As(err, &fe) && errors.Is(err, fileio.ErrTooSlow) {
+			r, ws, err = nil, nil, &ReadError{Reason: fe.Reason, Err: err}
 		}
 	}()
-	if i, _ := f.GetSheetIndex(metaSheet); i >= 0 {
-		if r, ws, err := readOwn(f); err == nil {
+	if i, _ := b.f.GetSheetIndex(metaSheet); i >= 0 {
+		if r, ws, err := readOwn(b); err == nil {
 			return r, ws, nil
-		} else if errors.Is(err, errNewer) {
+		} else if errors.Is(err, errNewer) || errors.Is(err, fileio.ErrTooSlow) {
 			return nil, nil, err
 		}
 	}
-	return readByLabels(f, nil, nil)
+	return readByLabels(b, nil, nil)
 }
 
+// corrupt is the reason given for a file the reader could not follow at all.
+const corrupt = "文件内容已损坏，无法读取；可在 Excel 或 WPS 中打开后“另存为” .xlsx 再试"
+
 // open checks the archive against the limits before excelize parses it.
-func open(data []byte) (f *excelize.File, err error) {
-	fail := func(reason string, err error) (*excelize.File, error) {
+func open(data []byte) (b *book, err error) {
+	fail := func(reason string, err error) (*book, error) {
 		return nil, &ReadError{Reason: reason, Err: err}
 	}
 	switch {
@@ -206,10 +219,10 @@ func open(data []byte) (f *excelize.File, err error) {
 	}
 	defer func() {
 		if p := recover(); p != nil {
-			f, err = fail(fmt.Sprintf("文件内容已损坏（%v）", p), nil)
+			b, err = fail(corrupt, fmt.Errorf("panic: %v", p))
 		}
 	}()
-	f, err = excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxPartSize + 1, CultureInfo: excelize.CultureNameZhCN,
 	})
 	if err != nil {
@@ -221,65 +234,58 @@ func open(data []byte) (f *excelize.File, err error) {
 		}
 		return fail("文件已损坏或不是有效的 .xlsx 文件", err)
 	}
-	return f, nil
+	return newBook(f, zr), nil
 }
 
 // sheetData is the scanned text of one worksheet: raw cell values (at most maxRows ×
-// maxCols), their normalised form for label matching, and the merged ranges (when asked
-// for: they cost a full parse of the sheet).
+// maxCols), their normalised form for label matching, and the rest of what book.scan found
+// (merged ranges, styles, formulas).
 type sheetData struct {
 	name  string
 	raw   [][]string
 	norm  [][]string
 	merge map[[2]int][2]int // top-left → bottom-right (row, col), zero-based
-	// f is set when the whole sheet was parsed (for the merged ranges), so that cell styles
-	// can be looked at cheaply.
-	f *excelize.File
+	// scan holds the styles and formulas; f gives the styles' number formats.
+	scan *sheetScan
+	f    *excelize.File
 }
 
-func loadSheet(f *excelize.File, name string, merges bool) (*sheetData, error) {
-	sd := &sheetData{name: name, merge: map[[2]int][2]int{}}
-	rows, err := f.Rows(name)
+// loadSheet reads a sheet with book.scan: its values (at most maxRows rows, maxCols cells
+// each), normalised for label matching, and its merged ranges, styles and formulas.
+func loadSheet(b *book, name string) (*sheetData, error) {
+	sc, err := b.scan(name)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for len(sd.raw) < maxRows && rows.Next() {
-		cols, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, err
-		}
-		if len(cols) > maxCols {
-			cols = cols[:maxCols]
-		}
+	sd := &sheetData{name: name, raw: sc.rows, merge: sc.merges, scan: sc, f: b.f}
+	sd.norm = make([][]string, len(sd.raw))
+	for r, cols := range sd.raw {
 		n := make([]string, len(cols))
 		for i, c := range cols {
-			n[i] = form.FoldLabel(c)
+			if plainNumber(c) {
+				n[i] = c // folds to itself; most cells of a large sheet are numbers
+			} else {
+				n[i] = form.FoldLabel(c)
+			}
 		}
-		sd.raw = append(sd.raw, cols)
-		sd.norm = append(sd.norm, n)
-	}
-	if err := rows.Error(); err != nil {
-		return nil, err
-	}
-	// Merged ranges need the whole sheet parsed, which excelize does in time quadratic in
-	// the rows: only for sheets that ended within the scanned rows.
-	if !merges || len(sd.raw) == maxRows && rows.Next() {
-		return sd, nil
-	}
-	mcs, err := f.GetMergeCells(name, true)
-	if err != nil {
-		return nil, err
-	}
-	sd.f = f
-	for _, mc := range mcs {
-		c0, r0, err1 := excelize.CellNameToCoordinates(mc.GetStartAxis())
-		c1, r1, err2 := excelize.CellNameToCoordinates(mc.GetEndAxis())
-		if err1 == nil && err2 == nil && r1 >= r0 && c1 >= c0 {
-			sd.merge[[2]int{r0 - 1, c0 - 1}] = [2]int{r1 - 1, c1 - 1}
-		}
+		sd.norm[r] = n
 	}
 	return sd, nil
+}
+
+// plainNumber reports whether s is ASCII digits with at most one inner dot.
+func plainNumber(s string) bool {
+	dot := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+		case c == '.' && !dot && i > 0 && i < len(s)-1:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return s != ""
 }
 
 // at returns the raw text at a zero-based position ("" outside the scanned area).
@@ -320,12 +326,11 @@ func (sd *sheetData) value(r, c int) string {
 // dateShown reports whether a number cell is formatted as a date (Excel turns "1-2" typed
 // in a general cell into 2 January) and what it shows.
 func (sd *sheetData) dateShown(r, c int) (string, bool) {
-	if sd.f == nil {
+	if sd.scan == nil {
 		return "", false
 	}
-	a := cellName(r, c)
-	id, err := sd.f.GetCellStyle(sd.name, a)
-	if err != nil || id == 0 {
+	id, ok := sd.scan.styles[[2]int{r, c}]
+	if !ok {
 		return "", false
 	}
 	st, err := sd.f.GetStyle(id)
@@ -340,19 +345,17 @@ func (sd *sheetData) dateShown(r, c int) (string, bool) {
 	if !date {
 		return "", false
 	}
-	shown, err := sd.f.GetCellValue(sd.name, a)
-	if err != nil || shown == "" {
+	v, err := strconv.ParseFloat(strings.TrimSpace(sd.at(r, c)), 64)
+	if err != nil {
 		return "", false
 	}
-	if v, err := strconv.ParseFloat(shown, 64); err == nil {
-		// A format excelize cannot render: show the date the way Chinese Excel does.
-		t, err := excelize.ExcelDateToTime(v, false)
-		if err != nil {
-			return "", false
-		}
-		shown = fmt.Sprintf("%d月%d日", int(t.Month()), t.Day())
+	// Shown the way Chinese Excel shows a day typed as "1-2" (the sheet was not parsed whole
+	// to render its own format).
+	t, err := excelize.ExcelDateToTime(v, false)
+	if err != nil {
+		return "", false
 	}
-	return shown, true
+	return fmt.Sprintf("%d月%d日", int(t.Month()), t.Day()), true
 }
 
 // quoted matches literal text and colours in a number format code.
@@ -370,11 +373,12 @@ type meta struct {
 	labels [][2]string
 }
 
-func readMeta(f *excelize.File) (*meta, error) {
-	rows, err := f.GetRows(metaSheet, excelize.Options{RawCellValue: true})
+func readMeta(b *book) (*meta, error) {
+	sd, err := loadSheet(b, metaSheet)
 	if err != nil {
 		return nil, err
 	}
+	rows := sd.raw[:min(len(sd.raw), metaRows)]
 	m := &meta{}
 	var draft, addr, labels string
 	for _, row := range rows {
@@ -404,7 +408,7 @@ func readMeta(f *excelize.File) (*meta, error) {
 	}
 	if m.report, err = form.UnmarshalDraft([]byte(draft)); err != nil {
 		var de *form.DraftError
-		if errors.As(err, &de) && strings.Contains(de.Reason, "更新版本") {
+		if _, ok := form.AsReadOnly(err); ok || errors.As(err, &de) && strings.Contains(de.Reason, "更新版本") {
 			return nil, errNewer
 		}
 		return nil, err
@@ -419,24 +423,25 @@ func readMeta(f *excelize.File) (*meta, error) {
 }
 
 // readOwn restores a workbook written by Write. Numbers changed in Excel since are taken
-// from the sheet; if rows or columns were inserted or deleted (the labels are no longer
+// from the sheet; a number emptied, or turned into a formula without a stored value, is read
+// as blank and reported. If rows or columns were inserted or deleted (the labels are no longer
 // where they were written), the tables are found by their labels instead.
-func readOwn(f *excelize.File) (*form.Report, []Warning, error) {
-	m, err := readMeta(f)
+func readOwn(b *book) (*form.Report, []Warning, error) {
+	m, err := readMeta(b)
 	if errors.Is(err, errNewer) {
 		return nil, nil, &ReadError{Reason: "此文件由更新版本的年报助手生成，请升级年报助手后再打开", Err: errNewer}
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	sd, err := loadSheet(f, m.sheet, false)
+	sd, err := loadSheet(b, m.sheet)
 	if err != nil {
 		return nil, nil, err
 	}
 	for _, l := range m.labels {
 		c, r, err := excelize.CellNameToCoordinates(l[0])
 		if err != nil || sd.normAt(r-1, c-1) != form.FoldLabel(l[1]) {
-			r, ws, err := readByLabels(f, m.report.Format, m.report)
+			r, ws, err := readByLabels(b, m.report.Format, m.report)
 			if err != nil {
 				return nil, nil, err
 			}
@@ -444,17 +449,40 @@ func readOwn(f *excelize.File) (*form.Report, []Warning, error) {
 		}
 	}
 	r := m.report
-	for code, a := range m.addr {
-		i := r.Format.Index(code)
+	var ws []Warning
+	for _, d := range r.Format.Cells {
+		a, ok := m.addr[d.Code]
+		if !ok {
+			continue
+		}
+		i := r.Format.Index(d.Code)
 		c, row, err := excelize.CellNameToCoordinates(a)
 		if i < 0 || err != nil {
 			continue
 		}
-		if text := sd.value(row-1, c-1); !same(r.At(i), text, r.Format.Cells[i].Kind) {
-			_ = r.SetAt(i, text)
+		text := sd.value(row-1, c-1)
+		if same(r.At(i), text, d.Kind) {
+			continue
 		}
+		was := r.At(i)
+		_ = r.SetAt(i, text)
+		if strings.TrimSpace(text) != "" || was.Blank && was.Err == nil {
+			continue
+		}
+		w := Warning{Sheet: m.sheet, Cell: a, Table: d.Table.ShortName(), Code: d.Code}
+		at := fmt.Sprintf("%s %s（工作表「%s」%s）", w.Table, a, m.sheet, d.Where())
+		if f, ok := sd.scan.formulas[[2]int{row - 1, c - 1}]; ok && !f.stored {
+			shown := ""
+			if f.text != "" {
+				shown = "「=" + f.text + "」"
+			}
+			w.Message = fmt.Sprintf("%s：导出时为「%s」，现在是公式%s，但文件中没有保存它的计算结果（可能由不计算公式的程序改过），已按空白读取；请在 Excel 或 WPS 中打开并保存后再读入，或直接填写数字", at, was.Text, shown)
+		} else {
+			w.Message = fmt.Sprintf("%s：导出时为「%s」，现在是空白（可能在 Excel 中被清空），已按空白读取，请核对", at, was.Text)
+		}
+		ws = append(ws, w)
 	}
-	return r, nil, nil
+	return r, ws, nil
 }
 
 // same reports whether the text found in a cell means the same as the cell saved in the
@@ -468,4 +496,13 @@ func same(c form.Cell, text string, k form.Kind) bool {
 		return err != nil && c.Err != nil && strings.TrimSpace(text) == strings.TrimSpace(c.Text)
 	}
 	return v == c.Value
+}
+
+// CheckReadBack reads a workbook as the app will read it when it is reopened or summed (汇总)
+// and returns why it cannot (a *ReadError), or nil. Exporters call it on a rendered workbook
+// before writing it, so that the user is warned before a workbook the app cannot read back
+// (a very long narrative makes its parts exceed the reader's limits) reaches the superior.
+func CheckReadBack(data []byte) error {
+	_, _, err := read(data, nil)
+	return err
 }

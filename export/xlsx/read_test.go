@@ -238,23 +238,33 @@ func TestReadOwnEditedInExcel(t *testing.T) {
 		code     string
 		want     string
 		wantNote bool
+		warn     string                    // words of the warning about the cell, if one is due
+		raw      func(sheet string) string // edits the sheet's XML after edit, if set
 	}{
 		{"number changed", func(f *excelize.File, m *meta) error {
 			return f.SetCellInt(SheetTables, m.addr["apply.1.commercial"], 99)
-		}, "apply.1.commercial", "99", false},
+		}, "apply.1.commercial", "99", false, "", nil},
 		{"slash fixed", func(f *excelize.File, m *meta) error {
 			return f.SetCellInt(SheetTables, m.addr["apply.3.3.1.natural"], 0)
-		}, "apply.3.3.1.natural", "0", false},
+		}, "apply.3.3.1.natural", "0", false, "", nil},
 		{"number cleared", func(f *excelize.File, m *meta) error {
 			return f.SetCellStr(SheetTables, m.addr["apply.3.1.natural"], "")
-		}, "apply.3.1.natural", "", false},
+		}, "apply.3.1.natural", "", false, "导出时为「18」，现在是空白（可能在 Excel 中被清空）", nil},
+		{"formula without a stored value", func(f *excelize.File, m *meta) error {
+			return f.SetCellFormula(SheetTables, m.addr["apply.3.1.legal"], "SUM(D1:D2)")
+		}, "apply.3.1.legal", "", false, "现在是公式「=SUM(D1:D2)」，但文件中没有保存它的计算结果", func(s string) string {
+			// excelize keeps the old value as the formula's result; a program that does not
+			// calculate writes none.
+			return strings.Replace(s, "<f>SUM(D1:D2)</f><v>0</v>", "<f>SUM(D1:D2)</f>", 1)
+		}},
 		{"rows inserted", func(f *excelize.File, m *meta) error {
 			return f.InsertRows(SheetTables, 3, 2)
-		}, "apply.1.natural", "36", true},
+		}, "apply.1.natural", "36", true, "", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			f := openBytes(t, writeBytes(t, r))
-			m, err := readMeta(f)
+			data := writeBytes(t, r)
+			f := openBytes(t, data)
+			m, err := readMeta(bookOf(t, data))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -264,6 +274,11 @@ func TestReadOwnEditedInExcel(t *testing.T) {
 			var buf bytes.Buffer
 			if err := f.Write(&buf); err != nil {
 				t.Fatal(err)
+			}
+			if tc.raw != nil {
+				data := replacePart(t, buf.Bytes(), "xl/worksheets/sheet1.xml", tc.raw)
+				buf.Reset()
+				buf.Write(data)
 			}
 			got, ws, err := Read(&buf)
 			if err != nil {
@@ -279,6 +294,15 @@ func TestReadOwnEditedInExcel(t *testing.T) {
 			}
 			if note != tc.wantNote {
 				t.Errorf("structure note = %v, want %v (%v)", note, tc.wantNote, ws)
+			}
+			var cellWarn []string
+			for _, w := range ws {
+				if w.Code == tc.code {
+					cellWarn = append(cellWarn, w.Message)
+				}
+			}
+			if tc.warn == "" && len(cellWarn) > 0 || tc.warn != "" && (len(cellWarn) != 1 || !strings.Contains(cellWarn[0], tc.warn)) {
+				t.Errorf("warnings about %s: %q, want one saying %q", tc.code, cellWarn, tc.warn)
 			}
 			if got.Text != r.Text || got.Meta != r.Meta {
 				t.Error("narrative or meta not restored from the metadata")

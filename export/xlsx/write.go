@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/form"
 	"github.com/xuri/excelize/v2"
@@ -369,7 +370,9 @@ func paragraphs(text string) []string {
 	var out []string
 	for _, p := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
 		p = strings.TrimSpace(p)
-		for runeLen(p) > 900 {
+		// longer than 900 characters: at least 901 runes in its first 901*4 bytes (counting
+		// only a prefix keeps a long paragraph linear, not quadratic)
+		for runeLen(p[:min(len(p), 901*utf8.UTFMax)]) > 900 {
 			cut := cutAt(p, 900)
 			out = append(out, p[:cut])
 			p = p[cut:]
@@ -426,7 +429,7 @@ func (b *builder) metaSheet(kind string) {
 // chunks splits s into pieces of at most chunkSize characters.
 func chunks(s string) []string {
 	var out []string
-	for runeLen(s) > chunkSize {
+	for runeLen(s[:min(len(s), (chunkSize+1)*utf8.UTFMax)]) > chunkSize {
 		n, i := 0, 0
 		for i = range s {
 			if n == chunkSize {

@@ -2,11 +2,13 @@ package xlsx
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"sort"
 	"strings"
 	"testing"
 
+	"github.com/nianbao/nianbao/export/xlsx/xlsxtest"
 	"github.com/nianbao/nianbao/form"
 	"github.com/xuri/excelize/v2"
 )
@@ -249,7 +251,7 @@ func TestSheetSetup(t *testing.T) {
 	r := oddReport(format(t, "2021"))
 	data := writeBytes(t, r)
 	f := openBytes(t, data)
-	m, err := readMeta(f)
+	m, err := readMeta(bookOf(t, data))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,5 +363,24 @@ func TestParagraphsSplitLongText(t *testing.T) {
 				t.Errorf("part of %d characters", runeLen(p))
 			}
 		}
+	}
+}
+
+// TestCheckReadBack: a workbook with a ~2 MB narrative is one the reader refuses (「工作表过大」,
+// issue 14 item 5); CheckReadBack says so before it is written, and passes an ordinary one.
+func TestCheckReadBack(t *testing.T) {
+	r := form.Sample(form.Latest)
+	if err := CheckReadBack(writeBytes(t, r)); err != nil {
+		t.Fatalf("the sample cannot be read back: %v", err)
+	}
+	r.Text.Problems = xlsxtest.LongText(2 << 20) // ~2 MB
+	data := writeBytes(t, r)
+	err := CheckReadBack(data)
+	var re *ReadError
+	if !errors.As(err, &re) || !strings.Contains(err.Error(), "工作表过大") {
+		t.Fatalf("CheckReadBack of a 2 MB narrative = %v; want the reader's 工作表过大", err)
+	}
+	if _, _, err2 := Read(bytes.NewReader(data)); err2 == nil || err2.Error() != err.Error() {
+		t.Errorf("Read says %v, CheckReadBack %v", err2, err)
 	}
 }

@@ -1,8 +1,16 @@
-// Package fileio is the one way nianbao reads a user's file: only regular files (symlinks are
-// followed, devices, FIFOs, sockets and folders are refused before anything is read), never
-// more than a given number of bytes, and every failure a *Error with a Chinese reason that
-// says what to do. Every reader (drafts, workbooks, published texts, saved pages, Word and PDF
-// files) goes through it, so one set of limits bounds them all.
+// Package fileio is the one way nianbao reads and writes a user's file.
+//
+// Reading: only regular files (symlinks are followed; devices, FIFOs, sockets and folders are
+// refused before anything is read), never more than a given number of bytes, and every failure
+// an *Error with a Chinese reason that says what to do. Every reader (drafts, workbooks,
+// published texts, saved pages, Word and PDF files) goes through it, and limits.go holds the
+// one set of limits that bounds them all: bytes, archive parts, rows, columns, nesting depth
+// and time.
+//
+// Writing: Write and WriteFile replace a file atomically (a synced temporary file beside the
+// target, then a rename), follow symlinks so the link stays a link, keep the file's mode, and
+// remove the temporary files earlier killed saves left behind (RemoveStaleTemps does the same
+// for a whole folder, at start-up).
 package fileio
 
 import (
@@ -12,17 +20,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-)
-
-// Limits shared by the readers. A real report file is at most a few MB; these bounds leave
-// room for attachments and images while keeping any one read in bounded memory.
-const (
-	// MaxDraft bounds a draft file (a real one is a few tens of KB).
-	MaxDraft = 16 << 20
-	// MaxText bounds a published text (.txt).
-	MaxText = 8 << 20
-	// MaxDocument bounds a saved web page, Word file, PDF or workbook.
-	MaxDocument = 64 << 20
 )
 
 // Error says, in Chinese, why a file could not be read.
@@ -37,6 +34,9 @@ type Error struct {
 
 // Error names the file and the reason.
 func (e *Error) Error() string {
+	if e.Path == "" {
+		return "无法读取文件：" + e.Reason
+	}
 	return fmt.Sprintf("无法读取「%s」：%s", filepath.Base(e.Path), e.Reason)
 }
 
@@ -48,6 +48,12 @@ var ErrTooLarge = errors.New("file too large")
 
 // ErrNotRegular is wrapped by the *Error of a folder, device, FIFO or socket.
 var ErrNotRegular = errors.New("not a regular file")
+
+// ErrTooDeep is wrapped by the *Error of a file nested deeper than MaxDepth.
+var ErrTooDeep = errors.New("nested too deep")
+
+// ErrTooSlow is wrapped by the *Error of a file not read within MaxReadTime.
+var ErrTooSlow = errors.New("read took too long")
 
 // Open opens path for reading after checking that it is a regular file of at most max bytes;
 // it returns the file and its size. The caller closes the file.
@@ -146,4 +152,14 @@ func sizeText(n int64) string {
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	}
 	return fmt.Sprintf("%d KB", (n+1023)>>10)
+}
+
+// Check reports, without reading it, whether path is a regular file of at most max bytes:
+// the *Error Open would give, or nil. A registry calls it before handing a path to a reader.
+func Check(path string, max int64) error {
+	st, err := os.Stat(path)
+	if err != nil {
+		return statError(path, err)
+	}
+	return checkInfo(path, st, max)
 }

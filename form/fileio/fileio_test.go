@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestReadFile(t *testing.T) {
@@ -46,5 +47,38 @@ func TestReadFile(t *testing.T) {
 				t.Fatalf("ReadFile error = %v; want *Error wrapping %v containing %q", err, tc.err, tc.want)
 			}
 		})
+	}
+}
+
+func TestCheckJSONDepth(t *testing.T) {
+	for _, tc := range []struct {
+		data string
+		ok   bool
+	}{
+		{`{"a":{"b":[1,2,{"c":3}]}}`, true},
+		{`{"s":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"["}`, true},
+		{strings.Repeat("[", 65), false},
+		{strings.Repeat("[", 64) + strings.Repeat("]", 64), true},
+		{strings.Repeat(`{"a":`, 100) + "1" + strings.Repeat("}", 100), false},
+	} {
+		err := CheckJSONDepth([]byte(tc.data), MaxDepth)
+		if (err == nil) != tc.ok || err != nil && (!errors.Is(err, ErrTooDeep) || !strings.Contains(err.Error(), "嵌套超过 64 层")) {
+			t.Errorf("CheckJSONDepth(%.30q…) = %v, want ok=%v", tc.data, err, tc.ok)
+		}
+	}
+}
+
+func TestDeadline(t *testing.T) {
+	var none *Deadline
+	if none.Check() != nil {
+		t.Error("a nil deadline expired")
+	}
+	d := NewDeadline("a.xlsx")
+	if d.Check() != nil {
+		t.Error("a new deadline expired")
+	}
+	d.end = d.end.Add(-MaxReadTime - time.Millisecond)
+	if err := d.Check(); !errors.Is(err, ErrTooSlow) || !strings.Contains(err.Error(), "「a.xlsx」") {
+		t.Errorf("spent deadline: %v", err)
 	}
 }

@@ -1,0 +1,7 @@
+//go:build !unix
+
+package form
+
+import "testing"
+
+func mkfifo(*testing.T, string) string { return "" }
