@@ -34,6 +34,22 @@ func (u *UI) showMessage(title, msg string, icon fyne.Resource) {
 	d.Show()
 }
 
+// ask shows a question sized to its text (as showMessage) with the buttons confirm and 取消;
+// yes runs on confirm.
+func (u *UI) ask(title, msg, confirm string, yes func()) {
+	win := u.win.Canvas().Size()
+	maxW := min(float32(480), max(win.Width-160, 240))
+	l := widget.NewLabel(wrapText(msg, theme.TextSize(), maxW))
+	icon := theme.NewWarningThemedResource(theme.WarningIcon())
+	content := container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, l)
+	d := dialog.NewCustomConfirm(title, confirm, "取消", content, func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, u.win)
+	d.Show()
+}
+
 // wrapText breaks text into lines at most w wide (Chinese breaks between any characters,
 // but a line does not start with 、，。 or a closing bracket: the last character goes down
 // with it).

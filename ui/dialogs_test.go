@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -53,7 +54,8 @@ func TestDialogsOpenInChinese(t *testing.T) {
 		{"打开 with unsaved changes", u.openDialog, "不保存"},
 		{"另存为", u.saveAsDialog, "保存"},
 		{"载入上年报告", u.lastYearDialog, "载入"},
-		{"导出 with errors", func() { u.exportDialog(exporterFor(".pdf")) }, "仍要导出"},
+		{"导出 with errors", func() { u.exportDialog(open.ByID("pdf")) }, "仍要导出"},
+		{"复制网页版 with errors", u.onCopyHTML, "仍要复制"},
 		{"恢复", func() {
 			u.autosave()
 			u.auto.id, u.auto.alive = "another-window", func(int) bool { return false } // as if it crashed
@@ -212,17 +214,27 @@ func TestHelpDialog(t *testing.T) {
 	}
 }
 
-// The help lists every rule the checker has, and no other.
+// The help's rules page is form.Rules, the table README §7 prints: every rule the checker has,
+// with its level and text, and no other.
 func TestHelpCoversRules(t *testing.T) {
-	have := map[string]bool{}
-	for _, r := range helpRules {
-		have[r.id] = true
-	}
-	for _, id := range form.RuleIDs {
-		if !have[id] {
-			t.Errorf("rule %s is not in 帮助 › 填报说明", id)
+	u := newTestUI(t)
+	page := u.helpRulesPage()
+	u.win.SetContent(page)
+	have := map[string]string{}
+	for _, o := range test.LaidOutObjects(page) {
+		if f, ok := o.(*widget.Form); ok {
+			for _, it := range f.Items {
+				if l, ok := it.Widget.(*widget.Label); ok {
+					have[it.Text] = l.Text
+				}
+			}
 		}
-		delete(have, id)
+	}
+	for _, r := range form.Rules {
+		if want := "【" + r.Level + "】" + r.Text; have[r.ID] != want {
+			t.Errorf("帮助 › 填报说明 %s: %q, want %q", r.ID, have[r.ID], want)
+		}
+		delete(have, r.ID)
 	}
 	for id := range have {
 		t.Errorf("帮助 › 填报说明 lists %s, which the checker does not have", id)
