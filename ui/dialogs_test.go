@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -259,4 +261,36 @@ func TestWrapText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Saving over an existing file: Fyne's question, which it does not translate, is shown in
+// Chinese, naming the file; 是 goes on with the chosen path.
+func TestOverwriteQuestionInChinese(t *testing.T) {
+	u := newTestUI(t)
+	dir := t.TempDir()
+	u.path = filepath.Join(dir, "报告.nianbao") // the dialog starts in the draft's folder
+	existing := filepath.Join(dir, "已有.pdf")
+	if err := os.WriteFile(existing, []byte("%PDF"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var chosen string
+	u.saveFileDialog("导出 PDF", "已有", ".pdf", "导出", func(p string) { chosen = p })
+	confirm := u.dialogButton("导出")
+	if confirm == nil {
+		t.Fatal("no 导出 button in the file dialog")
+	}
+	test.Tap(confirm)
+	all := strings.Join(texts(u.win.Canvas().Overlays().Top()), "|")
+	if strings.Contains(all, "Overwrite") || strings.Contains(all, "Are you sure") || !strings.Contains(all, "已有同名的文件「已有.pdf」") || !strings.Contains(all, "替换已有的文件？") {
+		t.Fatalf("overwrite question %q", all)
+	}
+	yes := u.dialogButton("是")
+	if yes == nil {
+		t.Fatalf("no 是 in %q", all)
+	}
+	test.Tap(yes)
+	if chosen != existing {
+		t.Errorf("chose %q, want %q", chosen, existing)
+	}
+	u.closeDialogs()
 }

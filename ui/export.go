@@ -63,8 +63,8 @@ func (u *UI) exportDialog(f *open.Format) {
 // allowUnreadable writes a workbook the app could not read back (the user was asked).
 func (u *UI) exportAsync(f *open.Format, path string, allowUnreadable bool) {
 	ctx, cancel := context.WithCancel(context.Background())
-	note := widget.NewLabel("正在生成" + f.Short + "文件「" + filepath.Base(path) + "」…")
-	note.Wrapping = fyne.TextWrapBreak
+	const noteW = 400
+	note := widget.NewLabel(wrapText("正在生成"+f.Short+"文件「"+filepath.Base(path)+"」…", theme.TextSize(), noteW))
 	waiting := widget.NewProgressBarInfinite()
 	pages := widget.NewProgressBar()
 	pages.Hide()
@@ -75,8 +75,8 @@ func (u *UI) exportAsync(f *open.Format, path string, allowUnreadable bool) {
 	})
 	d = dialog.NewCustomWithoutButtons("正在"+exportLabel(f), container.NewVBox(note, waiting, pages), u.win)
 	d.SetButtons([]fyne.CanvasObject{stop})
-	d.Resize(fitWindow(fyne.NewSize(460, 180), u.win))
 	d.Show()
+	d.Resize(fitWindow(fyne.NewSize(noteW+60, d.MinSize().Height), u.win)) // as high as its content
 	u.exportCancel = cancel
 	rep := u.rep.Clone()
 	opt := open.Options{AllowUnreadable: allowUnreadable, PDF: pdf.Options{Title: rep.Title(), Author: rep.Meta.Agency,

@@ -136,7 +136,7 @@ func (p *problemsPanel) build(status fyne.CanvasObject) fyne.CanvasObject {
 		})
 	p.list.OnSelected = p.onSelect
 	p.listBox = container.New(&listHeight{p: p}, p.list)
-	p.bar = container.NewBorder(nil, nil, p.toggle, status, p.summary)
+	p.bar = container.New(barLayout{}, p.toggle, p.summary, status)
 	p.root = container.NewBorder(widget.NewSeparator(), p.bar, nil, nil, p.listBox)
 	p.show()
 	return p.root
@@ -208,6 +208,39 @@ func (p *problemsPanel) onSelect(i widget.ListItemID) {
 	if i < len(p.items) {
 		p.u.gotoProblem(p.items[i])
 	}
+}
+
+// barLayout lays out the panel's summary line: the fold toggle (when shown) and the summary
+// at their natural widths on the left, the status line in all the width that is left, so
+// that a background message is shown whole whenever it fits (and cut with "…" only when not).
+type barLayout struct{}
+
+func (barLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		w := o.MinSize().Width
+		if i == len(objects)-1 { // the status line
+			w = max(size.Width-x, 0)
+		}
+		w = min(w, max(size.Width-x, 0))
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + theme.Padding()
+	}
+}
+
+func (barLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		if o.Visible() {
+			m := o.MinSize()
+			s = fyne.NewSize(s.Width+m.Width+theme.Padding(), max(s.Height, m.Height))
+		}
+	}
+	return s
 }
 
 // panelRows is how many problems the open list shows in a window h pixels high: six at

@@ -305,6 +305,9 @@ func (u *UI) onClose() {
 		p := u.app.Preferences()
 		SaveWindowSize(p, u.win.Canvas().Size())
 		p.SetString(prefLastFile, u.path)
+		if u.exportCancel != nil {
+			u.exportCancel() // an export still running writes nothing (its file stays as it was)
+		}
 		u.auto.close()
 		u.closed = true
 		u.win.Close()
