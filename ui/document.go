@@ -315,6 +315,7 @@ func (u *UI) open(path string) (opened, error) {
 	if o.readOnly != nil && target != "" {
 		u.readOnly = o.readOnly.Reason
 		u.menu.refresh()
+		u.status.note("只读：「" + filepath.Base(path) + "」由更新版本保存，修改后请用「文件 › 另存为」保存为新文件。")
 	}
 	if target == "" {
 		u.dirty = true

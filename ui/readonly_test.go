@@ -45,6 +45,9 @@ func TestNewerDraftOpensReadOnly(t *testing.T) {
 		t.Errorf("the open dialog %q does not say why and what to do", all)
 	}
 	u.closeDialogs()
+	if !strings.Contains(u.status.text(), "只读") || !strings.Contains(u.status.text(), "另存为") {
+		t.Errorf("status line %q", u.status.text())
+	}
 	if !strings.Contains(u.win.Title(), "（只读）") {
 		t.Errorf("title %q", u.win.Title())
 	}

@@ -364,6 +364,11 @@ func (v *tableView) showLast() {
 		if cv.prev.Text != text {
 			cv.prev.Text = text
 			cv.prev.Refresh()
+			cv.entry.Reserve = 0
+			if text != "" {
+				cv.entry.Reserve = cv.prev.MinSize().Width + 2 // the corner's figure stays readable
+			}
+			cv.entry.Refresh()
 		}
 	}
 	if n == 0 {
