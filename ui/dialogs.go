@@ -307,8 +307,13 @@ func localizeOverwrite(o fyne.CanvasObject) {
 		if zh, ok := overwriteTexts[l.Text]; ok {
 			l.SetText(zh)
 		} else if name, ok := strings.CutPrefix(l.Text, overwritePrompt); ok {
-			// Broken here, at the dialog's width, so that 」 never starts a line.
-			l.SetText(wrapText("已有同名的文件「"+strings.TrimSuffix(name, "?")+"」。要用新文件替换它吗？", theme.TextSize(), 400))
+			// Broken here, at the width the dialog gave the English text (it is not laid out
+			// again), so that the label need not wrap and 」 never starts a line.
+			w := l.Size().Width - 2*theme.InnerPadding()
+			if w < 200 {
+				w = fyne.MeasureText(strings.SplitN(l.Text, "\n", 2)[0], theme.TextSize(), fyne.TextStyle{}).Width
+			}
+			l.SetText(wrapText("已有同名的文件「"+strings.TrimSuffix(name, "?")+"」。要用新文件替换它吗？", theme.TextSize(), w-4))
 		}
 	})
 }

@@ -284,6 +284,18 @@ func TestOverwriteQuestionInChinese(t *testing.T) {
 	if strings.Contains(all, "Overwrite") || strings.Contains(all, "Are you sure") || !strings.Contains(all, "已有同名的文件「已有.pdf」") || !strings.Contains(all, "替换已有的文件？") {
 		t.Fatalf("overwrite question %q", all)
 	}
+	walkPublic(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "已有同名的文件") {
+			for _, line := range strings.Split(l.Text, "\n") {
+				if w := fyne.MeasureText(line, theme.TextSize(), fyne.TextStyle{}).Width; w > l.Size().Width-2*theme.InnerPadding() {
+					t.Errorf("line %q is %.0f wide in a label of %.0f: the label wraps it again", line, w, l.Size().Width)
+				}
+				if strings.HasPrefix(line, "」") {
+					t.Errorf("a line starts with 」: %q", l.Text)
+				}
+			}
+		}
+	})
 	yes := u.dialogButton("是")
 	if yes == nil {
 		t.Fatalf("no 是 in %q", all)
