@@ -53,10 +53,6 @@ type Problem struct {
 	Blank bool `json:"blank,omitempty"`
 }
 
-// RuleIDs lists every rule id CheckAll can return, in the order of docs/format.md's rules table.
-var RuleIDs = []string{"M1", "M2", "M3", "F1", "D1", "L1", "H1", "H2", "H3", "H4", "H5", "B1", "B2",
-	"X1", "X2", "X3", "W1", "W2", "W3", "W4", "W5", "W6"}
-
 // Errors counts the problems of severity Error.
 func Errors(ps []Problem) int {
 	n := 0

@@ -159,3 +159,43 @@ func TestCellCodesDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMERulesAreRules: README §7's rules table is form.Rules, row by row (id, level and
+// text, in order), so that the README and 帮助 › 填报说明 (which shows Rules) say the same; and
+// docs/format.md lists the same levels.
+func TestREADMERulesAreRules(t *testing.T) {
+	data, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(data)
+	start, end := strings.Index(s, "### 7. 程序检查什么"), strings.Index(s, "### 8.")
+	if start < 0 || end < start {
+		t.Fatal("README has no §7 程序检查什么 before §8")
+	}
+	row := regexp.MustCompile(`(?m)^\| *([A-Z][0-9]) *\| *([^|]+?) *\| *([^|]+?) *\|$`)
+	var got []RuleDoc
+	for _, m := range row.FindAllStringSubmatch(s[start:end], -1) {
+		got = append(got, RuleDoc{ID: m[1], Level: m[2], Text: m[3]})
+	}
+	if len(got) != len(Rules) {
+		t.Fatalf("README §7 has %d rule rows, form.Rules %d", len(got), len(Rules))
+	}
+	for i, r := range Rules {
+		if got[i] != r {
+			t.Errorf("README §7 row %d:\n %+v\nform.Rules:\n %+v", i+1, got[i], r)
+		}
+	}
+	doc := rulesTable(t, "../docs/format.md", "## Rules", "### Where each rule")
+	for _, r := range Rules {
+		if doc[r.ID] != r.Level {
+			t.Errorf("%s: docs/format.md level %q, form.Rules %q", r.ID, doc[r.ID], r.Level)
+		}
+		if d, ok := RuleFor(r.ID); !ok || d != r {
+			t.Errorf("RuleFor(%s) = %+v, %v", r.ID, d, ok)
+		}
+	}
+	if _, ok := RuleFor("Z9"); ok {
+		t.Error("RuleFor knows Z9")
+	}
+}

@@ -6,7 +6,14 @@
 #  - at 1366×768: a pasted row whose total disagrees (paste-1366x768.png), 汇总 with the list of
 #    units (aggregate-1366x768.png), 帮助 › 填报说明 (help-1366x768.png) and the file dialog
 #    (filedialog-1366x768.png);
-#  - at 1024×700: step 三 after 文件 › 载入上年报告 (step3-lastyear-1024x700.png).
+#  - at 1024×700: step 三 after 文件 › 载入上年报告 (step3-lastyear-1024x700.png);
+#  - at 1366×768: 检查与导出 after exporting all four formats and 复制网页版, with the PDF's fonts
+#    (export-1366x768.png; the HTML on the clipboard is checked with xclip -o -t text/html), the
+#    question before an export replaces a file (overwrite-1366x768.png), a long
+#    report's PDF export in progress (export-progress-1366x768.png), a draft of a newer version
+#    opened read-only (readonly-1366x768.png, readonly-menu-1366x768.png) and a published PDF
+#    opened with its import summary (published-pdf-1366x768.png); pdf-page1.png is the first
+#    page of the exported PDF.
 # Chinese is pasted through the clipboard (xclip): xdotool type garbles it under Xvfb. The
 # steps are reached with Ctrl+PageDown, dialogs with their shortcuts; the few clicks are at
 # positions of the current layout at the sizes above.
@@ -146,4 +153,75 @@ click 935 629 2   # 载入
 capture lastyear-notes-1024x700
 click 511 410 # 确定
 capture step3-lastyear-1024x700
+stop
+
+# Export: a report ready to publish, exported from 检查与导出 in all four formats (each through
+# the file dialog, into the draft's folder), then 复制网页版. The page lists every file and the
+# fonts the PDF used.
+mkdir -p "$tmp/导出"
+exp="$tmp/导出/示例县市场监督管理局2025年度报告.nianbao"
+./bin/nianbao-cli new -o "$exp" --sample >/dev/null
+rm -f "$tmp"/导出/*.bak
+start 1382 808 1366 768 "$exp"
+key ctrl+e
+for x in 188 293 400 506; do # 导出 Excel, PDF, Word, 网页
+  click $x 170 1.5
+  click 1098 657 3 # 导出 in the file dialog
+done
+click 614 170 2 # 复制网页版
+capture export-1366x768
+click 293 170 1.5 # 导出 PDF again: Fyne's question before replacing the file, in Chinese
+click 1098 657 1
+capture overwrite-1366x768
+key Escape
+tables=$(xclip -o -selection clipboard -t text/html | grep -c '<table border="1"' || true)
+echo "clipboard text/html: $tables bordered tables"
+[ "$tables" -eq 3 ] || { echo "复制网页版 did not put the three tables on the clipboard as HTML"; exit 1; }
+for ext in xlsx pdf docx html; do
+  ls "$tmp"/导出/*."$ext" >/dev/null || { echo "no .$ext exported"; exit 1; }
+done
+pdftoppm -r 60 -f 1 -l 1 -png "$(ls "$tmp"/导出/*.pdf)" "$tmp/page"
+convert "$tmp"/page-1.png -colors 256 "PNG8:$out/pdf-page1.png"
+stop
+
+# A long report (a 2 MB narrative, ~1,900 pages): the PDF export in progress, with 取消.
+mkdir -p "$tmp/长报告"
+long="$tmp/长报告/长报告.nianbao"
+./bin/nianbao-cli new -o "$long" --sample >/dev/null
+python3 - "$long" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["text"]["problems"] = "".join(f"第{i}项：本年度政府信息公开工作仍存在一些不足，需要在今后的工作中加以改进。" for i in range(30000))
+json.dump(d, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+start 1382 808 1366 768 "$long"
+key ctrl+e
+click 293 170 1.5 # 导出 PDF
+click 1098 657 1.2
+capture export-progress-1366x768
+sleep 5
+stop
+
+# A draft saved by a newer version (a field this one does not know) opens read-only.
+mkdir -p "$tmp/只读"
+ro="$tmp/只读/示例县市场监督管理局2025年度报告（新版本保存）.nianbao"
+./bin/nianbao-cli new -o "$ro" --sample >/dev/null
+python3 - "$ro" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["meta"]["region"] = "东部"
+json.dump(d, open(sys.argv[1], "w"), ensure_ascii=False, indent=2)
+PY
+rm -f "$tmp"/只读/*.bak
+start 1382 808 1366 768 "$ro"
+capture readonly-1366x768
+click 683 464 # 确定
+click 30 15 0.8 # 文件
+capture readonly-menu-1366x768
+key Escape
+stop
+
+# A published report's PDF (淮安市人民政府, 2024) opened with 文件 › 打开: the import summary.
+start 1382 808 1366 768 form/published/testdata/corpus/12_huaian_city_gov_2024.pdf
+capture published-pdf-1366x768
 stop

@@ -1,9 +1,9 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,6 +19,7 @@ import (
 	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/export/xlsx"
 	"github.com/nianbao/nianbao/form"
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
 // prefAggregateDir remembers the folder of the last 汇总.
@@ -45,7 +46,7 @@ type aggregator struct {
 	stop     *widget.Button
 	d        *dialog.CustomDialog
 
-	// read reads one unit's file (open.Report; tests slow it down).
+	// read reads one unit's file (open.View; tests slow it down).
 	read func(path string) (*form.Report, []string, error)
 	// own is the open report, offered as the summarising unit's own.
 	ownReport *form.Report
@@ -69,7 +70,7 @@ type aggRow struct {
 }
 
 // aggregateDialog opens the 汇总 dialog.
-func (u *UI) aggregateDialog() { u.openAggregate(open.Report) }
+func (u *UI) aggregateDialog() { u.openAggregate(open.View) }
 
 // openAggregate opens the 汇总 dialog reading the units' files with read.
 func (u *UI) openAggregate(read func(string) (*form.Report, []string, error)) *aggregator {
@@ -431,13 +432,10 @@ func (a *aggregator) onClose() {
 	a.d.Hide()
 }
 
-// writeAggregate writes the aggregate workbook atomically.
+// writeAggregate writes the aggregate workbook atomically (fileio.Write: rendered into a
+// temporary file, renamed over path only when complete).
 func writeAggregate(path string, s *form.Summary) error {
-	var b bytes.Buffer
-	if err := xlsx.WriteSummary(&b, s); err != nil {
-		return err
-	}
-	return form.WriteFileAtomic(path, b.Bytes())
+	return fileio.Write(path, func(w io.Writer) error { return xlsx.WriteSummary(w, s) })
 }
 
 // aggregateReport is the text shown after an aggregate: what was summed, which units have

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -222,7 +223,10 @@ func (a *autosaver) leftovers() []leftover {
 		if id == a.id || a.running(id) {
 			continue
 		}
-		r, err := form.LoadDraft(a.file(id, autosaveExt))
+		r, _, err := open.Open(a.file(id, autosaveExt)) // read as a draft, through fileio's limits
+		if ro, ok := form.AsReadOnly(err); ok {
+			r, err = ro.Report, nil // a newer version's autosave: recovered as a new, unsaved report
+		}
 		if err != nil {
 			continue
 		}

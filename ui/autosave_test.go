@@ -6,6 +6,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -139,4 +140,34 @@ func tapButton(t *testing.T, u *UI, text string) {
 		}
 	}
 	t.Fatalf("no button %q in %q", text, strings.Join(texts(top), "|"))
+}
+
+// At start-up the temporary files that saves killed before their rename left in the app's
+// folder are removed; a save still running (a young temporary file) and the autosaves stay.
+func TestStartRemovesStaleTemps(t *testing.T) {
+	u := newTestUI(t)
+	dir := t.TempDir()
+	stale := filepath.Join(dir, ".autosave-1.nianbao.123456.tmp")
+	young := filepath.Join(dir, ".autosave-2.nianbao.654321.tmp")
+	keep := filepath.Join(dir, "autosave-3.nianbao")
+	for _, p := range []string{stale, young, keep} {
+		if err := os.WriteFile(p, []byte("{"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	old := time.Now().Add(-time.Hour)
+	if err := os.Chtimes(stale, old, old); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	newUI(u.app, w, dir)
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("the stale temporary file stayed (%v)", err)
+	}
+	for _, p := range []string{young, keep} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s was removed: %v", filepath.Base(p), err)
+		}
+	}
 }

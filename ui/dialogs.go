@@ -34,6 +34,22 @@ func (u *UI) showMessage(title, msg string, icon fyne.Resource) {
 	d.Show()
 }
 
+// ask shows a question sized to its text (as showMessage) with the buttons confirm and 取消;
+// yes runs on confirm.
+func (u *UI) ask(title, msg, confirm string, yes func()) {
+	win := u.win.Canvas().Size()
+	maxW := min(float32(480), max(win.Width-160, 240))
+	l := widget.NewLabel(wrapText(msg, theme.TextSize(), maxW))
+	icon := theme.NewWarningThemedResource(theme.WarningIcon())
+	content := container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, l)
+	d := dialog.NewCustomConfirm(title, confirm, "取消", content, func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, u.win)
+	d.Show()
+}
+
 // wrapText breaks text into lines at most w wide (Chinese breaks between any characters,
 // but a line does not start with 、，。 or a closing bracket: the last character goes down
 // with it).
@@ -255,6 +271,51 @@ func (u *UI) saveFileDialog(title, name, ext, confirm string, then func(path str
 	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
 	d.SetConfirmText(confirm)
 	u.showFileDialog(d, title, u.startDir())
+	// Fyne asks before replacing a file in English it does not translate: the question is put
+	// in Chinese as soon as the confirm button (or Enter in the name field) has shown it.
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		walkPublic(top, func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == confirm && b.OnTapped != nil {
+				tapped := b.OnTapped
+				b.OnTapped = func() {
+					tapped()
+					localizeOverwrite(u.win.Canvas().Overlays().Top())
+				}
+			}
+		})
+	}
+}
+
+// overwriteTexts are the English texts of Fyne's question before a save replaces a file, in
+// Chinese; the one with the file's name is rewritten by localizeOverwrite.
+var overwriteTexts = map[string]string{
+	"Overwrite?":       "替换已有的文件？",
+	"Cannot overwrite": "无法保存",
+	"Files cannot replace a directory,\ncheck the file name and try again": "已有同名的文件夹，请换一个文件名。",
+}
+
+// overwritePrompt starts the question naming the file ("…the file\nNAME?").
+const overwritePrompt = "Are you sure you want to overwrite the file\n"
+
+// localizeOverwrite puts Fyne's replace-the-file question under o in Chinese.
+func localizeOverwrite(o fyne.CanvasObject) {
+	walkPublic(o, func(o fyne.CanvasObject) {
+		l, ok := o.(*widget.Label)
+		if !ok {
+			return
+		}
+		if zh, ok := overwriteTexts[l.Text]; ok {
+			l.SetText(zh)
+		} else if name, ok := strings.CutPrefix(l.Text, overwritePrompt); ok {
+			// Broken here, at the width the dialog gave the English text (it is not laid out
+			// again), so that the label need not wrap and 」 never starts a line.
+			w := l.Size().Width - 2*theme.InnerPadding()
+			if w < 200 {
+				w = fyne.MeasureText(strings.SplitN(l.Text, "\n", 2)[0], theme.TextSize(), fyne.TextStyle{}).Width
+			}
+			l.SetText(wrapText("已有同名的文件「"+strings.TrimSuffix(name, "?")+"」。要用新文件替换它吗？", theme.TextSize(), w-4))
+		}
+	})
 }
 
 // dialogSize is a comfortable size for file dialogs inside the window.

@@ -2,6 +2,8 @@ package ui
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -13,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -53,7 +56,8 @@ func TestDialogsOpenInChinese(t *testing.T) {
 		{"打开 with unsaved changes", u.openDialog, "不保存"},
 		{"另存为", u.saveAsDialog, "保存"},
 		{"载入上年报告", u.lastYearDialog, "载入"},
-		{"导出 with errors", func() { u.exportDialog(exporterFor(".pdf")) }, "仍要导出"},
+		{"导出 with errors", func() { u.exportDialog(open.ByID("pdf")) }, "仍要导出"},
+		{"复制网页版 with errors", u.onCopyHTML, "仍要复制"},
 		{"恢复", func() {
 			u.autosave()
 			u.auto.id, u.auto.alive = "another-window", func(int) bool { return false } // as if it crashed
@@ -212,17 +216,27 @@ func TestHelpDialog(t *testing.T) {
 	}
 }
 
-// The help lists every rule the checker has, and no other.
+// The help's rules page is form.Rules, the table README §7 prints: every rule the checker has,
+// with its level and text, and no other.
 func TestHelpCoversRules(t *testing.T) {
-	have := map[string]bool{}
-	for _, r := range helpRules {
-		have[r.id] = true
-	}
-	for _, id := range form.RuleIDs {
-		if !have[id] {
-			t.Errorf("rule %s is not in 帮助 › 填报说明", id)
+	u := newTestUI(t)
+	page := u.helpRulesPage()
+	u.win.SetContent(page)
+	have := map[string]string{}
+	for _, o := range test.LaidOutObjects(page) {
+		if f, ok := o.(*widget.Form); ok {
+			for _, it := range f.Items {
+				if l, ok := it.Widget.(*widget.Label); ok {
+					have[it.Text] = l.Text
+				}
+			}
 		}
-		delete(have, id)
+	}
+	for _, r := range form.Rules {
+		if want := "【" + r.Level + "】" + r.Text; have[r.ID] != want {
+			t.Errorf("帮助 › 填报说明 %s: %q, want %q", r.ID, have[r.ID], want)
+		}
+		delete(have, r.ID)
 	}
 	for id := range have {
 		t.Errorf("帮助 › 填报说明 lists %s, which the checker does not have", id)
@@ -247,4 +261,48 @@ func TestWrapText(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Saving over an existing file: Fyne's question, which it does not translate, is shown in
+// Chinese, naming the file; 是 goes on with the chosen path.
+func TestOverwriteQuestionInChinese(t *testing.T) {
+	u := newTestUI(t)
+	dir := t.TempDir()
+	u.path = filepath.Join(dir, "报告.nianbao") // the dialog starts in the draft's folder
+	existing := filepath.Join(dir, "已有.pdf")
+	if err := os.WriteFile(existing, []byte("%PDF"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var chosen string
+	u.saveFileDialog("导出 PDF", "已有", ".pdf", "导出", func(p string) { chosen = p })
+	confirm := u.dialogButton("导出")
+	if confirm == nil {
+		t.Fatal("no 导出 button in the file dialog")
+	}
+	test.Tap(confirm)
+	all := strings.Join(texts(u.win.Canvas().Overlays().Top()), "|")
+	if strings.Contains(all, "Overwrite") || strings.Contains(all, "Are you sure") || !strings.Contains(all, "已有同名的文件「已有.pdf」") || !strings.Contains(all, "替换已有的文件？") {
+		t.Fatalf("overwrite question %q", all)
+	}
+	walkPublic(u.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "已有同名的文件") {
+			for _, line := range strings.Split(l.Text, "\n") {
+				if w := fyne.MeasureText(line, theme.TextSize(), fyne.TextStyle{}).Width; w > l.Size().Width-2*theme.InnerPadding() {
+					t.Errorf("line %q is %.0f wide in a label of %.0f: the label wraps it again", line, w, l.Size().Width)
+				}
+				if strings.HasPrefix(line, "」") {
+					t.Errorf("a line starts with 」: %q", l.Text)
+				}
+			}
+		}
+	})
+	yes := u.dialogButton("是")
+	if yes == nil {
+		t.Fatalf("no 是 in %q", all)
+	}
+	test.Tap(yes)
+	if chosen != existing {
+		t.Errorf("chose %q, want %q", chosen, existing)
+	}
+	u.closeDialogs()
 }

@@ -7,15 +7,18 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
+	"github.com/nianbao/nianbao/form/fileio"
+	"github.com/nianbao/nianbao/form/published"
 )
 
 const (
@@ -114,15 +117,20 @@ func (u *UI) reopenLast() {
 		u.status.note("上次打开的「" + filepath.Base(last) + "」已不存在（可能已移动或删除）。")
 		return
 	}
-	if _, err := u.open(last); err != nil {
+	o, err := u.open(last)
+	if err != nil {
 		u.status.note("未能打开上次的文件：" + err.Error())
+		return
+	}
+	if o.readOnly != nil {
+		u.status.note("已以只读方式打开上次的文件「" + filepath.Base(last) + "」：" + o.readOnly.Reason)
 		return
 	}
 	u.status.note("已打开上次的文件「" + filepath.Base(last) + "」。")
 }
 
-// Open opens a draft, workbook or published text given on the command line (or by a file
-// association), showing any error or import warning in a dialog.
+// Open opens a draft, workbook or published report (text, web page, Word file, PDF) given on
+// the command line (or by a file association), showing any error or import summary in a dialog.
 func (u *UI) Open(path string) { u.openOrShow(path) }
 
 // newDialog asks for the agency, year and format of a new report.
@@ -132,7 +140,7 @@ func (u *UI) newDialog() {
 		agency.SetPlaceHolder("如：XX市XX局")
 		agency.SetText(u.rep.Meta.Agency)
 		year := widget.NewEntry()
-		y := time.Now().Year() - 1
+		y := form.DefaultYear(u.now())
 		year.SetText(strconv.Itoa(y))
 		var names []string
 		for _, f := range form.Formats {
@@ -141,16 +149,13 @@ func (u *UI) newDialog() {
 		format := widget.NewSelect(names, nil)
 		format.SetSelected(form.FormatForYear(y).Name)
 		year.OnChanged = func(s string) {
-			if y, err := strconv.Atoi(strings.TrimSpace(form.Normalize(s))); err == nil {
+			if y, err := form.ParseYear(s); err == nil {
 				format.SetSelected(form.FormatForYear(y).Name)
 			}
 		}
 		year.Validator = func(s string) error {
-			y, err := strconv.Atoi(strings.TrimSpace(form.Normalize(s)))
-			if err != nil || y < form.FirstFormatYear() || y > form.MaxYear {
-				return fmt.Errorf("请填写 %d 年以后的四位年份", form.FirstFormatYear())
-			}
-			return nil
+			_, err := form.ParseYear(s)
+			return err
 		}
 		items := []*widget.FormItem{
 			widget.NewFormItem("机关名称", agency),
@@ -161,7 +166,7 @@ func (u *UI) newDialog() {
 			if !ok {
 				return
 			}
-			y, _ := strconv.Atoi(strings.TrimSpace(form.Normalize(year.Text)))
+			y, _ := form.ParseYear(year.Text)
 			f := form.FormatForYear(y)
 			for _, ff := range form.Formats {
 				if ff.Name == format.Selected {
@@ -185,12 +190,13 @@ func (u *UI) newReport(f *form.Format, year int, agency string) {
 	u.setReport(form.New(f, year, agency), "")
 }
 
-// fileFilter accepts the extensions of the openers that exist.
+// fileFilter accepts the extensions of every format the registry reads (open.Readers), in
+// any case: drafts, workbooks, published texts, web pages, Word files and PDFs.
 func fileFilter() storage.FileFilter {
 	var exts []string
-	for _, o := range Openers {
-		if o.Read != nil {
-			exts = append(exts, o.Ext)
+	for _, f := range open.Readers() {
+		for _, e := range f.Exts() {
+			exts = append(exts, e, strings.ToUpper(e))
 		}
 	}
 	return storage.NewExtensionFileFilter(exts)
@@ -201,7 +207,7 @@ func (u *UI) openDialog() {
 }
 
 func (u *UI) openOrShow(path string) {
-	ws, err := u.open(path)
+	o, err := u.open(path)
 	if err != nil {
 		if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
 			u.removeRecent(path)
@@ -209,15 +215,92 @@ func (u *UI) openOrShow(path string) {
 		u.showError(err)
 		return
 	}
-	u.showWarnings("已打开「"+filepath.Base(path)+"」", ws)
+	name := filepath.Base(path)
+	switch {
+	case o.summary != nil:
+		u.showLines("已导入「"+name+"」", o.importText())
+	case o.readOnly != nil:
+		u.showMessage("以只读方式打开", o.readOnly.Error()+"\n可以查看、检查和导出；修改后请用「文件 › 另存为」保存为新文件。",
+			theme.NewWarningThemedResource(theme.WarningIcon()))
+	default:
+		u.showWarnings("已打开「"+name+"」", o.warnings)
+	}
+}
+
+// opened is a report read from a file, with what the user must be told about it.
+type opened struct {
+	rep *form.Report
+	// warnings are the reader's: what it could not read exactly.
+	warnings []string
+	// summary is a published report's import summary (published.Result.Summary): the form
+	// read, what was read, every blank row with its reason; nil for other files.
+	summary []string
+	// blanks are the cells the import left blank, with the reason.
+	blanks map[string]string
+	// readOnly is set for a draft of a newer version: shown, never saved over.
+	readOnly *form.ReadOnlyError
+}
+
+// importText is the text of the import dialog: the summary, the reader's notes, and what to
+// do about the blank cells.
+func (o opened) importText() string {
+	lines := append([]string(nil), o.summary...)
+	if len(o.warnings) > 0 {
+		lines = append(lines, "", "导入时的提示：")
+		lines = append(lines, o.warnings...)
+	}
+	if len(o.blanks) > 0 {
+		lines = append(lines, "", fmt.Sprintf("导入时留空的 %d 个格子已标为「未填」（浅蓝灰色框），点格子可看到留空的原因。请对照原报告补填；没有发生的请填 0。", len(o.blanks)))
+	}
+	lines = append(lines, "", "导入的报告尚未保存：请用「文件 › 保存」存为草稿。")
+	return strings.Join(lines, "\n")
+}
+
+// readFile reads a report through the registry of package open, as the command line does: a
+// published report (text, saved web page, Word file, PDF) through open.ReadPublished, which
+// also gives the import summary and the blank rows; any other file through open.Open (view:
+// open.View, for last year's report, which is never saved over). A draft of a newer version
+// comes back with readOnly set (open.Open) or a warning (View).
+func readFile(path string, view bool) (o opened, err error) {
+	if published.FormOf(path) == "" {
+		read := open.Open
+		if view {
+			read = open.View
+		}
+		r, ws, err := read(path)
+		if ro, ok := form.AsReadOnly(err); ok {
+			return opened{rep: ro.Report, warnings: ws, readOnly: ro}, nil
+		}
+		return opened{rep: r, warnings: ws}, err
+	}
+	if err := fileio.Check(path, fileio.MaxDocument); err != nil {
+		return o, err
+	}
+	defer func() {
+		if p := recover(); p != nil { // one bad file must not take the window and its edits down
+			o, err = opened{}, &fileio.Error{Path: path, Reason: "读取时程序出错，请把这个文件发给年报助手的开发者", Err: fmt.Errorf("panic: %v", p)}
+		}
+	}()
+	res, err := open.ReadPublished(path)
+	if err != nil {
+		return o, err
+	}
+	o = opened{rep: res.Report, warnings: res.Warnings, summary: res.Summary(), blanks: map[string]string{}}
+	for _, b := range res.Blanks {
+		for _, c := range b.Codes {
+			o.blanks[c] = b.Reason
+		}
+	}
+	return o, nil
 }
 
 // open reads a draft (or another supported file) and makes it the current report. Only
-// drafts become the file that 保存 writes to; other files are saved as a new draft.
-func (u *UI) open(path string) ([]string, error) {
-	r, ws, err := readAny(path)
+// drafts become the file that 保存 writes to; other files are saved as a new draft. A draft
+// of a newer version opens read-only: 保存 is disabled for it (另存为 writes a new file).
+func (u *UI) open(path string) (opened, error) {
+	o, err := readFile(path, false)
 	if err != nil {
-		return nil, err
+		return o, err
 	}
 	u.last = nil
 	u.manualTotals = false // decided again for the opened file (see setReport)
@@ -226,14 +309,20 @@ func (u *UI) open(path string) ([]string, error) {
 	if strings.EqualFold(filepath.Ext(path), form.DraftExt) {
 		target = path
 	}
-	u.setReport(r, target)
+	u.setReport(o.rep, target)
 	u.source = path
+	u.imported = o.blanks
+	if o.readOnly != nil && target != "" {
+		u.readOnly = o.readOnly.Reason
+		u.menu.refresh()
+		u.status.note("只读：「" + filepath.Base(path) + "」由更新版本保存，修改后请用「文件 › 另存为」保存为新文件。")
+	}
 	if target == "" {
 		u.dirty = true
-		u.updateTitle()
 	}
+	u.updateTitle()
 	u.addRecent(path)
-	return ws, nil
+	return o, nil
 }
 
 // save writes the draft to its file, or asks for one.
@@ -244,6 +333,10 @@ func (u *UI) save() {
 func (u *UI) saveThen(next func()) {
 	if u.path == "" {
 		u.saveAsThen(next)
+		return
+	}
+	if u.readOnly != "" {
+		u.ask("文件为只读", "「"+filepath.Base(u.path)+"」"+u.readOnly+"\n可以用「另存为」保存为新文件。", "另存为…", func() { u.saveAsThen(next) })
 		return
 	}
 	if err := u.saveTo(u.path); err != nil {
@@ -279,6 +372,10 @@ func (u *UI) saveTo(path string) error {
 		return err
 	}
 	u.path, u.dirty = path, false
+	if u.readOnly != "" {
+		u.readOnly = "" // a new file of this version
+		u.menu.refresh()
+	}
 	u.auto.clear()
 	u.updateTitle()
 	u.addRecent(path)
@@ -302,10 +399,11 @@ func (u *UI) lastYearDialog() {
 // The notes returned say which cells were filled and which typed values were replaced,
 // followed by the reader's warnings.
 func (u *UI) loadLastYear(path string) ([]string, error) {
-	last, ws, err := readAny(path)
+	o, err := readFile(path, true)
 	if err != nil {
 		return nil, err
 	}
+	last, ws := o.rep, o.warnings
 	if err := form.CheckLastYear(u.rep, last); err != nil {
 		return nil, fmt.Errorf("「%s」：%w", filepath.Base(path), err)
 	}
@@ -318,6 +416,10 @@ func (u *UI) loadLastYear(path string) ([]string, error) {
 	}
 	u.markDirty()
 	u.recheck()
+	if o.summary != nil {
+		notes = append(notes, "", "上年报告的导入情况：")
+		notes = append(notes, o.summary...)
+	}
 	if len(ws) > 0 {
 		notes = append(notes, "", "读取上年报告时的提示：")
 		notes = append(notes, ws...)

@@ -29,7 +29,7 @@ func TestBlankCellsFramedAsToFill(t *testing.T) {
 			t.Errorf("%s frame = %v, want %v", c.code, got, c.color)
 		}
 	}
-	if got := u.stepCounts(3).String(); !strings.Contains(got, "未填") || strings.Contains(got, "错误") {
+	if got := countsText(u.stepCounts(3)); !strings.Contains(got, "未填") || strings.Contains(got, "错误") {
 		t.Errorf("step 三 counts %q, want 未填 and no 错误", got)
 	}
 	if !strings.Contains(u.probs.summary.Text, "未填") {

@@ -44,3 +44,27 @@ func TestStepPagesMarkup(t *testing.T) {
 		})
 	}
 }
+
+// A table of a new report renders to reviewed markup too: every cell framed 未填, each computed
+// total showing the grey 「未填完」 (its items are not numbers yet), the step list counting
+// what is blank.
+func TestEmptyTablePageMarkup(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1024, 700))
+	u.newReport(form.Latest, 2025, "示例县市场监督管理局")
+	u.rep.Meta.Date = "2026-01-20"
+	u.recheck()
+	u.showStep(4)
+	u.win.Content().Refresh()
+	test.AssertRendersToMarkup(t, "golden/step4-empty.xml", u.win.Canvas())
+	if dir := os.Getenv("NIANBAO_GOLDEN_PNG"); dir != "" {
+		f, err := os.Create(filepath.Join(dir, "step4-empty.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := png.Encode(f, u.win.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

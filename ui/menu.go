@@ -63,7 +63,7 @@ func (m *menuBar) build() *fyne.MainMenu {
 		recent,
 		m.item("最近打开的文件…", fyne.KeyR, ctrl, u.recentDialog),
 		fyne.NewMenuItemSeparator(),
-		m.item("保存", fyne.KeyS, ctrl, func() { u.save() }),
+		m.saveItem(ctrl),
 		m.item("另存为…", fyne.KeyS, ctrl|fyne.KeyModifierShift, u.saveAsDialog),
 		fyne.NewMenuItemSeparator(),
 		m.item("载入上年报告…", fyne.KeyL, ctrl, u.lastYearDialog),
@@ -82,6 +82,17 @@ func (m *menuBar) build() *fyne.MainMenu {
 		fyne.NewMenuItem("关于"+AppName, u.aboutDialog),
 	)
 	return fyne.NewMainMenu(file, step, help)
+}
+
+// saveItem is 保存; for a read-only draft (a newer version's) it is disabled and says so.
+// (Fyne runs a menu shortcut even for a disabled item: save itself explains and offers 另存为.)
+func (m *menuBar) saveItem(mod fyne.KeyModifier) *fyne.MenuItem {
+	it := m.item("保存", fyne.KeyS, mod, func() { m.u.save() })
+	if m.u.readOnly != "" {
+		it.Label = "保存（只读文件，请用另存为）"
+		it.Disabled = true
+	}
+	return it
 }
 
 // shortcuts lists the menu commands that have a keyboard shortcut, for the help page.

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -46,10 +47,7 @@ func (v *metaView) build() fyne.CanvasObject {
 	m := func() *form.Meta { return &v.u.rep.Meta }
 	v.agency = single("如：XX市XX局", func(s string) { m().Agency = strings.TrimSpace(s) })
 	v.year = single("如：2025", func(s string) {
-		y, err := strconv.Atoi(strings.TrimSpace(form.Normalize(s)))
-		if err != nil {
-			y = 0
-		}
+		y, _ := form.ParseYear(s) // out of range: kept, and M2 says so
 		m().Year = y
 	})
 	v.date = single(dateHint, func(s string) { m().Date = storedDate(s) })
@@ -106,28 +104,29 @@ func (v *metaView) reload() {
 	v.check()
 }
 
-// check shows the meta issues on the single line above the form.
+// check shows the problems of 基本信息 (section 0 of form.CheckAll: M1-M3, D1 and what the
+// opening paragraph gets) on the single line above the form, each with its rule id.
 func (v *metaView) check() {
-	msgs := metaIssues(v.u.rep)
-	if len(msgs) == 0 {
+	var msgs []string
+	c := form.CountBySection(v.u.problems)[0]
+	for _, p := range v.u.problems {
+		if p.Section == 0 {
+			msgs = append(msgs, fmt.Sprintf("%s %s：%s", p.Severity, p.Rule, strings.TrimSuffix(p.Message, "。")))
+		}
+	}
+	switch {
+	case len(msgs) == 0:
 		v.msg.Importance = widget.SuccessImportance
 		v.msg.SetText("基本信息已填写完整。")
 		return
+	case c.Errors > 0:
+		v.msg.Importance = widget.DangerImportance
+	case c.Warnings > 0:
+		v.msg.Importance = widget.WarningImportance
+	default:
+		v.msg.Importance = widget.MediumImportance
 	}
-	v.msg.Importance = widget.WarningImportance
-	for i, m := range msgs {
-		msgs[i] = strings.TrimSuffix(m, "。")
-	}
-	v.msg.SetText("提醒：" + strings.Join(msgs, "；") + "。")
-}
-
-// metaIssues lists what is missing or wrong in the report's 基本信息 (form.CheckMeta).
-func metaIssues(r *form.Report) []string {
-	var msgs []string
-	for _, p := range form.CheckMeta(r) {
-		msgs = append(msgs, p.Message)
-	}
-	return msgs
+	v.msg.SetText(strings.Join(msgs, "；") + "。")
 }
 
 func (v *metaView) focusCode(string) bool {
@@ -138,10 +137,10 @@ func (v *metaView) focusCode(string) bool {
 // dateHint is the placeholder of 发布日期: the forms it accepts.
 const dateHint = "如 2026-01-20、2026年1月20日、2026/1/20"
 
-// storedDate is the date as stored: YYYY-MM-DD when the text is a date in any accepted
-// form, else the text as typed (CheckMeta reports it).
+// storedDate is the date as stored: YYYY-MM-DD when the text is a date in any form
+// form.ParseDate accepts, else the text as typed (M3 names it).
 func storedDate(s string) string {
-	if iso, ok := parseDate(s); ok {
+	if iso, ok := form.ParseDate(s); ok {
 		return iso
 	}
 	return strings.TrimSpace(form.Normalize(s))
@@ -163,7 +162,7 @@ func newDateEntry(u *UI) *dateEntry {
 // FocusLost shows the stored form of a recognised date.
 func (e *dateEntry) FocusLost() {
 	e.Entry.FocusLost()
-	if iso, ok := parseDate(e.Text); ok && iso != e.Text {
+	if iso, ok := form.ParseDate(e.Text); ok && iso != e.Text {
 		e.u.loading++
 		e.SetText(iso)
 		e.u.loading--

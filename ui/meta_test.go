@@ -11,7 +11,8 @@ import (
 )
 
 // Filling 基本信息 must not move the fields: the hint line keeps its height whether there are
-// hints or not, and it shows them as 提醒 (warning colour), like the problems panel.
+// hints or not; it shows every 基本信息 problem of the checker with its rule id, a field still
+// empty as 未填 (not in the warning colour: it is not wrong yet).
 func TestMetaHintsDoNotShiftFields(t *testing.T) {
 	u := newTestUI(t)
 	u.rep.Meta.Agency, u.rep.Meta.Date = "", ""
@@ -22,13 +23,17 @@ func TestMetaHintsDoNotShiftFields(t *testing.T) {
 	if strings.Contains(v.msg.Text, "。；") {
 		t.Errorf("hint line %q has 。 before ；", v.msg.Text)
 	}
-	if !strings.Contains(v.msg.Text, "机关名称") || v.msg.Importance != widget.WarningImportance {
-		t.Fatalf("hint line = %q (importance %v), want the missing agency as a warning", v.msg.Text, v.msg.Importance)
+	if !strings.Contains(v.msg.Text, "未填 M1：请填写机关名称") || v.msg.Importance != widget.MediumImportance {
+		t.Fatalf("hint line = %q (importance %v), want the missing agency as 未填 M1", v.msg.Text, v.msg.Importance)
 	}
 	for _, p := range u.problems {
-		if p.Section == 0 && p.Severity != "提醒" {
-			t.Errorf("meta problem %q in the panel is %s, the page shows it as 提醒", p.Message, p.Severity)
+		if p.Section == 0 && !strings.Contains(v.msg.Text, string(p.Severity)+" "+p.Rule) {
+			t.Errorf("meta problem %s %s is not on the page's line %q", p.Severity, p.Rule, v.msg.Text)
 		}
+	}
+	mv := func() int { return form.CountBySection(u.problems)[0].Blanks }
+	if mv() != 2 {
+		t.Errorf("基本信息 counts %d blanks, want agency and date", mv())
 	}
 	abs := func() float32 {
 		u.pages[0].Refresh() // lay out again, as the window does after a size change
@@ -39,9 +44,15 @@ func TestMetaHintsDoNotShiftFields(t *testing.T) {
 	test.Type(v.agency, "测试局")
 	u.win.Canvas().Focus(v.date)
 	test.Type(v.date, "2026-01-20")
-	if len(metaIssues(u.rep)) != 0 {
-		t.Fatalf("issues left after filling: %v", metaIssues(u.rep))
+	if c := form.CountBySection(u.problems)[0]; !c.Clean() {
+		t.Fatalf("基本信息 not clean after filling: %+v %v", c, u.problems)
 	}
+	// A wrong date is a 提醒, in the warning colour, with its id.
+	v.date.SetText("2026-13-40")
+	if !strings.Contains(v.msg.Text, "提醒 M3") || v.msg.Importance != widget.WarningImportance {
+		t.Errorf("a wrong date: hint line %q (importance %v)", v.msg.Text, v.msg.Importance)
+	}
+	v.date.SetText("2026年1月20日")
 	if after := abs(); after != before {
 		t.Errorf("发布日期 moved from y=%.0f to y=%.0f while typing", before, after)
 	}

@@ -87,7 +87,7 @@ func (v *textView) focusCode(string) bool {
 }
 
 // overviewView is the 一、总体情况 page: an overall paragraph and the five conventional parts,
-// with a running count against the 1000-character limit of the 2021 format.
+// with a running count against the format's length limit (1000 characters in the 2021 format).
 type overviewView struct {
 	u        *UI
 	overview *growEntry
@@ -126,16 +126,17 @@ func (v *overviewView) build() fyne.CanvasObject {
 	return container.NewBorder(nil, v.count, nil, nil, scroll)
 }
 
+// showCount shows the length of 一 as W1 counts it (Text.OverviewChars) against the format's
+// limit (Format.OverviewLimit; the 2019 format has none).
 func (v *overviewView) showCount() {
-	n := form.CountChars(v.u.rep.Text.Section(1))
-	s := fmt.Sprintf("第一部分共 %d 字", n)
-	if v.u.rep.Format.ID == "2021" {
-		s += fmt.Sprintf("（原则上不超过 %d 字）", form.OverviewLimit)
-		if n > form.OverviewLimit {
+	n, limit := v.u.rep.Text.OverviewChars(), v.u.rep.Format.OverviewLimit
+	s := fmt.Sprintf("第一部分共 %d 字（不计空格和换行）", n)
+	v.count.Importance = widget.MediumImportance
+	if limit > 0 {
+		s += fmt.Sprintf("，原则上不超过 %d 字", limit)
+		if n > limit {
 			v.count.Importance = widget.WarningImportance
-			s += fmt.Sprintf("，已超出 %d 字", n-form.OverviewLimit)
-		} else {
-			v.count.Importance = widget.MediumImportance
+			s += fmt.Sprintf("，已超出 %d 字", n-limit)
 		}
 	}
 	v.count.SetText(s)

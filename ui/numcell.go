@@ -20,8 +20,10 @@ type numCell struct {
 
 	// Text is what the cell holds, exactly as typed.
 	Text string
-	// PlaceHolder is shown grey when Text is empty ("万元").
+	// PlaceHolder is shown grey when Text is empty ("万元"), when it fits beside what the
+	// cell's left Reserve pixels hold (last year's figure in the corner); else not at all.
 	PlaceHolder string
+	Reserve     float32
 	// OnChanged is called after every change of Text made by the user.
 	OnChanged func(string)
 
@@ -366,6 +368,9 @@ func (r *numCellRenderer) Refresh() {
 	switch {
 	case c.Text == "" && !c.focused:
 		r.text.Text, r.cut = c.PlaceHolder, 0
+		if fyne.MeasureText(c.PlaceHolder, r.text.TextSize, fyne.TextStyle{}).Width > avail-c.Reserve {
+			r.text.Text = ""
+		}
 		r.text.Color = theme.Color(theme.ColorNamePlaceHolder)
 	case c.Disabled():
 		r.text.Text, r.cut = fitLeft(c.Text, r.text.TextSize, avail)

@@ -143,3 +143,27 @@ func TestPasteReportsWrongTotal(t *testing.T) {
 		t.Fatal("form.Parse of an empty text is not blank")
 	}
 }
+
+// A computed total still waiting for its items shows the grey 「未填完」, unless last year's
+// figure in the corner leaves no room for it (the two must never overlap).
+func TestPendingTotalPlaceholderFits(t *testing.T) {
+	newTestUI(t)
+	c := newNumCell()
+	c.PlaceHolder = pendingTotal
+	c.Disable()
+	c.Resize(fyne.NewSize(80, 24))
+	r := test.WidgetRenderer(c).(*numCellRenderer)
+	r.Refresh()
+	if r.text.Text != pendingTotal {
+		t.Errorf("placeholder %q, want %q", r.text.Text, pendingTotal)
+	}
+	c.Reserve = 60
+	r.Refresh()
+	if r.text.Text != "" {
+		t.Errorf("placeholder %q drawn over the corner's figure", r.text.Text)
+	}
+	c.SetText("9")
+	if r.text.Text != "9" {
+		t.Errorf("a computed total shows %q", r.text.Text)
+	}
+}

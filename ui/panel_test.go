@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/nianbao/nianbao/form"
 )
@@ -112,5 +113,23 @@ func TestLastYearNoteBesideSwitch(t *testing.T) {
 	note, sw, grid := d.AbsolutePositionForObject(tv.last), d.AbsolutePositionForObject(tv.manual), d.AbsolutePositionForObject(tv.scroll)
 	if tv.last.Hidden || note.Y >= grid.Y || note.X <= sw.X {
 		t.Errorf("note at %v (hidden %v), switch at %v, table at %v: want the note right of the switch, above the table", note, tv.last.Hidden, sw, grid)
+	}
+}
+
+// The status line at the foot shows a background message whole when the summary leaves room
+// for it (it had shrunk to "…" beside the summary).
+func TestStatusLineShownWhole(t *testing.T) {
+	u := newTestUI(t)
+	u.setReport(form.Sample(form.Latest), "")
+	u.status.note("已导出 PDF：示例县市场监督管理局2025年政府信息公开工作年度报告.pdf")
+	u.win.Content().Refresh()
+	l := u.status.label
+	need := fyne.MeasureText(l.Text, theme.CaptionTextSize(), fyne.TextStyle{}).Width
+	if got := l.Size().Width; got < need {
+		t.Errorf("status line %.0f wide for a message of %.0f", got, need)
+	}
+	sum := u.probs.summary
+	if sum.Position().X+sum.Size().Width > l.Position().X {
+		t.Error("the status line overlaps the summary")
 	}
 }

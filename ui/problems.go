@@ -16,26 +16,21 @@ import (
 
 // problemKind is how one kind of item of the problems panel, the step list and the cell
 // frames looks. The kinds are in order of gravity: a step shows the icon of its gravest kind.
-// A new kind (such as cells still to be filled, counted as "未填 N" and framed in a quiet
-// colour rather than red) is one more entry in problemKinds.
+// Cells still to be filled (form.Unfilled) are framed in a quiet colour rather than red.
 type problemKind struct {
 	severity form.Severity
-	// word names the kind in counts: "错误 2".
-	word string
 	// icon marks the kind's rows in lists.
 	icon func() fyne.Resource
 	// frame colours the frames of the kind's cells.
 	frame color.Color
-	// byCell counts the kind by the cells its items name (未填 12: twelve cells to fill).
-	byCell bool
 }
 
 var problemKinds = []problemKind{
-	{severity: form.Error, word: "错误", frame: colorError,
+	{severity: form.Error, frame: colorError,
 		icon: func() fyne.Resource { return theme.NewErrorThemedResource(theme.ErrorIcon()) }},
-	{severity: form.Warning, word: "提醒", frame: colorWarning,
+	{severity: form.Warning, frame: colorWarning,
 		icon: func() fyne.Resource { return theme.NewWarningThemedResource(theme.WarningIcon()) }},
-	{severity: form.Unfilled, word: "未填", frame: colorUnfilled, byCell: true,
+	{severity: form.Unfilled, frame: colorUnfilled,
 		icon: func() fyne.Resource { return theme.NewPrimaryThemedResource(theme.InfoIcon()) }},
 }
 
@@ -52,61 +47,49 @@ func kindOf(s form.Severity) problemKind {
 // severityIcon is the icon of a problem's rows.
 func severityIcon(s form.Severity) fyne.Resource { return kindOf(s).icon() }
 
-// kindCounts counts problems by kind.
-type kindCounts map[form.Severity]int
-
-func (c kindCounts) add(p form.Problem) {
-	n := 1
-	if kindOf(p.Severity).byCell {
-		n = max(1, len(p.Cells))
-	}
-	c[p.Severity] += n
+// problemLine is a problem as the panel and 检查与导出 list it: with its rule id, as the
+// command line prints it ("[错误 H2] …").
+func problemLine(p form.Problem) string {
+	return fmt.Sprintf("[%s %s] %s", p.Severity, p.Rule, p.Message)
 }
 
-// total is the number of problems counted.
-func (c kindCounts) total() int {
-	n := 0
-	for _, v := range c {
-		n += v
-	}
-	return n
-}
-
-// String is the count line of a step: "无问题", "错误 1", "错误 1 提醒 2".
-func (c kindCounts) String() string {
-	var parts []string
-	for _, k := range problemKinds {
-		if n := c[k.severity]; n > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", k.word, n))
-		}
-	}
-	if len(parts) == 0 {
+// countsText is the count line of a step (form.Counts): "无问题" only when the step is
+// clean; else "错误 1 提醒 2 未填 12" (未填 counts the cells and fields still blank).
+func countsText(c form.Counts) string {
+	if c.Clean() {
 		return "无问题"
+	}
+	var parts []string
+	for _, n := range []struct {
+		word string
+		n    int
+	}{{"错误", c.Errors}, {"提醒", c.Warnings}, {"未填", c.Blanks}} {
+		if n.n > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", n.word, n.n))
+		}
 	}
 	return strings.Join(parts, " ")
 }
 
-// sentence is the count for the panel's summary: "错误 2 个，提醒 1 个" (a kind that can
-// be absent is named only when present: "，未填 12 格").
-func (c kindCounts) sentence() string {
-	var parts []string
-	for _, k := range problemKinds {
-		switch n := c[k.severity]; {
-		case k.byCell && n > 0:
-			parts = append(parts, fmt.Sprintf("%s %d 格", k.word, n))
-		case !k.byCell:
-			parts = append(parts, fmt.Sprintf("%s %d 个", k.word, n))
-		}
+// countsSentence is the count for the panel's summary: "错误 2 个，提醒 1 个" and, when
+// something is blank, "，未填 12 处".
+func countsSentence(c form.Counts) string {
+	s := fmt.Sprintf("错误 %d 个，提醒 %d 个", c.Errors, c.Warnings)
+	if c.Blanks > 0 {
+		s += fmt.Sprintf("，未填 %d 处", c.Blanks)
 	}
-	return strings.Join(parts, "，")
+	return s
 }
 
-// icon is the mark of a step: the icon of its gravest kind, or a tick.
-func (c kindCounts) icon() fyne.Resource {
-	for _, k := range problemKinds {
-		if c[k.severity] > 0 {
-			return k.icon()
-		}
+// countsIcon is the mark of a step: the icon of its gravest kind, a tick only when clean.
+func countsIcon(c form.Counts) fyne.Resource {
+	switch {
+	case c.Errors > 0:
+		return kindOf(form.Error).icon()
+	case c.Warnings > 0:
+		return kindOf(form.Warning).icon()
+	case c.Blanks > 0:
+		return kindOf(form.Unfilled).icon()
 	}
 	return theme.NewSuccessThemedResource(theme.ConfirmIcon())
 }
@@ -148,12 +131,12 @@ func (p *problemsPanel) build(status fyne.CanvasObject) fyne.CanvasObject {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(p.items) {
 				q := p.items[i]
-				o.(*problemRow).set(severityIcon(q.Severity), fmt.Sprintf("[%s] %s", q.Severity, q.Message))
+				o.(*problemRow).set(severityIcon(q.Severity), problemLine(q))
 			}
 		})
 	p.list.OnSelected = p.onSelect
 	p.listBox = container.New(&listHeight{p: p}, p.list)
-	p.bar = container.NewBorder(nil, nil, p.toggle, status, p.summary)
+	p.bar = container.New(barLayout{}, p.toggle, p.summary, status)
 	p.root = container.NewBorder(widget.NewSeparator(), p.bar, nil, nil, p.listBox)
 	p.show()
 	return p.root
@@ -176,27 +159,22 @@ func (p *problemsPanel) expanded() bool { return len(p.items) > 0 && !p.folded &
 func (p *problemsPanel) hidden() bool { return steps[p.u.current].Section == sectionCheck }
 
 func (p *problemsPanel) show() {
-	c := kindCounts{}
-	for _, q := range p.items {
-		c.add(q)
-	}
+	c := form.Totals(p.items)
+	p.summary.SetIcon(countsIcon(c))
 	switch {
 	case len(p.items) == 0:
 		p.summary.SetText("未发现问题。")
-		p.summary.SetIcon(c.icon())
 		p.toggle.Hide()
 	case p.hidden():
-		p.summary.SetText("问题：" + c.sentence() + "，全部列在本页。")
-		p.summary.SetIcon(c.icon())
+		p.summary.SetText("问题：" + countsSentence(c) + "，全部列在本页。")
 		p.toggle.Hide()
 	default:
-		p.summary.SetIcon(c.icon())
 		p.toggle.Show()
 		if p.folded {
-			p.summary.SetText("问题：" + c.sentence() + "（已收起，点左侧箭头展开；点此查看全部 ›）")
+			p.summary.SetText("问题：" + countsSentence(c) + "（已收起，点左侧箭头展开；点此查看全部 ›）")
 			p.toggle.SetIcon(theme.MenuDropUpIcon())
 		} else {
-			p.summary.SetText("问题：" + c.sentence() + "（点条目定位到格子；点此查看全部 ›）")
+			p.summary.SetText("问题：" + countsSentence(c) + "（点条目定位到格子；点此查看全部 ›）")
 			p.toggle.SetIcon(theme.MenuDropDownIcon())
 		}
 	}
@@ -230,6 +208,39 @@ func (p *problemsPanel) onSelect(i widget.ListItemID) {
 	if i < len(p.items) {
 		p.u.gotoProblem(p.items[i])
 	}
+}
+
+// barLayout lays out the panel's summary line: the fold toggle (when shown) and the summary
+// at their natural widths on the left, the status line in all the width that is left, so
+// that a background message is shown whole whenever it fits (and cut with "…" only when not).
+type barLayout struct{}
+
+func (barLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objects {
+		if !o.Visible() {
+			continue
+		}
+		w := o.MinSize().Width
+		if i == len(objects)-1 { // the status line
+			w = max(size.Width-x, 0)
+		}
+		w = min(w, max(size.Width-x, 0))
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + theme.Padding()
+	}
+}
+
+func (barLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		if o.Visible() {
+			m := o.MinSize()
+			s = fyne.NewSize(s.Width+m.Width+theme.Padding(), max(s.Height, m.Height))
+		}
+	}
+	return s
 }
 
 // panelRows is how many problems the open list shows in a window h pixels high: six at

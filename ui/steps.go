@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/nianbao/nianbao/form"
 )
 
 // stepView is the page of one step. Pages are built once per report and kept, so that
@@ -73,8 +75,8 @@ func (n *stepNav) update(i widget.ListItemID, o fyne.CanvasObject) {
 	texts := box.Objects[1].(*fyne.Container)
 	counts := n.u.stepCounts(i)
 	texts.Objects[0].(*widget.Label).SetText(steps[i].Title)
-	icon.SetResource(counts.icon())
-	texts.Objects[1].(*widget.Label).SetText(counts.String())
+	icon.SetResource(countsIcon(counts))
+	texts.Objects[1].(*widget.Label).SetText(countsText(counts))
 }
 
 // onSelected shows the chosen step.
@@ -109,18 +111,14 @@ func (u *UI) stepIntro(i int) string {
 	case s == 0:
 		return fmt.Sprintf("填写机关名称、报告年度和发布日期。本报告采用%s规定的格式。", u.rep.Format.Name)
 	default:
-		return "逐项核对全部问题：「错误」必须改正，「提醒」请确认。核对后导出 Excel（报送上级）和 PDF（对外公开）。"
+		return "逐项核对全部问题：「错误」必须改正，「提醒」请确认，「未填」要补填（没有发生的填 0）。导出 Excel 报送上级，PDF、网页在网站发布，Word 送领导审签。"
 	}
 }
 
-// stepCounts counts the problems of step i by kind (检查与导出 counts them all).
-func (u *UI) stepCounts(i int) kindCounts {
-	sec := steps[i].Section
-	c := kindCounts{}
-	for _, p := range u.problems {
-		if sec == sectionCheck || p.Section == sec {
-			c.add(p)
-		}
+// stepCounts counts the problems of step i (form.CountBySection; 检查与导出 counts them all).
+func (u *UI) stepCounts(i int) form.Counts {
+	if sec := steps[i].Section; sec >= 0 && sec <= 6 {
+		return form.CountBySection(u.problems)[sec]
 	}
-	return c
+	return form.Totals(u.problems)
 }

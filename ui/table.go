@@ -17,6 +17,7 @@ import (
 // cellView is one number cell of a table page.
 type cellView struct {
 	code  string
+	idx   int // index in the format's cells (form.Marks)
 	def   *form.CellDef
 	span  form.Span
 	pos   int // position in tableView.cells (reading order)
@@ -116,7 +117,7 @@ func (v *tableView) build() fyne.CanvasObject {
 	}
 	v.msg.SetText(tableHint)
 	v.reload()
-	v.mark(v.u.states) // the problems found before this page was first shown
+	v.mark(v.u.marks) // the problems found before this page was first shown
 	if !derived {
 		v.manual.Hide()
 		return container.NewBorder(v.last, v.msg, nil, nil, v.fv.root)
@@ -157,13 +158,24 @@ const manualLabel = "手动填写合计（照抄已有报表时勾选）"
 // computedHint is shown when the user taps a total the program computes.
 const computedHint = "合计由程序自动计算；如需照抄已有数字，请勾选「手动填写合计」"
 
+// pendingTotal is the grey text of a computed total whose terms are not all numbers yet: a
+// blank is not a zero, so the total waits for its items (and the cell is framed 未填).
+const pendingTotal = "未填完"
+
+// pendingHint explains a computed total that waits for its items.
+const pendingHint = "各分项都填了数字（没有发生的填 0）后，程序才算出这个合计"
+
 // tappedComputed explains, next to the cell and in the message line, why a computed total
 // cannot be typed into. The bubble is drawn over the grid, not in a pop-up, so that it does
 // not swallow the user's next click; it goes when another cell is focused.
 func (v *tableView) tappedComputed(cv *cellView) {
 	v.focus = nil
 	v.msg.Importance = widget.WarningImportance
-	v.msg.SetText("当前单元格：" + cv.def.Label() + "\n" + computedHint + "。")
+	hint := computedHint + "。"
+	if c, _ := v.u.rep.Cell(cv.code); c.Blank {
+		hint = pendingHint + "；" + hint
+	}
+	v.msg.SetText("当前单元格：" + cv.def.Label() + "\n" + hint)
 	if v.bubble == nil || v.sheet.paneOf(cv.span) != paneBody {
 		return
 	}
@@ -201,7 +213,7 @@ func newBubble() *fyne.Container {
 
 func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
 	def, _ := v.u.rep.Format.Cell(s.Code)
-	cv := &cellView{code: s.Code, def: def, span: s, pos: len(v.cells), entry: newNumCell()}
+	cv := &cellView{code: s.Code, idx: v.u.rep.Format.Index(s.Code), def: def, span: s, pos: len(v.cells), entry: newNumCell()}
 	cv.frame = canvas.NewRectangle(color.Transparent)
 	cv.frame.StrokeWidth = 2
 	cv.frame.StrokeColor = colorNone
@@ -244,12 +256,16 @@ func (v *tableView) reload() {
 	defer func() { v.u.loading-- }()
 	for _, cv := range v.cells {
 		c, _ := v.u.rep.Cell(cv.code)
-		cv.entry.SetText(c.Text)
 		if cv.def.Derived && !v.u.manualTotals {
+			cv.entry.PlaceHolder = pendingTotal
 			cv.entry.Disable()
 		} else {
+			if cv.def.Derived {
+				cv.entry.PlaceHolder = ""
+			}
 			cv.entry.Enable()
 		}
+		cv.entry.SetText(c.Text)
 	}
 	if v.manual != nil && v.manual.Checked != v.u.manualTotals {
 		v.manual.SetChecked(v.u.manualTotals)
@@ -266,10 +282,13 @@ func (v *tableView) setText(code string) {
 	}
 }
 
-// mark colours each cell's frame by the worst problem it is involved in.
-func (v *tableView) mark(states map[string]form.Severity) {
+// mark colours each cell's frame by the worst problem naming it (form.Marks, by cell index).
+func (v *tableView) mark(marks []form.Severity) {
 	for _, cv := range v.cells {
-		st := states[cv.code]
+		var st form.Severity
+		if cv.idx >= 0 && cv.idx < len(marks) {
+			st = marks[cv.idx]
+		}
 		c, _ := v.u.rep.Cell(cv.code)
 		bad := c.Err != nil
 		if st == cv.state && bad == cv.bad {
@@ -300,14 +319,24 @@ func (v *tableView) showMessage(cv *cellView) {
 		v.msg.Importance = widget.DangerImportance
 	}
 	for _, p := range v.u.problems {
-		if p.Rule == "H5" {
-			continue
+		if p.Rule == "H5" && !p.Blank {
+			continue // the cell's own error, said above
 		}
 		for _, c := range p.Cells {
-			if c == cv.code {
-				lines = append(lines, string(p.Severity)+"："+p.Message)
-				break
+			if c != cv.code {
+				continue
 			}
+			msg := p.Message
+			if p.Rule == "B1" {
+				msg = "本格还没有填写，" + form.BlankHint
+			}
+			lines = append(lines, fmt.Sprintf("%s %s：%s", p.Severity, p.Rule, msg))
+			break
+		}
+	}
+	if why, ok := v.u.imported[cv.code]; ok {
+		if c, _ := v.u.rep.Cell(cv.code); c.Blank {
+			lines = append(lines, "导入时留空："+why)
 		}
 	}
 	if lv, ok := v.u.lastValue(cv.code); ok {
@@ -316,6 +345,9 @@ func (v *tableView) showMessage(cv *cellView) {
 	// One line where the window is wide enough: the numbers keep the height.
 	v.msg.SetText(strings.Join(lines, "　"))
 }
+
+// lastValue is last year's figure that a cell follows from (form.LastYearValue).
+func (u *UI) lastValue(code string) (string, bool) { return form.LastYearValue(u.rep, u.last, code) }
 
 // showLast lists last year's values that this year's cells are compared with.
 func (v *tableView) showLast() {
@@ -332,6 +364,11 @@ func (v *tableView) showLast() {
 		if cv.prev.Text != text {
 			cv.prev.Text = text
 			cv.prev.Refresh()
+			cv.entry.Reserve = 0
+			if text != "" {
+				cv.entry.Reserve = cv.prev.MinSize().Width + 2 // the corner's figure stays readable
+			}
+			cv.entry.Refresh()
 		}
 	}
 	if n == 0 {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -201,12 +202,12 @@ func TestStepMarks(t *testing.T) {
 		{6, "提醒 1"},      // W2: no 信息处理费 sentence
 		{7, "错误 1 提醒 1 未填 1"},
 	} {
-		if got := u.stepCounts(c.step).String(); got != c.want {
+		if got := countsText(u.stepCounts(c.step)); got != c.want {
 			t.Errorf("step %s mark %q, want %q (problems %v)", steps[c.step].Title, got, c.want, u.problems)
 		}
 	}
 	test.Type(v.entry, "本年度未收取信息处理费。")
-	if got := u.stepCounts(6).String(); got != "无问题" {
+	if got := countsText(u.stepCounts(6)); got != "无问题" {
 		t.Errorf("after the fee sentence step 六 shows %q", got)
 	}
 	// 基本信息 counts what the title and signature still lack.
@@ -214,11 +215,38 @@ func TestStepMarks(t *testing.T) {
 	mv := u.views[0].(*metaView)
 	mv.agency.SetText("")
 	mv.date.SetText("2026-13-40")
-	if got := u.stepCounts(0).String(); got != "提醒 2" {
+	if got := countsText(u.stepCounts(0)); got != "提醒 1 未填 1" {
 		t.Errorf("基本信息 without agency and with a bad date shows %q (problems %v)", got, u.problems)
 	}
 	if !strings.Contains(mv.msg.Text, "机关名称") || !strings.Contains(mv.msg.Text, "YYYY-MM-DD") {
 		t.Errorf("meta message %q", mv.msg.Text)
+	}
+	// A report with only 基本信息 filled is never ✓: every other step counts what is blank
+	// and shows the 未填 icon, not the tick.
+	u.newReport(form.Latest, 2025, "测试局")
+	u.rep.Meta.Date = "2026-01-20"
+	u.recheck()
+	tick := countsIcon(form.Counts{}).Name()
+	for i := range steps {
+		c := u.stepCounts(i)
+		if i == 0 {
+			if !c.Clean() || countsText(c) != "无问题" || countsIcon(c).Name() != tick {
+				t.Errorf("基本信息 filled: %q", countsText(c))
+			}
+			continue
+		}
+		if c.Clean() || !strings.HasPrefix(countsText(c), "未填 ") || countsIcon(c).Name() == tick {
+			t.Errorf("step %s of an empty report shows %q", steps[i].Title, countsText(c))
+		}
+	}
+	blank3 := 0
+	for _, d := range u.rep.Format.Cells {
+		if d.Table.Section == 3 {
+			blank3++
+		}
+	}
+	if got := countsText(u.stepCounts(3)); got != fmt.Sprintf("未填 %d", blank3) {
+		t.Errorf("step 三 of an empty report shows %q, want 未填 %d (every cell)", got, blank3)
 	}
 }
 
@@ -372,8 +400,20 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	if r := u.recent.list(); len(r) == 0 || r[0] != path {
 		t.Errorf("a missing file stays in the recent list: %v", r)
 	}
-	if _, err := u.open(filepath.Join(t.TempDir(), "x.docx")); err == nil || !strings.Contains(err.Error(), "只支持") {
-		t.Errorf("opening a .docx: %v", err)
+	// Files that are not reports: a clear message naming the file, and what to do for old Word
+	// and Excel files. The open report stays.
+	dir := t.TempDir()
+	for name, want := range map[string]string{"x.docx": "x.docx", "旧.doc": "另存为", "旧.xls": "另存为", "x.zip": "x.zip"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("PK\x03\x04 not a report"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := u.open(p); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("opening %s: %v, want a message with %q", name, err, want)
+		}
+	}
+	if u.path != path || u.rep.Meta.Agency != "厦门市" {
+		t.Errorf("a failed open replaced the report (path %q)", u.path)
 	}
 }
 
@@ -487,35 +527,24 @@ func TestLastYear(t *testing.T) {
 	}
 }
 
-func TestExportSeam(t *testing.T) {
-	saved := Exporters
-	t.Cleanup(func() { Exporters = saved })
-	var wrote string
-	Exporters = []*Exporter{
-		{Name: "导出 Excel", Ext: ".xlsx"},
-		{Name: "导出 PDF", Ext: ".pdf", Write: func(path string, r *form.Report) error {
-			wrote = path
-			return os.WriteFile(path, []byte(r.Title()), 0o644)
-		}},
-	}
+// 检查与导出 offers every format of the registry but the draft, labelled by its short name,
+// and 复制网页版; none is disabled.
+func TestExportButtonsFromRegistry(t *testing.T) {
 	u := newTestUI(t)
 	u.showStep(7)
 	cv := u.views[7].(*checkView)
-	if !cv.buttons[0].Disabled() || !strings.Contains(cv.buttons[0].Text, "尚未支持") {
-		t.Errorf("missing writer: button %q disabled=%v", cv.buttons[0].Text, cv.buttons[0].Disabled())
+	var got []string
+	for _, b := range cv.buttons {
+		got = append(got, b.Text)
+		if b.Disabled() {
+			t.Errorf("button %q is disabled", b.Text)
+		}
 	}
-	if cv.buttons[1].Disabled() {
-		t.Error("existing writer's button is disabled")
+	if strings.Join(got, "|") != "导出 Excel|导出 PDF|导出 Word|导出 网页" {
+		t.Errorf("export buttons %q", got)
 	}
-	path := withExt(filepath.Join(t.TempDir(), u.rep.FileStem()), ".pdf")
-	if err := u.export(Exporters[1], path); err != nil {
-		t.Fatal(err)
-	}
-	if wrote != path || !strings.HasSuffix(path, "测试局2025年政府信息公开工作年度报告.pdf") {
-		t.Errorf("wrote %q", wrote)
-	}
-	if !cv.folder.Visible() || !strings.Contains(cv.done.Text, path) {
-		t.Error("no open-folder button after export")
+	if cv.copy == nil || cv.copy.Text != "复制网页版" || cv.copy.Disabled() {
+		t.Error("no 复制网页版 button")
 	}
 	if withExt("a.PDF", ".pdf") != "a.PDF" || withExt("a", ".xlsx") != "a.xlsx" {
 		t.Error("withExt")

@@ -1,6 +1,8 @@
 // Package ui is the desktop wizard of 年报助手: a step list (基本信息, 一 … 六, 检查与导出),
-// a page per step, live checking through form.Check and a problems panel that jumps to the
-// cell. It holds no business rules: everything is asked of package form.
+// a page per step, live checking through form.CheckAll and a problems panel that jumps to the
+// cell. It holds no business rules: everything is asked of package form (checks, marks,
+// counts, dates, years, last year's figures) and of package open (every file read and
+// written), as the command line does.
 //
 // The parts of the window are small structs, each with a build method and onX handlers:
 // stepNav (the step list, steps.go), wizardPage (title, guidance, 上一步/下一步), the step
@@ -14,7 +16,6 @@ package ui
 import (
 	"os"
 	"path/filepath"
-	"sort"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,6 +24,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nianbao/nianbao/form"
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
 // AppName is the application's name, shown in the window title.
@@ -39,7 +41,15 @@ type UI struct {
 	source   string // the file last opened (any kind), "" for a new report
 	dirty    bool
 	problems []form.Problem
-	states   map[string]form.Severity
+	// marks is the worst severity of the problems naming each cell (form.Marks: by index in
+	// the format's cells).
+	marks []form.Severity
+	// readOnly is the reason path may not be saved over (a draft of a newer version, see
+	// form.ReadOnlyError), "" when it may.
+	readOnly string
+	// imported says, for cells a published report's import left blank, why (the import
+	// summary's reasons, shown when such a cell is focused).
+	imported map[string]string
 
 	manualTotals bool
 	loading      int // >0 while the UI itself writes into entries
@@ -63,6 +73,8 @@ type UI struct {
 	do         func(func())
 	closed     bool   // the window has been closed through onClose
 	exportDone func() // test hook: called when a background export has been reported
+	// exportCancel cancels the export running in the background, if any.
+	exportCancel func()
 }
 
 // New builds the wizard into w: theme, menus, shortcuts, the step list and pages, autosave
@@ -80,10 +92,11 @@ func newUI(a fyne.App, w fyne.Window, store string) *UI {
 		a.Settings().SetTheme(newTheme()) // setting a theme makes Fyne parse the fonts again
 	}
 	u := &UI{app: a, win: w, now: time.Now, do: fyne.Do}
+	fileio.RemoveStaleTemps(store) // what saves killed before their rename left in the app's folder
 	u.auto = newAutosaver(store)
 	u.recent = &recentFiles{p: a.Preferences()}
 	u.menu = &menuBar{u: u}
-	year := time.Now().Year() - 1
+	year := form.DefaultYear(u.now())
 	u.rep = form.New(form.FormatForYear(year), year, "")
 	u.buildWindow()
 	u.setReport(u.rep, "")
@@ -185,8 +198,9 @@ func (l *tightLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 // the pages.
 func (u *UI) setReport(r *form.Report, path string) {
 	u.rep, u.path, u.dirty = r, path, false
+	u.readOnly, u.imported = "", nil
 	if !u.manualTotals {
-		if typedTotalsDiffer(r) {
+		if form.TypedTotalsDiffer(r) {
 			// The file's own totals disagree with its items: keep them and let the checks
 			// show where, rather than overwrite what the file says.
 			u.manualTotals = true
@@ -227,36 +241,15 @@ func (u *UI) showStep(i int) {
 	}
 }
 
-// recheck runs form.Check and shows the result everywhere: cell frames, step marks and the
-// problems panel.
+// recheck runs the drafting check (form.CheckAll, the one the command line runs) and shows
+// the result everywhere: cell frames (form.Marks), step marks and the problems panel.
 func (u *UI) recheck() {
-	u.problems = form.Check(u.rep, u.last)
-	for _, m := range metaIssues(u.rep) {
-		u.problems = append(u.problems, form.Problem{Rule: "基本信息", Severity: form.Warning, Section: 0, Message: m})
-	}
-	rank := map[form.Severity]int{}
-	for i, k := range problemKinds {
-		rank[k.severity] = i
-	}
-	sort.SliceStable(u.problems, func(i, j int) bool {
-		a, b := u.problems[i], u.problems[j]
-		if a.Section != b.Section {
-			return a.Section < b.Section
-		}
-		return rank[a.Severity] < rank[b.Severity]
-	})
-	u.states = map[string]form.Severity{}
-	for _, p := range u.problems {
-		for _, c := range u.framed(p) {
-			if s, ok := u.states[c]; !ok || rank[p.Severity] < rank[s] {
-				u.states[c] = p.Severity
-			}
-		}
-	}
+	u.problems = form.CheckAll(u.rep, u.last, form.Drafting)
+	u.marks = form.Marks(u.rep, u.problems)
 	for _, v := range u.views {
 		switch tv := v.(type) {
 		case *tableView:
-			tv.mark(u.states)
+			tv.mark(u.marks)
 		case *checkView:
 			if u.current == len(steps)-1 {
 				tv.reload() // otherwise showStep reloads it
@@ -265,36 +258,6 @@ func (u *UI) recheck() {
 	}
 	u.probs.set(u.problems)
 	u.nav.refresh()
-}
-
-// framed returns the cells of a problem that get a coloured frame. For a table identity
-// (H1-H4) blank cells are left unframed unless they are the identity's target: a row 二
-// nobody has filled yet is not wrong just because row 一 has a value. The problem still lists
-// every cell (the panel and the message line use them).
-func (u *UI) framed(p form.Problem) []string {
-	target := ""
-	for _, e := range u.rep.Format.Equations {
-		if e.Rule != p.Rule || len(p.Cells) == 0 || u.rep.Format.Cells[e.Left[0]].Code != p.Cells[0] {
-			continue
-		}
-		switch {
-		case e.Target >= 0:
-			target = u.rep.Format.Cells[e.Target].Code
-		case len(e.Right) > 0: // a balance: the first cell of the results side
-			target = u.rep.Format.Cells[e.Right[0]].Code
-		}
-		break
-	}
-	if target == "" {
-		return p.Cells
-	}
-	var out []string
-	for _, c := range p.Cells {
-		if cell, ok := u.rep.Cell(c); c == target || !ok || !cell.Blank || cell.Err != nil {
-			out = append(out, c)
-		}
-	}
-	return out
 }
 
 // gotoProblem shows the step of a problem and focuses its first cell.
@@ -326,8 +289,11 @@ func (u *UI) updateTitle() {
 		name = u.rep.Title()
 	}
 	mark := ""
+	if u.readOnly != "" {
+		mark = "（只读）"
+	}
 	if u.dirty {
-		mark = " *"
+		mark += " *"
 	}
 	u.win.SetTitle(name + mark + " - " + AppName)
 }
@@ -339,6 +305,9 @@ func (u *UI) onClose() {
 		p := u.app.Preferences()
 		SaveWindowSize(p, u.win.Canvas().Size())
 		p.SetString(prefLastFile, u.path)
+		if u.exportCancel != nil {
+			u.exportCancel() // an export still running writes nothing (its file stays as it was)
+		}
 		u.auto.close()
 		u.closed = true
 		u.win.Close()

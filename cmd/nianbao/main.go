@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -25,5 +26,16 @@ func main() {
 	if maximise {
 		maximiseWindow(w)
 	}
+	stopped := make(chan struct{})
+	a.Lifecycle().SetOnStopped(func() { close(stopped) })
 	a.Run()
+	// Closing the window saves its size and the open file to the preferences (ui.onClose);
+	// Fyne writes the last of several quick changes only in its stop hook, which it queues
+	// after Run returns and runs right after ours. Wait for it, briefly, or they are lost and
+	// the next start does not reopen the file.
+	select {
+	case <-stopped:
+		time.Sleep(200 * time.Millisecond)
+	case <-time.After(2 * time.Second):
+	}
 }

@@ -42,13 +42,13 @@ var (
 		},
 		Write: writeXLSX,
 	}
-	pdfFormat  = &Format{ID: "pdf", Name: "PDF 文档", Short: "PDF", Ext: ".pdf", Write: writePDF}
-	docxFormat = &Format{ID: "docx", Name: "Word 文档", Short: "Word", Ext: ".docx",
+	pdfFormat  = &Format{ID: "pdf", Name: "PDF 文档", Short: "PDF", Ext: ".pdf", Read: readPublished, Write: writePDF}
+	docxFormat = &Format{ID: "docx", Name: "Word 文档", Short: "Word", Ext: ".docx", Also: []string{".doc"}, Read: readPublished,
 		Write: func(_ context.Context, w io.Writer, r *form.Report, opt Options) ([]string, error) {
 			return nil, docx.Write(w, r, opt.DOCX)
 		},
 	}
-	htmlFormat = &Format{ID: "html", Name: "网页", Short: "网页", Ext: ".html", Also: []string{".htm"},
+	htmlFormat = &Format{ID: "html", Name: "网页", Short: "网页", Ext: ".html", Also: []string{".htm"}, Read: readPublished,
 		Write: func(_ context.Context, w io.Writer, r *form.Report, _ Options) ([]string, error) {
 			return nil, html.Write(w, r)
 		},
@@ -57,10 +57,10 @@ var (
 )
 
 // Published reports (last year's, as the clerk finds them: a text, a saved web page, a Word
-// file or a PDF) are read by package published. The command line's import reads them all
-// through ReadPublished now; to open them in 打开 and 载入上年报告 too, set
-// `Read: readPublished` on htmlFormat, docxFormat and pdfFormat (and ".doc" in docxFormat.Also,
-// for its hint) — ui's TestSaveOpenRoundTrip expects .docx refused until then.
+// file or a PDF) are read by package published, through ReadPublished: the command line's
+// import, and 打开 and 载入上年报告 in the app (Read: readPublished on txtFormat, htmlFormat,
+// docxFormat and pdfFormat; an old .doc is refused by published with the hint to save it as
+// .docx).
 
 // ReadPublished reads a published report's file and imports it: a text (a regular file of at
 // most fileio.MaxText bytes and fileio.MaxLines lines) here, a web page, Word file or PDF by
@@ -137,18 +137,34 @@ func writeXLSX(_ context.Context, w io.Writer, r *form.Report, opt Options) ([]s
 	return notes, err
 }
 
-func writePDF(_ context.Context, w io.Writer, r *form.Report, opt Options) ([]string, error) {
+// writePDF typesets r with pdf.WriteContext, so that a canceled context stops it between
+// pages and opt.PDF.Progress hears of each page. The notes say which font each role used
+// (FontNote) and which characters no font has.
+func writePDF(ctx context.Context, w io.Writer, r *form.Report, opt Options) ([]string, error) {
 	po := opt.PDF
 	if po.Subject == "" {
 		po.Subject = "政府信息公开工作年度报告"
 	}
-	st, err := pdf.WriteStats(w, r, po)
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	st, err := pdf.WriteContext(ctx, w, r, po)
 	if err != nil {
+		if ctx.Err() != nil {
+			return nil, canceledError{ctx.Err()}
+		}
 		return nil, err
 	}
 	var notes []string
 	if st.Replaced > 0 {
 		notes = append(notes, fmt.Sprintf("有 %d 个字符字体中没有，已显示为“□”：%s（可指定含有这些字符的字体）", st.Replaced, strings.TrimSpace(string(st.ReplacedRunes))))
 	}
+	if fr := st.FontReport(); fr != "" {
+		notes = append(notes, FontNote+fr)
+	}
 	return notes, nil
 }
+
+// FontNote starts the note of a PDF export that says which font each role used:
+// "PDF 使用的字体：标题：内置思源宋体（粗）；正文：仿宋（系统字体）；…".
+const FontNote = "PDF 使用的字体："

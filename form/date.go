@@ -1,4 +1,4 @@
-package ui
+package form
 
 import (
 	"fmt"
@@ -6,18 +6,15 @@ import (
 	"strings"
 	"time"
 	"unicode"
-
-	"github.com/nianbao/nianbao/form"
 )
 
-// parseDate reads a publication date as clerks write it — 2026-01-20, 2026/1/20, 2026.1.20,
-// 2026年1月20日, with full-width digits or spaces — and returns it as the stored YYYY-MM-DD.
-// ok is false when the text is not a real date; the caller keeps the text as typed then.
-//
-// It belongs with the other rules in package form (form.ParseDate); it lives here until
-// form has it.
-func parseDate(s string) (iso string, ok bool) {
-	s = strings.TrimSpace(form.Normalize(s))
+// ParseDate reads a publication date as clerks write it — 2026-01-20, 2026/1/20, 2026.1.20,
+// 2026年1月20日, with full-width digits or spaces — and returns it in the stored form
+// YYYY-MM-DD (Meta.Date, which M3 and D1 check). ok is false when the text is not a real
+// date (2026-02-30, a two-digit year, a month without a day); a front end then keeps the
+// text as typed and M3 names it.
+func ParseDate(s string) (iso string, ok bool) {
+	s = strings.TrimSpace(Normalize(s))
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case unicode.IsSpace(r):
@@ -30,19 +27,16 @@ func parseDate(s string) (iso string, ok bool) {
 		return r
 	}, s)
 	parts := strings.Split(s, "-")
-	if len(parts) != 3 {
+	if len(parts) != 3 || len(parts[0]) != 4 {
 		return "", false
 	}
 	var n [3]int
 	for i, p := range parts {
 		v, err := strconv.Atoi(p)
-		if err != nil || p == "" || len(p) > 4 {
+		if err != nil || !allDigits(p) || len(p) > 4 {
 			return "", false
 		}
 		n[i] = v
-	}
-	if len(parts[0]) != 4 {
-		return "", false
 	}
 	t := time.Date(n[0], time.Month(n[1]), n[2], 0, 0, 0, 0, time.UTC)
 	if t.Year() != n[0] || int(t.Month()) != n[1] || t.Day() != n[2] {
