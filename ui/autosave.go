@@ -314,9 +314,7 @@ func (u *UI) offerNext(ls []leftover) {
 // recover makes an autosaved report current; it stays unsaved until the user saves, and is
 // autosaved again at once as this window's own.
 func (u *UI) recover(l leftover) {
-	u.last = nil
-	u.manualTotals = false
-	u.setReport(l.report, l.info.Path)
+	u.switchTo(l.report, l.info.Path)
 	u.dirty = true
 	u.auto.changed()
 	u.updateTitle()

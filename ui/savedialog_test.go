@@ -62,7 +62,7 @@ func TestSaveAsOverNewerDraftLeavesIt(t *testing.T) {
 	u := newTestUI(t)
 	dir := t.TempDir()
 	path, data := newerDraft(t, dir)
-	u.openOrShow(path)
+	openNow(t, u, path)
 	u.closeDialogs()
 	if u.readOnly == "" {
 		t.Fatal("the newer draft did not open read-only")

@@ -75,6 +75,8 @@ type UI struct {
 	exportDone func() // test hook: called when a background export has been reported
 	// exportCancel cancels the export running in the background, if any.
 	exportCancel func()
+	// doc is the document's state kept by document.go (switches, background reads).
+	doc docState
 }
 
 // New builds the wizard into w: theme, menus, shortcuts, the step list and pages, autosave
