@@ -55,6 +55,15 @@ func (r *recentFiles) remove(path string) {
 	r.p.SetStringList(prefRecent, list)
 }
 
+// rememberFile records, as the window closes, its draft as the file to reopen at the next
+// start. A window without a draft (new, imported, or a second empty window) leaves what
+// another window recorded.
+func (u *UI) rememberFile() {
+	if u.path != "" {
+		u.app.Preferences().SetString(prefLastFile, u.path)
+	}
+}
+
 // addRecent records a file opened or saved and updates the 最近打开 menu.
 func (u *UI) addRecent(path string) {
 	u.recent.add(path)

@@ -180,3 +180,22 @@ func TestOpenInBackgroundKeepsEdits(t *testing.T) {
 		t.Errorf("a read for the previous document replaced the new one: %q", u.rep.Meta.Agency)
 	}
 }
+
+// Closing an empty second window after the one with the draft does not make the next start
+// forget the draft.
+func TestEmptyWindowKeepsLastFile(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "报告.nianbao")
+	if err := u.saveTo(path); err != nil {
+		t.Fatal(err)
+	}
+	empty := newTestWindowUI(t, u)
+	u.onClose()
+	empty.onClose()
+	if !u.closed || !empty.closed {
+		t.Fatal("a window did not close")
+	}
+	if got := u.app.Preferences().String(prefLastFile); got != path {
+		t.Errorf("lastFile %q after the empty window closed, want %q", got, path)
+	}
+}

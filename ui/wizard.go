@@ -306,7 +306,7 @@ func (u *UI) onClose() {
 	u.confirmDiscard(func() {
 		p := u.app.Preferences()
 		SaveWindowSize(p, u.win.Canvas().Size())
-		p.SetString(prefLastFile, u.path)
+		u.rememberFile()
 		if u.exportCancel != nil {
 			u.exportCancel() // an export still running writes nothing (its file stays as it was)
 		}
