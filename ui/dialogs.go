@@ -35,6 +35,7 @@ func (u *UI) showMessage(title, msg string, icon fyne.Resource) {
 	content := container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, l)
 	d := dialog.NewCustom(title, "确定", content, u.win)
 	d.Show()
+	u.closeOnEnter(d)
 }
 
 // ask shows a question sized to its text (as showMessage) with the buttons confirm and 取消;
@@ -118,6 +119,33 @@ func (u *UI) showLines(title, text string) {
 	d := dialog.NewCustom(title, "确定", container.NewVScroll(l), u.win)
 	d.Resize(fitWindow(fyne.NewSize(w, min(h, 420)), u.win))
 	d.Show()
+	u.closeOnEnter(d)
+}
+
+// enterClosers are the shown dialogs that Enter closes, by the overlay that shows them.
+var enterClosers = map[fyne.CanvasObject]dialog.Dialog{}
+
+// closeOnEnter makes Enter close d, just shown, while it is the top dialog (Fyne's own
+// dialogs take no key but Escape on their buttons): the import summary and messages have
+// the one button 确定.
+func (u *UI) closeOnEnter(d *dialog.CustomDialog) {
+	c := u.win.Canvas()
+	top := c.Overlays().Top()
+	if top == nil {
+		return
+	}
+	enterClosers[top] = d
+	d.SetOnClosed(func() { delete(enterClosers, top) })
+	if c.OnTypedKey() == nil {
+		c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+			if ev.Name != fyne.KeyReturn && ev.Name != fyne.KeyEnter {
+				return
+			}
+			if d, ok := enterClosers[c.Overlays().Top()]; ok {
+				d.Hide()
+			}
+		})
+	}
 }
 
 // fitWindow shrinks a dialog size to fit inside the window.

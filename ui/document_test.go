@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/nianbao/nianbao/form"
@@ -197,5 +198,26 @@ func TestEmptyWindowKeepsLastFile(t *testing.T) {
 	}
 	if got := u.app.Preferences().String(prefLastFile); got != path {
 		t.Errorf("lastFile %q after the empty window closed, want %q", got, path)
+	}
+}
+
+// Enter closes the import summary (and other messages with the one button 确定), only while
+// it is the top dialog.
+func TestEnterClosesSummary(t *testing.T) {
+	u := newTestUI(t)
+	openNow(t, u, filepath.Join("testdata", "published2021.txt"))
+	if !strings.Contains(overlayText(u), "已导入") {
+		t.Fatalf("no import summary: %q", overlayText(u))
+	}
+	enter := func() { u.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn}) }
+	u.ask("问题", "另一个对话框", "好", func() {})
+	enter()
+	if !strings.Contains(overlayText(u), "另一个对话框") {
+		t.Fatal("Enter closed a dialog under another one")
+	}
+	test.Tap(u.dialogButton("取消"))
+	enter()
+	if top := u.win.Canvas().Overlays().Top(); top != nil {
+		t.Errorf("Enter left the summary open: %q", overlayText(u))
 	}
 }
