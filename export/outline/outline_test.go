@@ -195,7 +195,11 @@ func TestGrid(t *testing.T) {
 				values++
 				cell, _ := r.Cell(c.Code)
 				def, _ := f.Cell(c.Code)
-				if c.Text == "" || c.Text != cell.Value.Format(def.Kind) {
+				want := cell.Value.Format(def.Kind)
+				if def.Kind == form.Amount {
+					want = form.Normalize(cell.Text) // the sample's amounts are typed canonically but for decimals
+				}
+				if c.Text == "" || c.Text != want {
 					t.Errorf("%s %s: value %s printed as %q, typed %q", f.ID, tb.ID, c.Code, c.Text, cell.Text)
 				}
 			}
@@ -238,5 +242,30 @@ func TestCellTextInvalid(t *testing.T) {
 	_ = r.Set(code, "１,２00")
 	if got := CellText(r, code); got != "1200" {
 		t.Errorf("valid cell printed as %q", got)
+	}
+}
+
+// TestCellTextAmount: an amount (万元) prints as the user typed it: a fee of "0" is
+// "0", not "0.00"; typed decimals stay; full-width digits become ASCII.
+func TestCellTextAmount(t *testing.T) {
+	const code = "active.fees.amount"
+	for _, tc := range []struct{ typed, want string }{
+		{"0", "0"},
+		{"12", "12"},
+		{"0.00", "0.00"},
+		{"3.5", "3.5"},
+		{"3.25", "3.25"},
+		{"００３.５０", "3.50"},
+		{" 126.4 ", "126.4"},
+		{"1,200", "1200"},
+		{"1,200.5", "1200.50"},
+	} {
+		r := form.New(form.Latest, 2025, "某局")
+		if err := r.Set(code, tc.typed); err != nil {
+			t.Fatalf("%q: %v", tc.typed, err)
+		}
+		if got := CellText(r, code); got != tc.want {
+			t.Errorf("amount typed %q printed as %q, want %q", tc.typed, got, tc.want)
+		}
 	}
 }
