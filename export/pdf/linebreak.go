@@ -3,17 +3,12 @@ package pdf
 import (
 	"sort"
 	"strings"
+
+	"github.com/nianbao/nianbao/export/outline"
 )
 
-// closingPunct may not start a line (避头): closing brackets and quotes,
-// pause and stop marks, ellipsis, dash, middle dot, percent signs.
-const closingPunct = "，。、；：？！）》」』】〕〗〙〛〉”’…—％‰℃·‥,.;:?!)]}%"
-
-// openingPunct may not end a line (避尾): opening brackets and quotes.
-const openingPunct = "（《「『【〔〖〘〚〈“‘([{"
-
-func isClosing(r rune) bool { return strings.ContainsRune(closingPunct, r) }
-func isOpening(r rune) bool { return strings.ContainsRune(openingPunct, r) }
+func isClosing(r rune) bool { return outline.NoLineStart(r) }
+func isOpening(r rune) bool { return outline.NoLineEnd(r) }
 
 // isWordRune reports whether r belongs to an unbreakable Latin word or
 // number run (ASCII printable except space, Latin letters with accents).
