@@ -20,13 +20,14 @@ func isWordRune(r rune) bool {
 }
 
 // softAfter are the characters after which a word too long for what is left of its line
-// (a web address, a file path) may break: never inside a number or a name.
-const softAfter = "/\\-_?&=#"
+// (a web address, a file path) may break: never inside a number or a name, nor after a
+// hyphen, which text extraction would take for a hyphenation and drop (0592-1234567).
+const softAfter = "/\\_?&=#"
 
 // softBreak returns the last place in (a, b) where the long word rs[a:b] may break, at most
-// room wide from a, or -1: after a character of softAfter, before a character that may
-// start a line.
-func softBreak(rs []rune, w []float64, a, b int, room float64) int {
+// room wide from a, or -1: after a character of after (softAfter, or for a word wider than
+// a line also a hyphen), before a character that may start a line.
+func softBreak(rs []rune, w []float64, a, b int, room float64, after string) int {
 	const eps = 1e-6
 	best, acc := -1, 0.0
 	for i := a + 1; i < b; i++ {
@@ -34,7 +35,7 @@ func softBreak(rs []rune, w []float64, a, b int, room float64) int {
 		if acc > room+eps {
 			break
 		}
-		if strings.ContainsRune(softAfter, rs[i-1]) && !isClosing(rs[i]) {
+		if strings.ContainsRune(after, rs[i-1]) && !isClosing(rs[i]) {
 			best = i
 		}
 	}
@@ -151,10 +152,11 @@ func breakLines(rs []rune, w []float64, width, indent, squeeze float64) []line {
 				flush(b)
 				break
 			}
-			// A long word (a web address, a path) that would leave more than a quarter of
-			// the line empty, or that is wider than a line, breaks at a soft point.
-			if cw > avail+eps || avail-cur > width/4 {
-				if i := softBreak(rs, w, a, b, avail-cur); i > 0 {
+			// A long word (a web address, a path, a telephone number) that would leave more
+			// than an eighth of the line empty, or that is wider than a line, breaks at a
+			// soft point.
+			if cw > avail+eps || avail-cur > width/8 {
+				if i := softBreak(rs, w, a, b, avail-cur, softAfter); i > 0 {
 					cur += sumWidths(w, a, i)
 					flush(i)
 					a = i
@@ -163,6 +165,13 @@ func breakLines(rs []rune, w []float64, width, indent, squeeze float64) []line {
 			}
 			if start < a && (cw <= width+eps || avail-cur < w[a]-eps) {
 				flush(a)
+				continue
+			}
+			// Wider than a line: after a hyphen then, rather than inside a name.
+			if i := softBreak(rs, w, a, b, avail-cur, softAfter+"-"); i > 0 {
+				cur += sumWidths(w, a, i)
+				flush(i)
+				a = i
 				continue
 			}
 			// A word wider than a whole line without a soft point: cut it where the line

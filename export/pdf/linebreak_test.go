@@ -69,7 +69,7 @@ func TestBreakLines(t *testing.T) {
 		{name: "typed many times", text: strings.Repeat("答复，，全年", 40), width: 28, indent: 2},
 		{name: "typed many times narrow", text: strings.Repeat("答复，，全年办理。」说明”。（见附件）。“《条例》”", 20), width: 11, indent: 2},
 		// A word longer than what is left of the line (a web address, a file path) breaks
-		// after a slash, a backslash, a hyphen or an underscore rather than leave the
+		// after a slash, a backslash or an underscore rather than leave the
 		// line half empty, justified into a loose row of letter-spaced characters; a word
 		// longer than a line likewise, never inside a number or a name (「202/501」,
 		// 「.nia/nbao」).
