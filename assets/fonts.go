@@ -210,7 +210,7 @@ type Choice struct {
 func Pick(r Role, override map[Role]string, bundledOnly bool) (Choice, error) {
 	b, ok := bundledFile[r]
 	if !ok {
-		return Choice{}, fmt.Errorf("assets: unknown font role %d", int(r))
+		return Choice{}, fmt.Errorf("未知的字体用途（%d）", int(r))
 	}
 	if p := override[r]; p != "" {
 		if err := checkTrueTypeFile(p); err != nil {
