@@ -22,9 +22,12 @@ import (
 // The formats. Each reader and writer is the one entry point of its package.
 var (
 	draftFormat = &Format{ID: "draft", Name: "年报助手草稿", Short: "草稿", Ext: form.DraftExt, Also: []string{".json", ".bak"},
-		Read: func(path string) (*form.Report, []string, error) {
+		Read: func(path string) (*Opened, error) {
 			r, err := form.LoadDraft(path)
-			return r, nil, err
+			if r == nil {
+				return nil, err
+			}
+			return &Opened{Report: r}, err
 		},
 		Write: func(_ context.Context, w io.Writer, r *form.Report, _ Options) ([]string, error) {
 			data, err := form.MarshalDraft(r, time.Now())
@@ -36,9 +39,12 @@ var (
 		save: form.SaveDraft,
 	}
 	xlsxFormat = &Format{ID: "xlsx", Name: "Excel 工作簿", Short: "Excel", Ext: ".xlsx",
-		Read: func(path string) (*form.Report, []string, error) {
+		Read: func(path string) (*Opened, error) {
 			r, ws, err := xlsx.ReadFile(path)
-			return r, xlsx.Lines(ws), err
+			if err != nil {
+				return nil, err
+			}
+			return &Opened{Report: r, Warnings: xlsx.Lines(ws)}, nil
 		},
 		Write: writeXLSX,
 	}
@@ -85,12 +91,14 @@ func ReadPublished(path string) (*published.Result, error) {
 	return res, nil
 }
 
-func readPublished(path string) (*form.Report, []string, error) {
+// readPublished is the registry's reader of published reports: the import, kept whole
+// (Opened.Import) for its summary and blank rows.
+func readPublished(path string) (*Opened, error) {
 	res, err := ReadPublished(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return res.Report, res.Warnings, nil
+	return &Opened{Report: res.Report, Warnings: res.Warnings, Import: res}, nil
 }
 
 // UnreadableError is returned by Export, before anything is written, when the rendered file
