@@ -123,7 +123,7 @@ PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋�
 			continue
 		}
 		format := open.ByID(f.id)
-		notes, err := open.ExportAs(context.Background(), format, path, r, opt)
+		exp, err := open.ExportFile(context.Background(), format, path, r, opt)
 		var ue *open.UnreadableError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "%v（加 --force 仍然导出）\n", err)
@@ -136,15 +136,14 @@ PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋�
 			continue
 		}
 		fmt.Fprintf(stdout, "已导出 %s：%s\n", format.Short, path)
-		for _, n := range notes {
-			if fonts, ok := strings.CutPrefix(n, open.FontNote); ok {
-				// Which font each role used, as the desktop app's check page shows it.
-				fmt.Fprintln(stdout, open.FontNote)
-				for _, f := range strings.Split(fonts, "；") {
-					fmt.Fprintln(stdout, "  "+f)
-				}
-				continue
+		if len(exp.Fonts) > 0 {
+			// Which font each role used, as the desktop app's check page shows it.
+			fmt.Fprintln(stdout, open.FontNote)
+			for _, f := range exp.Fonts {
+				fmt.Fprintln(stdout, "  "+f.String())
 			}
+		}
+		for _, n := range exp.OtherNotes() {
 			fmt.Fprintln(stderr, "注意：", n)
 		}
 	}

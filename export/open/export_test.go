@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -109,21 +110,21 @@ func TestExportEveryFormat(t *testing.T) {
 func TestExportFailureLeavesOldFile(t *testing.T) {
 	r := form.Sample(form.Latest)
 	fail := &Format{ID: "fail", Name: "测试", Short: "测试", Ext: ".fail",
-		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) ([]string, error) {
+		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) (Exported, error) {
 			w.Write(bytes.Repeat([]byte("half"), 100_000))
-			return nil, errors.New("写到一半失败")
+			return Exported{}, errors.New("写到一半失败")
 		}}
 	panics := &Format{ID: "panic", Name: "测试", Short: "测试", Ext: ".panic",
-		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) ([]string, error) {
+		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) (Exported, error) {
 			w.Write([]byte("half"))
 			panic("boom")
 		}}
 	ctx, cancel := context.WithCancel(context.Background())
 	slow := &Format{ID: "slow", Name: "测试", Short: "测试", Ext: ".slow",
-		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) ([]string, error) {
+		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) (Exported, error) {
 			w.Write([]byte("whole but canceled"))
 			cancel() // the user pressed 取消 while it rendered
-			return nil, nil
+			return Exported{}, nil
 		}}
 	dir := t.TempDir()
 	for _, tc := range []struct {
@@ -225,5 +226,27 @@ func TestOpenReadOnlyAndPanics(t *testing.T) {
 	// A device is refused before any reader sees it.
 	if _, _, err := Open("/dev/null"); !errors.Is(err, fileio.ErrNotRegular) {
 		t.Errorf("Open(/dev/null) = %v", err)
+	}
+}
+
+// TestExportFileFonts: a PDF's export says its fonts by role (Exported.Fonts, the four roles
+// of the layout) and in one note for the app's check page (FontsNote); OtherNotes leaves
+// that note out; other formats have no fonts.
+func TestExportFileFonts(t *testing.T) {
+	dir := t.TempDir()
+	r := form.Sample(form.Latest)
+	exp, err := ExportFile(context.Background(), ByID("pdf"), filepath.Join(dir, "a.pdf"), r, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(exp.Fonts) != 4 || !slices.Contains(exp.Notes, exp.FontsNote()) || !strings.HasPrefix(exp.FontsNote(), FontNote+"标题：") {
+		t.Fatalf("fonts %+v, notes %q", exp.Fonts, exp.Notes)
+	}
+	if slices.Contains(exp.OtherNotes(), exp.FontsNote()) || len(exp.OtherNotes()) != len(exp.Notes)-1 {
+		t.Errorf("OtherNotes %q", exp.OtherNotes())
+	}
+	x, err := ExportFile(context.Background(), ByID("xlsx"), filepath.Join(dir, "a.xlsx"), r, Options{})
+	if err != nil || x.Fonts != nil || x.FontsNote() != "" {
+		t.Errorf("xlsx: %+v, %v", x, err)
 	}
 }

@@ -29,12 +29,12 @@ var (
 			}
 			return &Opened{Report: r}, err
 		},
-		Write: func(_ context.Context, w io.Writer, r *form.Report, _ Options) ([]string, error) {
+		Write: func(_ context.Context, w io.Writer, r *form.Report, _ Options) (Exported, error) {
 			data, err := form.MarshalDraft(r, time.Now())
 			if err == nil {
 				_, err = w.Write(data)
 			}
-			return nil, err
+			return Exported{}, err
 		},
 		save: form.SaveDraft,
 	}
@@ -50,13 +50,13 @@ var (
 	}
 	pdfFormat  = &Format{ID: "pdf", Name: "PDF 文档", Short: "PDF", Ext: ".pdf", Read: readPublished, Write: writePDF}
 	docxFormat = &Format{ID: "docx", Name: "Word 文档", Short: "Word", Ext: ".docx", Also: []string{".doc"}, Read: readPublished,
-		Write: func(_ context.Context, w io.Writer, r *form.Report, opt Options) ([]string, error) {
-			return nil, docx.Write(w, r, opt.DOCX)
+		Write: func(_ context.Context, w io.Writer, r *form.Report, opt Options) (Exported, error) {
+			return Exported{}, docx.Write(w, r, opt.DOCX)
 		},
 	}
 	htmlFormat = &Format{ID: "html", Name: "网页", Short: "网页", Ext: ".html", Also: []string{".htm"}, Read: readPublished,
-		Write: func(_ context.Context, w io.Writer, r *form.Report, _ Options) ([]string, error) {
-			return nil, html.Write(w, r)
+		Write: func(_ context.Context, w io.Writer, r *form.Report, _ Options) (Exported, error) {
+			return Exported{}, html.Write(w, r)
 		},
 	}
 	txtFormat = &Format{ID: "txt", Name: "已发布的报告文本", Short: "文本", Ext: ".txt", Read: readPublished}
@@ -124,10 +124,10 @@ func (e *UnreadableError) Unwrap() error { return e.Err }
 // unreadable is the note of a workbook written although it cannot be read back.
 const unreadable = "这份 Excel 无法被年报助手重新打开或汇总（%s）"
 
-func writeXLSX(_ context.Context, w io.Writer, r *form.Report, opt Options) ([]string, error) {
+func writeXLSX(_ context.Context, w io.Writer, r *form.Report, opt Options) (Exported, error) {
 	var buf bytes.Buffer
 	if err := xlsx.Write(&buf, r); err != nil {
-		return nil, err
+		return Exported{}, err
 	}
 	var notes []string
 	if err := xlsx.CheckReadBack(buf.Bytes()); err != nil {
@@ -137,18 +137,18 @@ func writeXLSX(_ context.Context, w io.Writer, r *form.Report, opt Options) ([]s
 			reason = re.Reason
 		}
 		if !opt.AllowUnreadable {
-			return nil, &UnreadableError{Reason: reason, Err: err}
+			return Exported{}, &UnreadableError{Reason: reason, Err: err}
 		}
 		notes = append(notes, fmt.Sprintf(unreadable, reason))
 	}
 	_, err := w.Write(buf.Bytes())
-	return notes, err
+	return Exported{Notes: notes}, err
 }
 
 // writePDF typesets r with pdf.WriteContext, so that a canceled context stops it between
 // pages and opt.PDF.Progress hears of each page. The notes say which font each role used
 // (FontNote) and which characters no font has.
-func writePDF(ctx context.Context, w io.Writer, r *form.Report, opt Options) ([]string, error) {
+func writePDF(ctx context.Context, w io.Writer, r *form.Report, opt Options) (Exported, error) {
 	po := opt.PDF
 	if po.Subject == "" {
 		po.Subject = "政府信息公开工作年度报告"
@@ -159,9 +159,9 @@ func writePDF(ctx context.Context, w io.Writer, r *form.Report, opt Options) ([]
 	st, err := pdf.WriteContext(ctx, w, r, po)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, canceledError{ctx.Err()}
+			return Exported{}, canceledError{ctx.Err()}
 		}
-		return nil, err
+		return Exported{}, err
 	}
 	var notes []string
 	if st.Replaced > 0 {
@@ -170,7 +170,7 @@ func writePDF(ctx context.Context, w io.Writer, r *form.Report, opt Options) ([]
 	if fr := st.FontReport(); fr != "" {
 		notes = append(notes, FontNote+fr)
 	}
-	return notes, nil
+	return Exported{Notes: notes, Fonts: st.Fonts}, nil
 }
 
 // FontNote starts the note of a PDF export that says which font each role used:

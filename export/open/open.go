@@ -35,9 +35,10 @@ type Format struct {
 	// then prepares it. nil: the format is not read. Errors are Chinese and name the file; a
 	// draft of a newer version comes back with a *form.ReadOnlyError carrying the report.
 	Read func(path string) (*Opened, error)
-	// Write renders r to w; notes (Chinese) say what the user should know about the result
-	// (characters no font has, a workbook the app cannot read back). nil: not written.
-	Write func(ctx context.Context, w io.Writer, r *form.Report, opt Options) (notes []string, err error)
+	// Write renders r to w; the Exported's notes (Chinese) say what the user should know about
+	// the result (characters no font has, a workbook the app cannot read back, a PDF's fonts).
+	// nil: not written.
+	Write func(ctx context.Context, w io.Writer, r *form.Report, opt Options) (Exported, error)
 	// save, when set, writes the file itself instead of Write and an atomic replace (drafts:
 	// form.SaveDraft keeps a .bak and refuses to replace a newer draft).
 	save func(path string, r *form.Report) error
