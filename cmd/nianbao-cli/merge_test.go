@@ -36,11 +36,13 @@ func TestMerge(t *testing.T) {
 			t.Fatal(e)
 		}
 	}
-	cli(t, "set", filepath.Join(units, "乙.nianbao"), "apply.1.natural=41") // 一 + 二 ≠ 三 + 四: H1
+	cli(t, "set", filepath.Join(units, "乙.nianbao"), "apply.4.natural=7", "apply.1.natural=41")
 	// 丙 reports as a workbook.
 	cli(t, "export", filepath.Join(units, "丙.nianbao"), "--xlsx", filepath.Join(units, "丙.xlsx"))
 	os.Remove(filepath.Join(units, "丙.nianbao"))
 	os.WriteFile(filepath.Join(units, "坏.xlsx"), []byte("not a workbook"), 0o644)
+	// set recomputes 乙's totals, which balances the two above: unbalance it (H1).
+	cli(t, "set", filepath.Join(units, "乙.nianbao"), "apply.4.natural=8")
 
 	total := filepath.Join(units, "汇总.xlsx") // inside the folder: must not count itself
 	for run := 0; run < 2; run++ {
