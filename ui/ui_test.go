@@ -199,7 +199,7 @@ func TestStepMarks(t *testing.T) {
 		{0, "无问题"},
 		{2, "无问题"},
 		{3, "错误 1"}, // the total of a row with a bad item is blank, waiting: not counted
-		{6, "提醒 1"},      // W2: no 信息处理费 sentence
+		{6, "提醒 1"}, // W2: no 信息处理费 sentence
 		{7, "错误 1 提醒 1"},
 	} {
 		if got := countsText(u.stepCounts(c.step)); got != c.want {
