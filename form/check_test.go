@@ -840,3 +840,40 @@ func FuzzCheckAll(f *testing.F) {
 		}
 	})
 }
+
+// TestH1MessageFromDeclaration: H1 names its rows as the declaration numbers them.
+func TestH1MessageFromDeclaration(t *testing.T) {
+	f := Latest
+	idx := func(codes ...string) []int {
+		var out []int
+		for _, c := range codes {
+			out = append(out, f.Index(c))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		codes []string
+		want  string
+	}{
+		{[]string{"apply.1.natural", "apply.2.natural"}, "第一项加第二项之和"},
+		{[]string{"apply.3.7.natural", "apply.4.natural"}, "第三项（七）总计加第四项之和"},
+		{[]string{"apply.3.1.natural"}, "第三项（一）予以公开"},
+		{[]string{"active.penalty.decisions"}, "「行政处罚」"},
+	} {
+		if got := rowTerms(f, idx(tc.codes...)); got != tc.want {
+			t.Errorf("rowTerms(%v) = %q, want %q", tc.codes, got, tc.want)
+		}
+	}
+	r := Sample(f)
+	_ = r.Set("apply.4.natural", "9")
+	_ = r.Set("apply.4.total", "10")
+	for _, p := range CheckAll(r, nil, Drafting) {
+		if p.Rule == "H1" {
+			if p.Message != "第三部分「自然人」列：第一项加第二项之和为 39，第三项（七）总计加第四项之和为 46，两者应相等" {
+				t.Errorf("H1 message %q", p.Message)
+			}
+			return
+		}
+	}
+	t.Error("no H1")
+}

@@ -97,8 +97,8 @@ func (r *Report) checkEquation(e Equation) (Problem, bool) {
 		codes := codesOf(f, e.Left, e.Right)
 		return Problem{Rule: e.Rule, Severity: Error, Section: d.Table.Section, Cells: codes,
 			Expected: l.Format(Count), Actual: rr.Format(Count),
-			Message: fmt.Sprintf("第%s部分「%s」列：第一项加第二项之和为 %s，第三项%s加第四项之和为 %s，两者应相等",
-				cnNum[d.Table.Section], d.ColLabel(), l.Format(Count), f.Cells[e.Right[0]].RowLabel(), rr.Format(Count))}, true
+			Message: fmt.Sprintf("第%s部分「%s」列：%s为 %s，%s为 %s，两者应相等",
+				cnNum[d.Table.Section], d.ColLabel(), rowTerms(f, e.Left), l.Format(Count), rowTerms(f, e.Right), rr.Format(Count))}, true
 	}
 	d := f.Cells[e.Target]
 	first, lastTerm := f.Cells[e.Right[0]], f.Cells[e.Right[len(e.Right)-1]]
@@ -114,4 +114,31 @@ func (r *Report) checkEquation(e Equation) (Problem, bool) {
 	return Problem{Rule: e.Rule, Severity: Error, Section: d.Table.Section,
 		Cells: codesOf(f, e.Left, e.Right), Expected: rr.Format(d.Kind), Actual: l.Format(d.Kind),
 		Message: fmt.Sprintf("%s：应为 %s（%s），现为 %s", where(d), rr.Format(d.Kind), terms, l.Format(d.Kind))}, true
+}
+
+// rowTerms names the rows of a balance's side as the table numbers them, from the declared
+// row labels: "第一项加第二项之和", "第三项（七）总计加第四项之和"; a side of one row is the row
+// alone ("第一项"). A row label without a number 「一、」 is quoted whole.
+func rowTerms(f *Format, idx []int) string {
+	names := make([]string, len(idx))
+	for i, j := range idx {
+		d := f.Cells[j]
+		if len(d.RowPath) == 0 {
+			names[i] = "「" + d.ColLabel() + "」"
+			continue
+		}
+		top := d.RowPath[0]
+		if num, _, ok := strings.Cut(top, "、"); ok && num != "" {
+			names[i] = "第" + num + "项"
+		} else {
+			names[i] = "「" + top + "」"
+		}
+		if len(d.RowPath) > 1 {
+			names[i] += d.RowPath[len(d.RowPath)-1]
+		}
+	}
+	if len(names) == 1 {
+		return names[0]
+	}
+	return strings.Join(names, "加") + "之和"
 }
