@@ -136,3 +136,11 @@ func TestIsSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestCountCharsSkipsInvisible: W1's count does not count the zero-width characters pasted
+// with a web page's text.
+func TestCountCharsSkipsInvisible(t *testing.T) {
+	if n := CountChars("公开\u200b工作\ufeff 年报\u3000\n"); n != 6 {
+		t.Errorf("CountChars = %d, want 6", n)
+	}
+}
