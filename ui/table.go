@@ -159,7 +159,8 @@ const manualLabel = "手动填写合计（照抄已有报表时勾选）"
 const computedHint = "合计由程序自动计算；如需照抄已有数字，请勾选「手动填写合计」"
 
 // pendingTotal is the grey text of a computed total whose terms are not all numbers yet: a
-// blank is not a zero, so the total waits for its items (and the cell is framed 未填).
+// blank is not a zero, so the total waits for its items (form.Report.PendingTotals: B1 names
+// the items, not the total, so the cell is not framed 未填).
 const pendingTotal = "未填完"
 
 // pendingHint explains a computed total that waits for its items.

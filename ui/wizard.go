@@ -244,6 +244,7 @@ func (u *UI) showStep(i int) {
 // recheck runs the drafting check (form.CheckAll, the one the command line runs) and shows
 // the result everywhere: cell frames (form.Marks), step marks and the problems panel.
 func (u *UI) recheck() {
+	u.rep.TypedTotals = u.manualTotals // typed totals are the clerk's to fill: B1 counts them
 	u.problems = form.CheckAll(u.rep, u.last, form.Drafting)
 	u.marks = form.Marks(u.rep, u.problems)
 	for _, v := range u.views {
