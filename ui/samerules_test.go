@@ -87,6 +87,12 @@ func TestGUIAndCLIReportTheSameProblems(t *testing.T) {
 	} else if err := xlsx.Write(f, noTotals); err != nil || f.Close() != nil {
 		t.Fatal(err)
 	}
+	// Totals typed in the file, one disagreeing with its items and one blank: both front ends
+	// keep them as typed (the GUI's 手动填写合计), so the blank total is the clerk's to fill.
+	typed := form.Sample(form.Latest)
+	_ = typed.Set("apply.2.total", "999")
+	_ = typed.Set("apply.3.2.total", "")
+	_ = typed.Set("apply.3.2.natural", "") // the total waits for it, unless totals are typed
 	last := form.Sample(form.Latest)
 	last.Meta.Year--
 	_ = last.Set("apply.4.natural", "5")
@@ -97,6 +103,7 @@ func TestGUIAndCLIReportTheSameProblems(t *testing.T) {
 		{"problems", save("bad.nianbao", bad), ""},
 		{"totals missing in a draft", save("no-totals.nianbao", noTotals), ""},
 		{"totals missing in a workbook", noTotalsXLSX, ""},
+		{"totals typed in the file", save("typed.nianbao", typed), ""},
 		{"with last year", save("this.nianbao", form.Sample(form.Latest)), save("last.nianbao", last)},
 		{"seed003", filepath.Join("..", "form", "testdata", "seeds", "seed003.txt"), ""},
 		{"corpus 07", filepath.Join("..", "form", "testdata", "corpus", "07_pingtan_shenpiju_2024.txt"), ""},

@@ -37,7 +37,7 @@ func TestMerge(t *testing.T) {
 		}
 	}
 	cli(t, "set", filepath.Join(units, "乙.nianbao"), "apply.4.natural=7", "apply.1.natural=41")
-	cli(t, "set", filepath.Join(units, "甲.nianbao"), "review.after.pending=") // blank, not 0
+	cli(t, "set", filepath.Join(units, "甲.nianbao"), "review.after.pending=") // blank, not 0; set blanks its total too
 	// 丙 reports as a workbook.
 	cli(t, "export", filepath.Join(units, "丙.nianbao"), "--xlsx", filepath.Join(units, "丙.xlsx"))
 	os.Remove(filepath.Join(units, "丙.nianbao"))
@@ -53,7 +53,7 @@ func TestMerge(t *testing.T) {
 		}
 		for _, want := range []string{"未汇总：旧.nianbao：是 2024 年度", "未汇总：重复.nianbao：与「甲.nianbao」", "未汇总：坏.xlsx", "已汇总 3 个单位", "有错误：乙局",
 			"有留空：甲局（甲.nianbao）：1 格未填（如表四「复议后起诉·尚未审结」列），汇总表中相应的格子留空",
-			"注意：1 个单位有未填的格子，汇总表中 1 格因此留空（空白不是 0，不能相加）", "1 个单位有错误，1 个单位有留空，"} {
+			"注意：1 个单位有未填的格子，汇总表中 2 格因此留空（空白不是 0，不能相加）", "1 个单位有错误，1 个单位有留空，"} {
 			if !strings.Contains(stdout, want) {
 				t.Errorf("run %d: output lacks %q:\n%s", run, want, stdout)
 			}

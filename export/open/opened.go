@@ -121,13 +121,14 @@ const listedTotals = 8
 // the file's totals agree with their terms (form.TypedTotalsDiffer is false) every total is
 // computed from its terms with form.Report.FillDerived — only where every term holds a
 // number, a blank is not a zero — which fills the totals a file left blank; otherwise the
-// totals are kept as the file has them. Read calls it for every format; nianbao-cli set
+// totals are kept as the file has them and r.TypedTotals is set (the GUI's 手动填写合计: the
+// checker counts a blank total as the clerk's to fill). Read calls it for every format; nianbao-cli set
 // calls it before editing a draft and recomputes after only when TypedTotals is false.
 func Prepare(r *form.Report) Prepared {
 	if r == nil || r.Format == nil {
 		return Prepared{}
 	}
-	if form.TypedTotalsDiffer(r) {
+	if r.TypedTotals = form.TypedTotalsDiffer(r); r.TypedTotals {
 		return Prepared{TypedTotals: true, Notes: []string{"文件中的合计与各项之和不一致（或各项未填写），合计保留文件中的数字，未重新计算；检查结果中标出不一致之处"}}
 	}
 	filled := r.FillDerived()

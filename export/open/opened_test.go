@@ -67,7 +67,7 @@ func TestReadPrepares(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				if o.Prepared.TypedTotals != c.typed {
+				if o.Prepared.TypedTotals != c.typed || o.Report.TypedTotals != c.typed {
 					t.Errorf("TypedTotals = %v, want %v (notes %q)", o.Prepared.TypedTotals, c.typed, o.Notes())
 				}
 				for _, code := range c.filled {
