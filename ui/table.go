@@ -30,7 +30,7 @@ type cellView struct {
 }
 
 // tableHint is the message line before a cell is focused.
-const tableHint = "没有发生的填 0。直接输入即替换格内数字，F2 或单击可修改；回车、Tab、方向键换格；可从 Excel/WPS 复制整块数字粘贴（Ctrl+V）。"
+const tableHint = "没有发生的填 0。单击格子后直接输入即替换格内数字，双击或 F2 可在格内修改；回车到下一行，Tab 到右边一格，方向键换格；可从 Excel/WPS 复制整块数字粘贴（Ctrl+V）。"
 
 // tableView is the page of one statistic table (二, 三 or 四): the official grid of cells
 // with frozen headings and row labels, a message line for the focused cell and the switch
@@ -379,15 +379,18 @@ func (v *tableView) showLast() {
 	v.last.Show()
 }
 
-// key moves between cells: Enter to the next cell in reading order, Up/Down in the same
-// column, Left/Right in the same row (when the cell is not being edited in place).
+// key moves between cells as in Excel: Enter and Down to the cell below, Shift+Enter and Up
+// to the cell above, Left/Right in the same row (when the cell is not being edited in
+// place); Tab follows Fyne's focus order, which is reading order (the next cell right).
 func (v *tableView) key(cv *cellView, k *fyne.KeyEvent) bool {
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		return v.focusNext(cv.pos, 1)
+		// At the foot of a column (or in a table of one row, 四) Enter goes on in reading
+		// order, so that it always moves on.
+		return v.focusVertical(cv, 1) || v.focusNext(cv.pos, 1)
 	case fyne.KeyDown:
 		return v.focusVertical(cv, 1)
-	case fyne.KeyUp:
+	case fyne.KeyUp, keyShiftEnter:
 		return v.focusVertical(cv, -1)
 	case fyne.KeyRight:
 		return v.focusHorizontal(cv, 1)
@@ -426,13 +429,28 @@ func (v *tableView) focusNext(from, dir int) bool {
 	return false
 }
 
+// focusVertical moves to the nearest editable cell above (dir -1) or below (dir 1) whose
+// columns overlap the cell's (a merged cell of 二 is below each column it spans).
 func (v *tableView) focusVertical(cv *cellView, dir int) bool {
 	var best *cellView
+	overlap := func(o *cellView) bool {
+		return o.span.Col < cv.span.Col+cv.span.ColSpan && cv.span.Col < o.span.Col+o.span.ColSpan
+	}
 	for _, o := range v.cells {
-		if o.span.Col != cv.span.Col || o.entry.Disabled() {
+		if !overlap(o) || o.entry.Disabled() {
 			continue
 		}
-		if d := (o.span.Row - cv.span.Row) * dir; d > 0 && (best == nil || d < (best.span.Row-cv.span.Row)*dir) {
+		d := (o.span.Row - cv.span.Row) * dir
+		if d <= 0 {
+			continue
+		}
+		if best == nil {
+			best = o
+			continue
+		}
+		bd := (best.span.Row - cv.span.Row) * dir
+		// The nearest row; in it, the cell that starts nearest the cell's column.
+		if d < bd || d == bd && absInt(o.span.Col-cv.span.Col) < absInt(best.span.Col-cv.span.Col) {
 			best = o
 		}
 	}
@@ -441,6 +459,13 @@ func (v *tableView) focusVertical(cv *cellView, dir int) bool {
 	}
 	v.focusCell(best)
 	return true
+}
+
+func absInt(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // focusCell focuses a cell; focusing scrolls it into view.
