@@ -37,6 +37,9 @@ type numCell struct {
 	onFocus func()
 	// onDisabledTap is called when the cell is tapped while it cannot be edited.
 	onDisabledTap func()
+	// onDisabledHover is called when the pointer enters (true) or leaves (false) the cell
+	// while it cannot be edited.
+	onDisabledHover func(in bool)
 
 	focused bool
 	editing bool // editing in place (F2 or a double click): Left and Right move the cursor
@@ -107,6 +110,24 @@ func (c *numCell) MouseDown(*desktop.MouseEvent) {
 	case !c.editing:
 		c.selectAll()
 		c.pressed = true
+	}
+}
+
+// MouseIn tells the table that the pointer is over a cell that cannot be edited (a computed
+// total shows its hint, like a tooltip).
+func (c *numCell) MouseIn(*desktop.MouseEvent) {
+	if c.Disabled() && c.onDisabledHover != nil {
+		c.onDisabledHover(true)
+	}
+}
+
+// MouseMoved does nothing.
+func (c *numCell) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut ends what MouseIn started.
+func (c *numCell) MouseOut() {
+	if c.onDisabledHover != nil {
+		c.onDisabledHover(false)
 	}
 }
 

@@ -47,6 +47,9 @@ type tableView struct {
 	last   *widget.Label
 	manual *widget.Check
 	bubble *fyne.Container // the hint beside a tapped computed total, drawn over the grid
+	// bubbleText is the bubble's text; bubbleHover says the pointer over a total shows it.
+	bubbleText  *widget.Label
+	bubbleHover bool
 	// modeNote says beside the switch whether totals are computed or typed.
 	modeNote *widget.Label
 	focus    *cellView
@@ -100,7 +103,7 @@ func (v *tableView) build() fyne.CanvasObject {
 		}
 	}
 	v.sheet = newSheet(lay, colW, valueFrom, len(v.table.Blocks), objs)
-	v.bubble = newBubble()
+	v.bubble, v.bubbleText = newBubble()
 	v.fv = newFrozenView(v.sheet, v.bubble)
 	v.scroll = v.fv.scroll
 	v.msg = widget.NewLabel("")
@@ -165,20 +168,50 @@ const pendingTotal = "未填完"
 // pendingHint explains a computed total that waits for its items.
 const pendingHint = "各分项都填了数字（没有发生的填 0）后，程序才算出这个合计"
 
+// pendingNote is the short hint beside a computed total still waiting for its items: the
+// items of its row (a 总计 column) or of its column (the （七）总计 row), as the format
+// declares the total.
+func pendingNote(d *form.CellDef) string {
+	if d.Row != nil && d.Row.Total && (d.Col == nil || !d.Col.Total) {
+		return "填完本列各项后自动计算"
+	}
+	return "填完本行各项后自动计算"
+}
+
 // tappedComputed explains, next to the cell and in the message line, why a computed total
-// cannot be typed into. The bubble is drawn over the grid, not in a pop-up, so that it does
-// not swallow the user's next click; it goes when another cell is focused.
+// cannot be typed into and, while it waits for its items, that it is computed once they are
+// filled. The bubble is drawn over the grid, not in a pop-up, so that it does not swallow the
+// user's next click; it goes when another cell is focused.
 func (v *tableView) tappedComputed(cv *cellView) {
 	v.focus = nil
 	v.msg.Importance = widget.WarningImportance
 	hint := computedHint + "。"
-	if c, _ := v.u.rep.Cell(cv.code); c.Blank {
-		hint = pendingHint + "；" + hint
+	if v.pending(cv) {
+		hint = pendingNote(cv.def) + "：" + pendingHint + "；" + hint
 	}
 	v.msg.SetText("当前单元格：" + cv.def.Label() + "\n" + hint)
+	v.showBubble(cv, false)
+}
+
+// pending reports whether a computed total still waits for its items (it is blank).
+func (v *tableView) pending(cv *cellView) bool {
+	c, _ := v.u.rep.Cell(cv.code)
+	return cv.def.Derived && !v.u.manualTotals && c.Blank
+}
+
+// showBubble draws the hint of a computed total just below it: 「填完本行各项后自动计算」 while
+// it waits for its items, and how to type totals by hand. hover says the pointer called it
+// (it goes again when the pointer leaves).
+func (v *tableView) showBubble(cv *cellView, hover bool) {
 	if v.bubble == nil || v.sheet.paneOf(cv.span) != paneBody {
 		return
 	}
+	text := computedHint
+	if v.pending(cv) {
+		text = pendingNote(cv.def) + "。\n" + computedHint
+	}
+	v.bubbleText.SetText(text)
+	v.bubbleHover = hover
 	m := v.bubble.MinSize()
 	pos := fyne.NewPos(cv.box.Position().X, cv.box.Position().Y+cv.box.Size().Height)
 	// Keep the bubble inside the numbers.
@@ -191,15 +224,26 @@ func (v *tableView) tappedComputed(cv *cellView) {
 	v.bubble.Refresh()
 }
 
+// hoverComputed shows the bubble of a computed total while the pointer is over it.
+func (v *tableView) hoverComputed(cv *cellView, in bool) {
+	switch {
+	case in && v.pending(cv) && (!v.bubble.Visible() || v.bubbleHover):
+		v.showBubble(cv, true)
+	case !in && v.bubbleHover:
+		v.hideBubble()
+	}
+}
+
 // hideBubble removes the hint drawn by tappedComputed.
 func (v *tableView) hideBubble() {
 	if v.bubble != nil && v.bubble.Visible() {
 		v.bubble.Hide()
 	}
+	v.bubbleHover = false
 }
 
-// newBubble makes the hint shown beside a tapped computed total.
-func newBubble() *fyne.Container {
+// newBubble makes the hint shown beside a tapped computed total, and its text.
+func newBubble() (*fyne.Container, *widget.Label) {
 	bg := canvas.NewRectangle(color.NRGBA{R: 0xff, G: 0xf8, B: 0xe1, A: 0xff})
 	bg.StrokeColor = colorWarning
 	bg.StrokeWidth = 1
@@ -208,7 +252,7 @@ func newBubble() *fyne.Container {
 	text.Importance = widget.WarningImportance
 	b := container.NewStack(bg, text)
 	b.Hide()
-	return b
+	return b, text
 }
 
 func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
@@ -230,6 +274,7 @@ func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
 			v.tappedComputed(cv)
 		}
 	}
+	e.onDisabledHover = func(in bool) { v.hoverComputed(cv, in) }
 	v.cells = append(v.cells, cv)
 	v.byCode[s.Code] = cv
 	border := canvas.NewRectangle(color.Transparent)
@@ -498,14 +543,68 @@ func (v *tableView) reveal(cv *cellView) {
 	v.fv.scrollTo(off)
 }
 
-// focusCode focuses the cell with the given code, if it is on this page.
+// focusCode focuses the cell with the given code, if it is on this page and can be typed
+// into.
 func (v *tableView) focusCode(code string) bool {
 	cv := v.byCode[code]
-	if cv == nil {
+	if cv == nil || cv.entry.Disabled() {
 		return false
 	}
 	v.focusCell(cv)
 	return true
+}
+
+// focusProblem focuses the first cell of a problem that the clerk can type into. A problem
+// naming only computed totals (a total still 未填完) goes to the first blank item the total
+// waits for, else to its first item: never to a cell the program computes.
+func (v *tableView) focusProblem(p form.Problem) bool {
+	for _, c := range p.Cells {
+		if v.focusCode(c) {
+			return true
+		}
+	}
+	for _, c := range p.Cells {
+		if cv := v.itemOf(c, map[string]bool{}); cv != nil {
+			v.focusCell(cv)
+			return true
+		}
+	}
+	return false
+}
+
+// itemOf is the cell to type into for a computed total: its first blank item that can be
+// typed into, else its first such item, looking through the totals it is computed from (the
+// format's declared equation whose Target the total is).
+func (v *tableView) itemOf(code string, seen map[string]bool) *cellView {
+	cv := v.byCode[code]
+	if cv == nil || seen[code] {
+		return nil
+	}
+	seen[code] = true
+	if !cv.entry.Disabled() {
+		return cv
+	}
+	f := v.u.rep.Format
+	var first *cellView
+	for _, e := range f.Equations {
+		if e.Target != cv.idx {
+			continue
+		}
+		for _, i := range e.Right {
+			code := f.Cells[i].Code
+			item := v.itemOf(code, seen)
+			if item == nil {
+				continue
+			}
+			if c, _ := v.u.rep.Cell(item.code); c.Blank {
+				return item
+			}
+			if first == nil {
+				first = item
+			}
+		}
+	}
+	return first
 }
 
 // pastedTotal is a total that came with a pasted block.

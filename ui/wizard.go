@@ -260,9 +260,14 @@ func (u *UI) recheck() {
 	u.nav.refresh()
 }
 
-// gotoProblem shows the step of a problem and focuses its first cell.
+// gotoProblem shows the step of a problem and focuses its first cell that can be typed into
+// (a table never focuses a total the program computes).
 func (u *UI) gotoProblem(p form.Problem) {
 	u.showStep(p.Section)
+	if tv, ok := u.views[p.Section].(*tableView); ok {
+		tv.focusProblem(p)
+		return
+	}
 	for _, c := range p.Cells {
 		if u.views[p.Section].focusCode(c) {
 			return
