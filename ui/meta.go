@@ -39,8 +39,7 @@ func (v *metaView) build() fyne.CanvasObject {
 			set(s)
 			v.u.markDirty()
 			v.u.updateTitle()
-			v.u.recheck()
-			v.check()
+			v.u.recheck() // refreshes the hint line too
 		}
 		return e
 	}
@@ -107,6 +106,9 @@ func (v *metaView) reload() {
 // check shows the problems of 基本信息 (section 0 of form.CheckAll: M1-M3, D1 and what the
 // opening paragraph gets) on the single line above the form, each with its rule id.
 func (v *metaView) check() {
+	if v.msg == nil {
+		return
+	}
 	var msgs []string
 	c := form.CountBySection(v.u.problems)[0]
 	for _, p := range v.u.problems {

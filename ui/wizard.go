@@ -242,7 +242,8 @@ func (u *UI) showStep(i int) {
 }
 
 // recheck runs the drafting check (form.CheckAll, the one the command line runs) and shows
-// the result everywhere: cell frames (form.Marks), step marks and the problems panel.
+// the result everywhere: cell frames (form.Marks), 基本信息's hint line, step marks and the
+// problems panel.
 func (u *UI) recheck() {
 	u.problems = form.CheckAll(u.rep, u.last, form.Drafting)
 	u.marks = form.Marks(u.rep, u.problems)
@@ -250,6 +251,8 @@ func (u *UI) recheck() {
 		switch tv := v.(type) {
 		case *tableView:
 			tv.mark(u.marks)
+		case *metaView:
+			tv.check() // its hint line, whichever change made the problems
 		case *checkView:
 			if u.current == len(steps)-1 {
 				tv.reload() // otherwise showStep reloads it
