@@ -199,6 +199,7 @@ func (l *tightLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 func (u *UI) setReport(r *form.Report, path string) {
 	u.rep, u.path, u.dirty = r, path, false
 	u.readOnly, u.imported = "", nil
+	u.status.clear() // what the line said was about the report before (notes about this one follow)
 	if !u.manualTotals {
 		if form.TypedTotalsDiffer(r) {
 			// The file's own totals disagree with its items: keep them and let the checks
