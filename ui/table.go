@@ -187,7 +187,7 @@ func (v *tableView) tappedComputed(cv *cellView) {
 	v.msg.Importance = widget.WarningImportance
 	hint := computedHint + "。"
 	if v.pending(cv) {
-		hint = pendingNote(cv.def) + "：" + pendingHint + "；" + hint
+		hint = pendingNote(cv.def) + "（没有发生的填 0）；如需照抄已有数字，请勾选「手动填写合计」。"
 	}
 	v.msg.SetText("当前单元格：" + cv.def.Label() + "\n" + hint)
 	v.showBubble(cv, false)
@@ -208,15 +208,21 @@ func (v *tableView) showBubble(cv *cellView, hover bool) {
 	}
 	text := computedHint
 	if v.pending(cv) {
-		text = pendingNote(cv.def) + "。\n" + computedHint
+		text = pendingNote(cv.def)
 	}
 	v.bubbleText.SetText(text)
 	v.bubbleHover = hover
 	m := v.bubble.MinSize()
-	pos := fyne.NewPos(cv.box.Position().X, cv.box.Position().Y+cv.box.Size().Height)
-	// Keep the bubble inside the numbers.
-	if w := v.fv.body.Size().Width; pos.X+m.Width > w {
-		pos.X = max(w-m.Width, 0)
+	box := cv.box.Position()
+	pos := fyne.NewPos(box.X, box.Y+cv.box.Size().Height)
+	// Keep the bubble inside the part of the numbers in view: above the cell when there is no
+	// room below it, left of the scroll bar.
+	off, view := v.scroll.Offset, v.scroll.Size()
+	if pos.Y+m.Height > off.Y+view.Height && box.Y-m.Height >= off.Y {
+		pos.Y = box.Y - m.Height
+	}
+	if right := off.X + view.Width - theme.ScrollBarSize(); pos.X+m.Width > right {
+		pos.X = max(right-m.Width, off.X)
 	}
 	v.bubble.Move(pos)
 	v.bubble.Resize(m)

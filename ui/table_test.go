@@ -173,6 +173,18 @@ func TestPendingTotalsAndProblemsGoToTypeableCells(t *testing.T) {
 	if strings.Contains(tv.msg.Text, "填完本") || strings.Contains(tv.bubbleText.Text, "填完本") {
 		t.Errorf("a computed total says it is pending: %q / %q", tv.msg.Text, tv.bubbleText.Text)
 	}
+	if !strings.Contains(tv.bubbleText.Text, "请勾选「手动填写合计」") {
+		t.Errorf("a computed total's bubble %q does not say how to type totals", tv.bubbleText.Text)
+	}
+	// The bubble stays in the part of the numbers in view: a total near the bottom of the view
+	// gets it above itself.
+	low := tv.cell(t, "apply.4.total")
+	tv.reveal(low)
+	test.Tap(low.entry)
+	b, view := tv.bubble.Position(), tv.scroll.Size()
+	if b.Y+tv.bubble.Size().Height > tv.scroll.Offset.Y+view.Height+0.5 || b.X+tv.bubble.Size().Width > tv.scroll.Offset.X+view.Width+0.5 {
+		t.Errorf("bubble at %v (%v) outside the view %v at offset %v", b, tv.bubble.Size(), view, tv.scroll.Offset)
+	}
 	// Pointing at a pending total shows the hint like a tooltip; leaving it hides it.
 	u.win.Canvas().Focus(tv.cell(t, "apply.1.natural").entry)
 	total := tv.cell(t, "apply.3.3.4.total").entry
