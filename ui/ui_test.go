@@ -307,32 +307,6 @@ func TestPasteBlock(t *testing.T) {
 	}
 }
 
-func TestEnterMovesInReadingOrder(t *testing.T) {
-	u := newTestUI(t)
-	tv := u.table(t, 3)
-	typeInto(u, tv.cell(t, "apply.1.other"), "1")
-	tv.cell(t, "apply.1.other").entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	// The next cell is 总计, computed and skipped; then the next row.
-	if f := u.win.Canvas().Focused(); f != tv.cell(t, "apply.2.natural").entry {
-		t.Errorf("Enter focused %v, want 二、上年结转 · 自然人", f)
-	}
-	tv.cell(t, "apply.2.natural").entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
-	if f := u.win.Canvas().Focused(); f != tv.cell(t, "apply.3.1.natural").entry {
-		t.Errorf("Down focused %v, want （一）予以公开 · 自然人", f)
-	}
-	// Tab follows the same order (Fyne's focus order is the order cells are laid out).
-	u.win.Canvas().Focus(tv.cell(t, "apply.3.1.natural").entry)
-	test.FocusNext(u.win.Canvas())
-	if f := u.win.Canvas().Focused(); f != tv.cell(t, "apply.3.1.commercial").entry {
-		t.Errorf("Tab focused %v, want 商业企业", f)
-	}
-	u.win.Canvas().Focus(tv.cell(t, "apply.1.other").entry)
-	test.FocusNext(u.win.Canvas())
-	if f := u.win.Canvas().Focused(); f != tv.cell(t, "apply.2.natural").entry {
-		t.Errorf("Tab from the last input of a row focused %v, want the next row (computed 总计 skipped)", f)
-	}
-}
-
 func TestProblemGoesToCell(t *testing.T) {
 	u := newTestUI(t)
 	typeInto(u, u.table(t, 4).cell(t, "review.direct.corrected"), "-1")
