@@ -13,7 +13,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "merge", usage: "-o TOTAL.xlsx [--agency 汇总单位] UNIT...",
+	register(&command{name: "merge", usage: "-o TOTAL.xlsx [--agency 汇总单位] [--include-own] UNIT...",
 		summary: "汇总多个单位的报告 aggregate units into one workbook", run: runMerge})
 }
 
@@ -27,12 +27,13 @@ UNIT 可以是文件，也可以是文件夹（汇总其中所有 .xlsx 和 .nia
 退出码 exit code：0 全部汇总、无错误、无留空；1 有单位未汇总、有错误或有留空的格子；2 无法汇总或无法写出文件。`)
 	out := fs.String("o", "", "汇总工作簿输出路径 output workbook (必填 required)")
 	agency := fs.String("agency", "", "汇总单位名称 name of the aggregating agency")
+	own := fs.Bool("include-own", false, "计入与汇总单位同名的本单位报告（与程序中「包含本单位报告」相同） include the aggregating agency's own report")
 	pos, code, ok := parseFlags(fs, args)
 	if !ok {
 		return code
 	}
 	if *out == "" || len(pos) == 0 {
-		fmt.Fprintln(stderr, "用法：nianbao-cli merge -o TOTAL.xlsx [--agency 汇总单位] UNIT...")
+		fmt.Fprintln(stderr, "用法：nianbao-cli merge -o TOTAL.xlsx [--agency 汇总单位] [--include-own] UNIT...")
 		return exitFile
 	}
 	paths, err := open.UnitFiles(pos, *out)
@@ -41,7 +42,7 @@ UNIT 可以是文件，也可以是文件夹（汇总其中所有 .xlsx 和 .nia
 		return exitFile
 	}
 	units := form.LoadUnits(paths, openReport)
-	s, err := form.Aggregate(*agency, units)
+	s, err := form.AggregateWith(units, form.AggregateOptions{Agency: *agency, IncludeOwn: *own})
 	if s != nil {
 		for _, l := range s.Left {
 			fmt.Fprintf(stdout, "未汇总：%s：%s\n", filepath.Base(l.Source), l.Reason)

@@ -114,3 +114,37 @@ func TestMergeSurvivesBadUnits(t *testing.T) {
 		t.Errorf("no total written: %v", err)
 	}
 }
+
+// TestMergeIncludeOwn: the aggregating agency's own report is left out by default (it may be
+// an earlier total) and summed with --include-own, as the app's 「包含本单位报告」.
+func TestMergeIncludeOwn(t *testing.T) {
+	dir := t.TempDir()
+	for _, a := range []struct{ name, agency string }{{"本级.nianbao", "某县政务公开办"}, {"甲.nianbao", "甲局"}} {
+		if code, _, e := cli(t, "new", "--sample", "-o", filepath.Join(dir, a.name), "--agency", a.agency, "--year", "2025"); code != 0 {
+			t.Fatal(e)
+		}
+	}
+	one := cellValue(t, filepath.Join(dir, "甲.nianbao"), "apply.1.total")
+	for _, c := range []struct {
+		flags []string
+		units string
+		left  bool
+		want  int
+	}{
+		{nil, "已汇总 1 个单位", true, one},
+		{[]string{"--include-own"}, "已汇总 2 个单位", false, 2 * one},
+	} {
+		out := filepath.Join(t.TempDir(), "total.xlsx")
+		args := append([]string{"merge", "-o", out, "--agency", "某县政务公开办"}, c.flags...)
+		_, stdout, stderr := cli(t, append(args, dir)...)
+		if !strings.Contains(stdout, c.units) {
+			t.Errorf("%v: output lacks %q:\n%s%s", c.flags, c.units, stdout, stderr)
+		}
+		if got := strings.Contains(stdout, "未汇总：本级.nianbao：单位名称与汇总单位相同"); got != c.left {
+			t.Errorf("%v: own report left out = %v, want %v:\n%s", c.flags, got, c.left, stdout)
+		}
+		if got := cellValue(t, out, "apply.1.total"); got != c.want {
+			t.Errorf("%v: total 新收 = %d, want %d", c.flags, got, c.want)
+		}
+	}
+}
