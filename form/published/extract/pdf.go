@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/nianbao/nianbao/form/published/extract/internal/pdf"
 )
 
 // Limits of a PDF. A report is 3-30 pages; its file a few MB.
@@ -63,7 +63,7 @@ func PDF(ra io.ReaderAt, size int64) (text string, err error) {
 	if err != nil {
 		return "", openError(err, budget)
 	}
-	doc := &pdfDoc{r: r, fonts: map[string]*pdfFont{}}
+	doc := &pdfDoc{r: r, fonts: map[fontKey]*pdfFont{}}
 	pages, err := doc.pages()
 	if err != nil {
 		return "", err
@@ -107,6 +107,9 @@ func pdfPanic(x any) error {
 	if e, ok := x.(*Error); ok {
 		return e
 	}
+	if e, ok := x.(error); ok && errors.Is(e, pdf.ErrLimit) {
+		return errLimitPDF
+	}
 	return errorf(ErrFormat, "PDF 文件已损坏，无法读取其内容。请用 WPS/Acrobat 打开后另存为 PDF 再试，或复制网页上的文字后导入")
 }
 
@@ -117,7 +120,7 @@ func openError(err error, b *budgetReader) error {
 	}
 	msg := err.Error()
 	switch {
-	case b.over:
+	case b.over || errors.Is(err, pdf.ErrLimit):
 		return errorf(ErrLimit, "PDF 文件的结构异常（读取量超出限度），可能已损坏或是恶意构造的文件")
 	case strings.Contains(msg, "encrypt") || strings.Contains(msg, "password"):
 		return errorf(ErrEncrypted, "PDF 文件设置了密码保护，无法读取。请去除密码（或打印为新的 PDF）后再打开，或复制网页上的文字后导入")
@@ -133,6 +136,10 @@ type budgetReader struct {
 	left int64
 	over bool
 }
+
+// errLimitPDF is the refusal of a file beyond a limit of the object layer: objects nested too
+// deep, an array or object stream too large, an object inside itself.
+var errLimitPDF = &Error{Reason: "PDF 文件的结构异常（对象嵌套过深、过大或循环引用），可能已损坏或是恶意构造的文件", Err: ErrLimit}
 
 var errBudget = &Error{Reason: "PDF 文件的结构异常（读取量超出限度），可能已损坏或是恶意构造的文件", Err: ErrLimit}
 

@@ -2,10 +2,9 @@ package extract
 
 import (
 	"math"
-	"strconv"
 	"strings"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/nianbao/nianbao/form/published/extract/internal/pdf"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -22,7 +21,7 @@ type glyph struct {
 // pdfDoc is the state of reading one PDF.
 type pdfDoc struct {
 	r         *pdf.Reader
-	fonts     map[string]*pdfFont
+	fonts     map[fontKey]*pdfFont
 	content   int64 // decoded bytes left for all pages
 	glyphs    int   // glyphs shown so far
 	invisible int   // glyphs drawn invisibly (Tr 3, 7): an OCR layer over a scan
@@ -162,14 +161,24 @@ type rule struct {
 // maxRules bounds the vertical lines kept per page.
 const maxRules = 1 << 15
 
+// fontKey identifies a font dictionary for the cache: the indirect object it is (two pages'
+// /F1 are the same font only when they are the same object), or, for a font written
+// directly inside another object, that object with the font's name in it.
+type fontKey struct {
+	obj  pdf.ObjectID
+	name string // "" for an indirect font
+}
+
 func (in *interp) font(res pdf.Value, name string) *pdfFont {
 	v := res.Key("Font").Key(name)
 	if v.Kind() != pdf.Dict {
 		return nil
 	}
-	key := v.Key("BaseFont").Name() + "\x00" + v.Key("Subtype").Name() + "\x00" + v.Key("Encoding").Name() + "\x00" +
-		strconv.FormatInt(v.Key("ToUnicode").Key("Length").Int64(), 10) + "\x00" + strconv.Itoa(v.Key("Widths").Len()) + "\x00" +
-		strconv.FormatInt(v.Key("FirstChar").Int64(), 10) + "\x00" + name
+	id, own := v.ID()
+	key := fontKey{obj: id}
+	if !own {
+		key.name = name
+	}
 	if f, ok := in.doc.fonts[key]; ok {
 		return f
 	}
