@@ -86,6 +86,11 @@ func FuzzPDF(f *testing.F) {
 	f.Add(textDoc{pages: [][]string{reportLines}, toUnicode: true}.build())
 	f.Add(textDoc{pages: [][]string{reportLines, reportLines}, toUnicode: true, extra: "0 0 0 rg 48 700 0.5 120 re f [(a) -20 (b)] TJ q 1 0 0 1 5 5 cm Q BI /W 1 /H 1 ID \x00 EI\n"}.build())
 	f.Add(selfStream())
+	// The object layer's bounds: an object stream, nesting just beyond the limit, a /Length
+	// beyond the file.
+	f.Add(objStmPDF(0))
+	f.Add(onePage("/X "+strings.Repeat("[<</A ", 300)+strings.Repeat(">>]", 300), "/Length 54"))
+	f.Add(onePage("", "/Length 999999999999999"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<16 {
 			return
