@@ -39,6 +39,10 @@ type Result struct {
 	Tables bool
 	// PreFormat is true for a report older than the 2019 format: its tables were not imported.
 	PreFormat bool
+	// YearGuess is set when the report year was not stated (no title, no 统计期限) but guessed
+	// from a publication date or the first sentence: the Chinese note saying so, also among
+	// the warnings. A guessed year never decides whether the tables are read.
+	YearGuess string
 	// Sections lists the narrative parts found, as section numbers (0 for the opening paragraph).
 	Sections []int
 	// EndsAt is set when the text stops before the report does (a page cut off, an excerpt):
@@ -121,7 +125,7 @@ func Import(text string) *Result {
 	r := form.New(f, m.year, m.agency)
 	tr := readTables(r, toks)
 	switch {
-	case m.year > 0 && m.year < 2019 && score < 2:
+	case m.year > 0 && m.year < 2019 && score < 2 && yearGuess == "":
 		// Older reports have tables of their own kind: only the narrative is imported.
 		f, _ = form.FormatByID("2019")
 		r = form.New(f, m.year, m.agency)
@@ -137,6 +141,7 @@ func Import(text string) *Result {
 	if m.agency == "" {
 		res.Warnings = append(res.Warnings, "未找到报告标题，无法确定机关名称，请在基本信息中填写")
 	}
+	res.YearGuess = yearGuess
 	switch {
 	case yearGuess != "":
 		res.Warnings = append(res.Warnings, yearGuess)
