@@ -9,19 +9,22 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
-// Limits of a Word file. A real report's document.xml is 0.1-3 MB, its archive 20-200
-// entries; anything far beyond is a damaged or hostile file.
+// Limits of a Word file (the project's one set, in package fileio). A real report's
+// document.xml is 0.1-3 MB, its archive 20-200 entries; anything far beyond is a damaged or
+// hostile file.
 const (
 	// MaxDOCXEntries bounds the entries of the archive.
-	MaxDOCXEntries = 5000
+	MaxDOCXEntries = fileio.MaxParts
 	// MaxDOCXPart bounds the uncompressed size of document.xml (and of numbering.xml, styles.xml).
-	MaxDOCXPart = 16 << 20
+	MaxDOCXPart = fileio.MaxDocumentPart
 	// MaxXMLTokens bounds the XML tokens of one part.
-	MaxXMLTokens = 2 << 20
+	MaxXMLTokens = fileio.MaxTokens
 	// MaxXMLDepth bounds the nesting of XML elements.
-	MaxXMLDepth = 256
+	MaxXMLDepth = fileio.MaxDocumentDepth
 	// maxTableDepth bounds tables nested in tables' cells (read, but flattened below it).
 	maxTableDepth = 16
 )

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/nianbao/nianbao/form/fileio"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -14,14 +15,14 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// Limits of a saved web page. A real one is 100-500 KB with 2,000-5,000 elements; a few MB
+// Limits of a saved web page (the project's one set, in package fileio). A real one is 100-500 KB with 2,000-5,000 elements; a few MB
 // with images inlined, which add bytes but few elements. The elements bound the memory of
 // the parsed page (about 1 KB each).
 const (
 	// MaxHTML bounds the page's size.
-	MaxHTML = 32 << 20
+	MaxHTML = fileio.MaxWebPage
 	// MaxHTMLElements bounds its elements.
-	MaxHTMLElements = 200_000
+	MaxHTMLElements = fileio.MaxElements
 )
 
 // HTML reads a saved web page: it decodes the page's declared charset (meta charset or

@@ -10,13 +10,15 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/nianbao/nianbao/form/fileio"
 	"github.com/nianbao/nianbao/form/published/extract/internal/pdf"
 )
 
-// Limits of a PDF. A report is 3-30 pages; its file a few MB.
+// Limits of a PDF. A report is 3-30 pages; its file a few MB. The size and pages are the
+// project's limits (package fileio); the rest bound this reader's own work.
 const (
 	// MaxPDFPages bounds the pages read.
-	MaxPDFPages = 200
+	MaxPDFPages = fileio.MaxPages
 	// maxPDFObjects bounds the object numbers a cross-reference section may declare.
 	maxPDFObjects = 1 << 20
 	// maxPageContent bounds the decoded content of one page (its streams and forms).
@@ -88,10 +90,10 @@ func PDF(ra io.ReaderAt, size int64) (text string, err error) {
 	return o.String(), nil
 }
 
-// readAllAt reads the whole file (the caller bounds its size: fileio.MaxDocument).
+// readAllAt reads the whole file, at most fileio.MaxDocument bytes.
 func readAllAt(ra io.ReaderAt, size int64) ([]byte, error) {
-	if size < 0 || size > 64<<20 {
-		return nil, errorf(ErrLimit, "PDF 文件过大（超过 64 MB），不像是一份年度报告")
+	if size < 0 || size > fileio.MaxDocument {
+		return nil, errorf(ErrLimit, "PDF 文件过大（超过 %s），不像是一份年度报告", sizeText(fileio.MaxDocument))
 	}
 	data := make([]byte, size)
 	n, err := ra.ReadAt(data, 0)
