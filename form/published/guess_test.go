@@ -110,3 +110,20 @@ func TestGuessedYearKeepsTables(t *testing.T) {
 		t.Errorf("stated 2018: PreFormat %v, YearGuess %q", res.PreFormat, res.YearGuess)
 	}
 }
+
+// TestDateOf: a line that is only a date is read by form.ParseDate: a date that does not
+// exist is no date (and gives no guessed year).
+func TestDateOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"2020年1月3日": "2020-01-03", "(2021年3月31日)": "2021-03-31", "（2024年2月29日）": "2024-02-29",
+		"2021年2月30日": "", "2023年2月29日": "", "2021年4月31日": "", "2021年13月1日": "", "2021年1月3日发布": "",
+	} {
+		if got := dateOf(in); got != want {
+			t.Errorf("dateOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+	res := Import("(2021年2月30日)\n我局认真贯彻《条例》。\n")
+	if res.Report.Meta.Year != 0 || res.Report.Meta.Date != "" {
+		t.Errorf("2月30日 gave year %d, date %q", res.Report.Meta.Year, res.Report.Meta.Date)
+	}
+}

@@ -279,17 +279,16 @@ func findMeta(lines []string) meta {
 	return m
 }
 
-// dateOf reads a line that is only a date ("2020年1月2日", "(2020年1月3日)") as YYYY-MM-DD.
+// dateOf reads a line that is only a date ("2020年1月2日", "(2020年1月3日)") as YYYY-MM-DD,
+// by form.ParseDate (a date that does not exist, 2月30日, is none).
 func dateOf(s string) string {
 	g := dateRe.FindStringSubmatch(s)
 	if g == nil {
 		return ""
 	}
-	y, _ := strconv.Atoi(g[1])
-	mo, _ := strconv.Atoi(g[2])
-	d, _ := strconv.Atoi(g[3])
-	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+	iso, ok := form.ParseDate(g[1] + "年" + g[2] + "月" + g[3] + "日")
+	if !ok {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+	return iso
 }
