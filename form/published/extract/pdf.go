@@ -23,10 +23,14 @@ const (
 	maxPDFObjects = 1 << 20
 	// maxPageContent bounds the decoded content of one page (its streams and forms).
 	maxPageContent = 16 << 20
-	// maxPDFContent bounds the decoded content of all pages together.
-	maxPDFContent = 128 << 20
+	// maxPDFContent bounds the decoded content of all pages together (a 30-page report has
+	// a few MB).
+	maxPDFContent = 64 << 20
 	// maxGlyphs bounds the glyphs shown on all pages together.
 	maxGlyphs = 2 << 20
+	// maxOps bounds the operators run on all pages together (a report's page has a few
+	// thousand).
+	maxOps = 4 << 20
 	// maxFormDepth bounds forms drawn inside forms.
 	maxFormDepth = 8
 )
@@ -45,6 +49,19 @@ const (
 // garbled — no ToUnicode map, U+FFFD, private-use code points, mostly unmapped glyphs, no
 // Chinese at all — is refused with MsgNoText: a report must never be imported from garbage.
 func PDF(ra io.ReaderAt, size int64) (text string, err error) {
+	return readPDFWithin(ra, size, defaultBounds)
+}
+
+// pdfBounds are the limits of reading one PDF's pages: the constants above; the fuzz targets
+// read with smaller ones, so that every input takes milliseconds.
+type pdfBounds struct {
+	page, total int64 // decoded content of one page, of all
+	ops, glyphs int
+}
+
+var defaultBounds = pdfBounds{page: maxPageContent, total: maxPDFContent, ops: maxOps, glyphs: maxGlyphs}
+
+func readPDFWithin(ra io.ReaderAt, size int64, bounds pdfBounds) (text string, err error) {
 	data, err := readAllAt(ra, size)
 	if err != nil {
 		return "", err
@@ -65,7 +82,7 @@ func PDF(ra io.ReaderAt, size int64) (text string, err error) {
 	if err != nil {
 		return "", openError(err, budget)
 	}
-	doc := &pdfDoc{r: r, fonts: map[fontKey]*pdfFont{}}
+	doc := &pdfDoc{r: r, fonts: map[fontKey]*pdfFont{}, bounds: bounds}
 	pages, err := doc.pages()
 	if err != nil {
 		return "", err

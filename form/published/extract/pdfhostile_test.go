@@ -127,3 +127,62 @@ func TestPDFObjectLayer(t *testing.T) {
 		})
 	}
 }
+
+// deflated compresses data (zlib, best compression).
+func deflated(data []byte) []byte {
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
+	zw.Write(data)
+	zw.Close()
+	return z.Bytes()
+}
+
+// sharedContent is a PDF of pages pages that all draw one compressed content stream: a file
+// of tens of KB whose pages decompress to far more than any report's.
+func sharedContent(content []byte, pages int) []byte {
+	b := &pdfBuilder{}
+	font := b.cjkFont([]rune("一二"), true)
+	z := deflated(content)
+	c := b.add(fmt.Sprintf("<</Filter/FlateDecode/Length %d>>\nstream\n%s\nendstream", len(z), z))
+	pg := b.add("")
+	var kids []string
+	for i := 0; i < pages; i++ {
+		kids = append(kids, fmt.Sprintf("%d 0 R", b.add(fmt.Sprintf("<</Type/Page/Parent %d 0 R/Resources<</Font<</F1 %d 0 R>>>>/Contents %d 0 R>>", pg, font, c))))
+	}
+	b.set(pg, fmt.Sprintf("<</Type/Pages/Kids[%s]/Count %d>>", strings.Join(kids, " "), pages))
+	return b.bytes(b.add(fmt.Sprintf("<</Type/Catalog/Pages %d 0 R>>", pg)), "")
+}
+
+// costlyContents are page contents of 8-16 MB built to be slow to interpret, each drawn on
+// 200 pages of a file under 64 KB (the fuzzer's largest input).
+func costlyContents() map[string][]byte {
+	return map[string][]byte{
+		"spaces":     sharedContent(bytes.Repeat([]byte(" "), 16<<20-16), 200),
+		"operators":  sharedContent(bytes.Repeat([]byte("n "), 8<<20-16), 200),
+		"glyphs":     sharedContent([]byte("BT /F1 1 Tf "+strings.Repeat("<00010002000100020001000200010002> Tj ", 200000)+"ET"), 200),
+		"arrays":     sharedContent(bytes.Repeat([]byte("[1 2 3 4 5 6 7 8] "), 800000), 200),
+		"numbers":    sharedContent(bytes.Repeat([]byte("1 "), 8<<20), 200),
+		"nested arr": sharedContent([]byte(strings.Repeat("[[] ", 1<<20)+strings.Repeat("]", 1<<20)), 200),
+	}
+}
+
+// TestPDFCostlyContent: contents built to be slow (operands without operators pushed without
+// end, arrays of arrays, numbers) are refused or read within 2 s and 200 MB.
+func TestPDFCostlyContent(t *testing.T) {
+	for name, data := range costlyContents() {
+		t.Run(name, func(t *testing.T) {
+			if len(data) > 64<<10 {
+				t.Fatalf("%d bytes: keep it under the fuzzer's 64 KB", len(data))
+			}
+			var err error
+			d, peak := measure(func() { _, err = readPDF(data) })
+			t.Logf("%s (%d KB): %v, peak heap %d MB, err %v", name, len(data)>>10, d, peak>>20, err)
+			if e := (*Error)(nil); err != nil && !errors.As(err, &e) {
+				t.Errorf("error %v is not an *Error", err)
+			}
+			if d > pdfTime || peak > pdfHeap {
+				t.Errorf("took %v and %d MB; want ≤ %v and ≤ %d MB", d, peak>>20, pdfTime, pdfHeap>>20)
+			}
+		})
+	}
+}
