@@ -35,7 +35,7 @@ const (
 func HTML(r io.Reader) (string, error) {
 	data, err := readBounded(r, MaxHTML)
 	if err != nil {
-		return "", errorf(ErrFormat, "网页文件读取时出错：%v", err)
+		return "", errorf(ErrFormat, "网页文件读取时出错（文件可能已损坏，或所在的磁盘、网络位置无法读取），请复制到本机后再打开")
 	}
 	if len(data) > MaxHTML {
 		return "", errorf(ErrLimit, "网页文件过大（超过 %s），不像是一份保存的年度报告网页", sizeText(MaxHTML))
@@ -162,7 +162,7 @@ func decodeHTML(data []byte) (string, error) {
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", errorf(ErrFormat, "网页的文字编码无法识别：%v", err)
+		return "", errorf(ErrFormat, "网页的文字编码无法识别（内容与声明的编码不符），请用浏览器打开后重新保存网页，或复制网页上的文字后导入")
 	}
 	return string(out), nil
 }
@@ -258,7 +258,7 @@ func parseHTML(text string) (doc *html.Node, err error) {
 		if strings.Contains(err.Error(), "exceeds") {
 			return nil, errorf(ErrLimit, "网页的标签嵌套层次过深（超过 512 层），不像是一份年度报告网页，无法读取")
 		}
-		return nil, errorf(ErrFormat, "网页无法解析：%v", err)
+		return nil, errorf(ErrFormat, "网页无法解析，文件可能已损坏。请用浏览器打开后重新保存网页，或复制网页上的文字后导入")
 	}
 	return doc, nil
 }

@@ -81,3 +81,23 @@ func TestLimitsAreTheProjects(t *testing.T) {
 		t.Errorf("PDF of MaxDocument+1 bytes: %v", err)
 	}
 }
+
+// failing is a file whose reads fail with an English system error.
+type failing struct{}
+
+func (failing) Read([]byte) (int, error) { return 0, errors.New("read /mnt/x: input/output error") }
+func (failing) ReadAt([]byte, int64) (int, error) {
+	return 0, errors.New("read /mnt/x: input/output error")
+}
+
+// TestReadErrorsInChinese: a file that cannot be read is refused with a Chinese message
+// only, without the system's English error.
+func TestReadErrorsInChinese(t *testing.T) {
+	_, herr := HTML(failing{})
+	_, perr := PDF(failing{}, 100)
+	for _, err := range []error{herr, perr} {
+		if err == nil || strings.Contains(err.Error(), "input/output") || !strings.Contains(err.Error(), "读取时出错") {
+			t.Errorf("error %v; want a Chinese message only", err)
+		}
+	}
+}

@@ -115,7 +115,7 @@ func readAllAt(ra io.ReaderAt, size int64) ([]byte, error) {
 	data := make([]byte, size)
 	n, err := ra.ReadAt(data, 0)
 	if int64(n) < size && err != nil {
-		return nil, errorf(ErrFormat, "PDF 文件读取时出错：%v", err)
+		return nil, errorf(ErrFormat, "PDF 文件读取时出错（文件可能已损坏，或所在的磁盘、网络位置无法读取），请复制到本机后再打开")
 	}
 	return data[:n], nil
 }
