@@ -180,7 +180,9 @@ func TestPDFCostlyContent(t *testing.T) {
 			if e := (*Error)(nil); err != nil && !errors.As(err, &e) {
 				t.Errorf("error %v is not an *Error", err)
 			}
-			if d > pdfTime || peak > pdfHeap {
+			// The race detector slows this byte-by-byte scanning of 64 MB some 20 times (more
+			// than raceSlowdown): its time is checked without it.
+			if d > pdfTime && raceSlowdown == 1 || peak > pdfHeap {
 				t.Errorf("took %v and %d MB; want ≤ %v and ≤ %d MB", d, peak>>20, pdfTime, pdfHeap>>20)
 			}
 		})
