@@ -21,12 +21,6 @@ import (
 	"github.com/nianbao/nianbao/form"
 )
 
-// ErrNotImplemented was returned before the writer existed.
-//
-// Deprecated: Write and Fragment no longer return it; kept so that callers written against
-// the skeleton still compile.
-var ErrNotImplemented = errors.New("尚未支持导出网页")
-
 // Inline styles. Fonts name the GB/T 9704 faces first, then what Windows, macOS and
 // Linux (UOS, 麒麟) have, then the generic family.
 const (
