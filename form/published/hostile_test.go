@@ -1,9 +1,12 @@
 package published
 
 import (
+	"fmt"
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
 // hostileTexts are texts of the largest size read (MaxSize) built to be slow: table labels and
@@ -36,7 +39,7 @@ func TestHostileTextBounded(t *testing.T) {
 		if res.Cells > 0 {
 			t.Errorf("%s: %d cells from a text that is no report", name, res.Cells)
 		}
-		if (name == "lines" || name == "wrapped") && !strings.Contains(strings.Join(res.Warnings, "\n"), "只读取了前 20000 行") {
+		if (name == "lines" || name == "wrapped") && !strings.Contains(strings.Join(res.Warnings, "\n"), fmt.Sprintf("只读取了前 %d 行", fileio.MaxLines)) {
 			t.Errorf("%s: no word of the lines left out: %q", name, res.Warnings)
 		}
 	}
