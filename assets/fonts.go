@@ -19,6 +19,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
 // Role is the typographic role a font plays in the report or the UI.
@@ -208,7 +210,7 @@ type Choice struct {
 func Pick(r Role, override map[Role]string, bundledOnly bool) (Choice, error) {
 	b, ok := bundledFile[r]
 	if !ok {
-		return Choice{}, fmt.Errorf("assets: unknown font role %d", int(r))
+		return Choice{}, fmt.Errorf("未知的字体用途（%d）", int(r))
 	}
 	if p := override[r]; p != "" {
 		if err := checkTrueTypeFile(p); err != nil {
@@ -222,30 +224,6 @@ func Pick(r Role, override map[Role]string, bundledOnly bool) (Choice, error) {
 		}
 	}
 	return Choice{Role: r, Source: Bundled, Name: b.name, Label: b.zh}, nil
-}
-
-// Resolve picks the font for role r like Pick (system fonts allowed) and reads it
-// whole: name is a short font name (the file name without extension, or the bundled
-// font's name). An override that cannot be read or is not a TrueType font is an error;
-// an unusable system font is silently skipped.
-func Resolve(r Role, override map[Role]string) (name string, data []byte, err error) {
-	c, err := Pick(r, override, false)
-	if err != nil {
-		return "", nil, err
-	}
-	if c.Source != Bundled {
-		b, err := os.ReadFile(c.Path)
-		if err == nil {
-			err = checkTrueType(b)
-		}
-		switch {
-		case err == nil:
-			return c.Name, b, nil
-		case c.Source == User:
-			return "", nil, fmt.Errorf("字体文件 %s 不可用：%w", filepath.Base(c.Path), err)
-		}
-	}
-	return BundledName(r), Font(r), nil
 }
 
 func baseName(p string) string {
@@ -268,18 +246,25 @@ func checkTrueType(b []byte) error {
 	return errNotTrueType
 }
 
-// readHead reads the first bytes of the regular file p.
+// maxFontFile is the largest font file looked at (no CJK TrueType font is near it).
+const maxFontFile = 64 << 20
+
+// errNotRegular reports a folder, FIFO, device or socket where a font file should be.
+var errNotRegular = errors.New("不是普通文件")
+
+// readHead reads the first bytes of the regular file p. It checks what p is before
+// opening it (fileio.Open): opening a FIFO named simfang.ttf would wait for a writer.
 func readHead(p string) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
+	f, _, err := fileio.Open(p, maxFontFile)
+	switch {
+	case errors.Is(err, fileio.ErrNotRegular):
+		return nil, errNotRegular
+	case errors.Is(err, fileio.ErrTooLarge):
+		return nil, errors.New("文件过大，不像是字体")
+	case err != nil:
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err != nil {
-		return nil, err
-	} else if !st.Mode().IsRegular() {
-		return nil, errors.New("不是普通文件")
-	}
 	head := make([]byte, 12)
 	if _, err := io.ReadFull(f, head); err != nil {
 		return nil, errNotTrueType

@@ -94,7 +94,8 @@ func writeFile(t *testing.T, dir, name string, data []byte) string {
 	return p
 }
 
-func TestResolve(t *testing.T) {
+// TestPickSystem: which file each role gets from the system folders and overrides.
+func TestPickSystem(t *testing.T) {
 	winDir := t.TempDir()
 	userDir := t.TempDir()
 	other := t.TempDir()
@@ -133,21 +134,21 @@ func TestResolve(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			name, data, err := Resolve(tc.role, tc.override)
+			c, err := Pick(tc.role, tc.override, false)
 			if tc.wantErr {
 				if err == nil {
-					t.Fatalf("want error, got %q", name)
+					t.Fatalf("want error, got %+v", c)
 				}
 				return
 			}
 			if err != nil {
 				t.Fatal(err)
 			}
-			if name != tc.want {
-				t.Errorf("name = %q, want %q", name, tc.want)
+			if c.Name != tc.want {
+				t.Errorf("name = %q, want %q", c.Name, tc.want)
 			}
-			if tc.bundled != (len(data) > 1<<20) {
-				t.Errorf("bundled = %v, data length %d", tc.bundled, len(data))
+			if tc.bundled != (c.Source == Bundled) {
+				t.Errorf("bundled = %v, source %v", tc.bundled, c.Source)
 			}
 		})
 	}

@@ -64,7 +64,7 @@ type packChunk struct {
 	err    error
 }
 
-var errBadPack = errors.New("assets: corrupt font pack")
+var errBadPack = errors.New("内置字体数据已损坏，请重新安装年报助手")
 
 // openPack reads the header of the pack data.
 func openPack(name, data string) (*Pack, error) {
@@ -73,7 +73,7 @@ func openPack(name, data string) (*Pack, error) {
 	}
 	u32 := func(off int) uint32 { return binary.BigEndian.Uint32([]byte(data[off : off+4])) }
 	if u32(4) != packVersion {
-		return nil, fmt.Errorf("assets: font pack version %d not supported", u32(4))
+		return nil, fmt.Errorf("内置字体数据的版本（%d）不受支持，请重新安装年报助手", u32(4))
 	}
 	size, cs, n, ne := int64(u32(8)), int(u32(12)), int(u32(16)), int(u32(20))
 	if size > maxPackedFont || cs <= 0 || int64(n) != (size+int64(cs)-1)/int64(cs) || ne <= 0 ||
@@ -132,7 +132,7 @@ func (p *Pack) chunk(i int) ([]byte, error) {
 		}
 		buf := make([]byte, p.chunkLen(i))
 		if _, err := io.ReadFull(zr, buf); err != nil {
-			c.err = fmt.Errorf("assets: font %s chunk %d: %w", p.name, i, err)
+			c.err = fmt.Errorf("内置字体 %s 的第 %d 块数据已损坏（%w），请重新安装年报助手", p.name, i, err)
 		} else {
 			c.raw = buf
 		}
@@ -144,7 +144,7 @@ func (p *Pack) chunk(i int) ([]byte, error) {
 // ReadAt reads len(b) bytes of the uncompressed font from offset off.
 func (p *Pack) ReadAt(b []byte, off int64) (int, error) {
 	if off < 0 {
-		return 0, errors.New("assets: negative offset")
+		return 0, errors.New("读取内置字体时位置为负数")
 	}
 	if w := p.whole.Load(); w != nil { // already decompressed whole: no chunk needed
 		if off >= p.size {
@@ -229,7 +229,7 @@ func (p *Pack) storedBytes() ([]byte, error) {
 			_ = zr.(flate.Resetter).Reset(strings.NewReader(src), nil)
 		}
 		if _, err := io.ReadFull(zr, dst); err != nil {
-			return nil, fmt.Errorf("assets: font %s chunk %d: %w", p.name, i, err)
+			return nil, fmt.Errorf("内置字体 %s 的第 %d 块数据已损坏（%w），请重新安装年报助手", p.name, i, err)
 		}
 	}
 	return out, nil
@@ -246,7 +246,7 @@ func PackFont(w io.Writer, font []byte, chunkSize int, order [][2]int, raw int) 
 		chunkSize = defaultChunkSz
 	}
 	if len(font) > maxPackedFont || len(font) == 0 {
-		return errors.New("assets: font empty or too large to pack")
+		return errors.New("字体为空或过大，无法打包")
 	}
 	if order == nil {
 		order = [][2]int{{0, len(font)}}
@@ -257,7 +257,7 @@ func PackFont(w io.Writer, font []byte, chunkSize int, order [][2]int, raw int) 
 	stored := make([]byte, 0, len(font))
 	for _, o := range order {
 		if o[1] <= 0 || o[0] < 0 || o[0]+o[1] > len(font) {
-			return errors.New("assets: bad extent")
+			return errors.New("字体打包的区段无效")
 		}
 		exts = append(exts, ext{o[0], o[1], len(stored)})
 		stored = append(stored, font[o[0]:o[0]+o[1]]...)
@@ -266,12 +266,12 @@ func PackFont(w io.Writer, font []byte, chunkSize int, order [][2]int, raw int) 
 	at := 0
 	for _, x := range exts {
 		if x.off != at {
-			return errors.New("assets: extents do not tile the font")
+			return errors.New("字体打包的区段没有恰好覆盖整个字体")
 		}
 		at += x.n
 	}
 	if at != len(font) {
-		return errors.New("assets: extents do not tile the font")
+		return errors.New("字体打包的区段没有恰好覆盖整个字体")
 	}
 	n := (len(font) + chunkSize - 1) / chunkSize
 	var body bytes.Buffer

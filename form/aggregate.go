@@ -29,6 +29,20 @@ type Included struct {
 	Problems []Problem
 	// Errors counts the problems of severity 错误.
 	Errors int
+	// Blanks are the codes of the cells the unit left blank, in report order: the cells its
+	// clerk types (a computed total waiting for them is not listed, as in B1). The total's
+	// cells summing them stay blank.
+	Blanks []string
+}
+
+// BlankNote says, in Chinese, what the unit left blank and what that does to the total:
+// "3 格未填（如表三「…」行「…」列），汇总表中相应的格子留空"; "" when nothing is blank.
+func (u *Included) BlankNote() string {
+	if len(u.Blanks) == 0 {
+		return ""
+	}
+	d, _ := u.Report.Format.Cell(u.Blanks[0])
+	return fmt.Sprintf("%d 格未填（如%s%s），汇总表中相应的格子留空", len(u.Blanks), d.Table.ShortName(), d.Where())
 }
 
 // LeftOut is a unit that was not summed, and why.
@@ -39,16 +53,20 @@ type LeftOut struct {
 	Reason string
 }
 
-// CarryCode is the figure whose units' sum the aggregate shows next to the total as a
-// cross-check: 四、结转下年度继续办理 · 总计.
+// CarryCode is the figure whose units' sum the aggregate workbook prints next to the total,
+// for a reader to add up from the units' list: 四、结转下年度继续办理 · 总计.
 const CarryCode = "apply.4.total"
 
-// CrossCheck is one figure of the total next to the sum of the included units' figures.
+// CrossCheck is one figure of the total next to the sum of the included units' figures, for
+// a reader to verify by hand (the sum itself is verified by AggregateWith: see verifySum).
 type CrossCheck struct {
-	// Def is the cell compared; nil when the format has no such cell.
+	// Def is the cell; nil when the format has no such cell.
 	Def *CellDef
-	// Units is the sum of the units' values; Total is the total's value.
+	// Units is the sum of the units' values that are filled in; Total is the total's value
+	// (0 when it is blank).
 	Units, Total Num
+	// Blank counts the units that left the cell blank: the total's cell is then blank.
+	Blank int
 }
 
 // Summary is an aggregate (汇总) of units of one year and format.
@@ -61,8 +79,40 @@ type Summary struct {
 	Left []LeftOut
 	// Problems are Check's findings on the total.
 	Problems []Problem
-	// Carry is the cross-check of CarryCode.
+	// Carry is the figure CarryCode next to its units' sum.
 	Carry CrossCheck
+	// Blank counts, for every cell (by index in Format.Cells), the included units that left
+	// it blank; the total's cell is blank exactly when the count is not 0.
+	Blank []int
+}
+
+// BlankUnits counts the included units that left cells blank (Included.Blanks).
+func (s *Summary) BlankUnits() int {
+	n := 0
+	for i := range s.Units {
+		if len(s.Units[i].Blanks) > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// BlankNote says, in Chinese, how many units left cells blank and how many cells of the total
+// are blank because of them: "2 个单位有未填的格子，汇总表中 5 格因此留空（空白不是 0，不能相加），
+// 请这些单位补填（没有发生的填 0）后重新汇总"; "" when no unit did.
+func (s *Summary) BlankNote() string {
+	units := s.BlankUnits()
+	if units == 0 {
+		return ""
+	}
+	cells := 0
+	for _, n := range s.Blank {
+		if n > 0 {
+			cells++
+		}
+	}
+	return fmt.Sprintf("%d 个单位有未填的格子，汇总表中 %d 格因此留空（空白不是 0，不能相加），请这些单位补填（没有发生的填 0）后重新汇总",
+		units, cells)
 }
 
 // ErrCanceled is returned when an aggregate is cancelled before it is done.
@@ -232,7 +282,7 @@ func AggregateWith(units []Unit, opt AggregateOptions) (*Summary, error) {
 			seen[name] = u.Source
 		}
 		ps := Check(r, nil)
-		s.Units = append(s.Units, Included{Unit: u, Problems: ps, Errors: Errors(ps)})
+		s.Units = append(s.Units, Included{Unit: u, Problems: ps, Errors: Errors(ps), Blanks: blankCells(r)})
 		reports = append(reports, r)
 	}
 	if opt.Progress != nil {
@@ -245,11 +295,18 @@ func AggregateWith(units []Unit, opt AggregateOptions) (*Summary, error) {
 	if err != nil {
 		return s, err
 	}
-	s.Carry = crossCheck(total, reports, CarryCode)
-	if c := s.Carry; c.Def != nil && c.Units != c.Total {
-		return s, fmt.Errorf("汇总核对不一致：%s%s 各单位之和为 %s，合计为 %s", c.Def.Table.ShortName(), c.Def.Where(),
-			c.Units.Format(c.Def.Kind), c.Total.Format(c.Def.Kind))
+	if err := verifySum(total, reports); err != nil {
+		return s, err
 	}
+	s.Blank = make([]int, len(total.cells))
+	for _, r := range reports {
+		for i := range r.cells {
+			if r.cells[i].Blank {
+				s.Blank[i]++
+			}
+		}
+	}
+	s.Carry = keyFigure(total, reports, CarryCode)
 	s.Total = total
 	s.Problems = Check(total, nil)
 	return s, nil
@@ -269,9 +326,48 @@ func invalidCells(r *Report) (first, n int) {
 	return first, n
 }
 
-// crossCheck adds the units' values of code, through the public Value, next to the
-// total's value: a figure the aggregate workbook prints so a reader can verify the sum.
-func crossCheck(total *Report, units []*Report, code string) CrossCheck {
+// blankCells lists the codes of the cells of r its clerk left blank: every blank cell but the
+// computed totals waiting for them (PendingTotals), as B1 lists them.
+func blankCells(r *Report) []string {
+	pending := r.PendingTotals()
+	var out []string
+	for i := range r.cells {
+		if r.cells[i].Blank && !pending[i] {
+			out = append(out, r.Format.Cells[i].Code)
+		}
+	}
+	return out
+}
+
+// verifySum checks the total against its units with the identities H1-H4: the sum of
+// reports that each satisfy an identity satisfies it too, so an identity that fails in the
+// total while no unit fails it means the cells were not added cell by cell (units of another
+// layout, a cell added into the wrong place, an overflow). The total is then refused, never
+// written. An identity a unit itself fails may fail in the total: the total's Problems show
+// it, the unit's Problems say where it comes from.
+func verifySum(total *Report, units []*Report) error {
+	for _, e := range total.Format.Equations {
+		p, bad := total.checkEquation(e)
+		if !bad {
+			continue
+		}
+		inUnit := false
+		for _, u := range units {
+			if _, b := u.checkEquation(e); b {
+				inUnit = true
+				break
+			}
+		}
+		if !inUnit {
+			return fmt.Errorf("汇总核对不一致：各单位报告都满足 %s，汇总结果却不满足（%s），汇总结果有误，未生成汇总表", e.Rule, p.Message)
+		}
+	}
+	return nil
+}
+
+// keyFigure adds the units' values of code, through the public Value, next to the total's
+// value: a figure the aggregate workbook prints so a reader can add up the units' column.
+func keyFigure(total *Report, units []*Report, code string) CrossCheck {
 	d, ok := total.Format.Cell(code)
 	if !ok {
 		return CrossCheck{}
@@ -281,6 +377,8 @@ func crossCheck(total *Report, units []*Report, code string) CrossCheck {
 	for _, u := range units {
 		if v, ok := u.Value(code); ok {
 			c.Units += v
+		} else {
+			c.Blank++
 		}
 	}
 	return c

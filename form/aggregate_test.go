@@ -66,19 +66,40 @@ func TestAggregate(t *testing.T) {
 	if !strings.HasPrefix(s.Left[0].Reason, "有 2 个单元格") || s.Left[0].Agency != "丁局" || s.Left[2].Agency != "甲局" {
 		t.Errorf("丁局 / 甲局 left out as %+v / %+v", s.Left[0], s.Left[2])
 	}
-	// The total is the cell-wise sum of the three units; blank where all are blank.
+	// The total is the cell-wise sum of the three units; blank where any is blank (a blank is
+	// not a zero: 乙局's blank 尚未审结 leaves the total's blank, and its 总计 with it).
 	for i, d := range Latest.Cells {
 		var want Num
-		blank := true
+		blank := false
 		for _, u := range []Unit{a, b, c} {
 			if cell := u.Report.At(i); cell.OK() {
 				want += cell.Value
-				blank = false
+			} else {
+				blank = true
 			}
 		}
-		if got := s.Total.At(i); got.Value != want || got.Blank != blank {
-			t.Errorf("total %s = %q (blank %v), want %s (blank %v)", d.Code, got.Text, got.Blank, want.Format(d.Kind), blank)
+		if blank {
+			want = 0
 		}
+		if got := s.Total.At(i); got.Value != want || got.Blank != blank || blank != (s.Blank[i] > 0) {
+			t.Errorf("total %s = %q (blank %v, %d units blank), want %s (blank %v)", d.Code, got.Text, got.Blank, s.Blank[i], want.Format(d.Kind), blank)
+		}
+	}
+	for _, code := range []string{"review.after.pending", "review.after.total"} {
+		if cell, _ := s.Total.Cell(code); !cell.Blank || cell.Text != "" || s.Blank[Latest.Index(code)] != 1 {
+			t.Errorf("%s of the total = %+v, want blank (1 unit blank)", code, cell)
+		}
+	}
+	// Only 乙局 left a cell blank: the cell it types, not the total computed from it.
+	if strings.Join(s.Units[1].Blanks, " ") != "review.after.pending" || len(s.Units[0].Blanks)+len(s.Units[2].Blanks) != 0 || s.BlankUnits() != 1 {
+		t.Errorf("blanks per unit: %v %v %v", s.Units[0].Blanks, s.Units[1].Blanks, s.Units[2].Blanks)
+	}
+	pending, _ := Latest.Cell("review.after.pending")
+	if got := s.Units[1].BlankNote(); got != "1 格未填（如表四"+pending.Where()+"），汇总表中相应的格子留空" || s.Units[0].BlankNote() != "" {
+		t.Errorf("乙局's note %q", got)
+	}
+	if got := s.BlankNote(); got != "1 个单位有未填的格子，汇总表中 2 格因此留空（空白不是 0，不能相加），请这些单位补填（没有发生的填 0）后重新汇总" {
+		t.Errorf("summary note %q", got)
 	}
 	if v, _ := s.Total.Value("active.fees.amount"); v != Num(3_250_000*2+125_000) {
 		t.Errorf("summed amount = %s", v.Format(Amount))
@@ -89,11 +110,61 @@ func TestAggregate(t *testing.T) {
 		v, _ := u.Report.Value(CarryCode)
 		carry += v
 	}
-	if s.Carry.Def == nil || s.Carry.Def.Code != CarryCode || s.Carry.Units != carry || s.Carry.Total != carry {
+	if s.Carry.Def == nil || s.Carry.Def.Code != CarryCode || s.Carry.Units != carry || s.Carry.Total != carry || s.Carry.Blank != 0 {
 		t.Errorf("carry cross-check %+v, want %s both", s.Carry, carry.Format(Count))
 	}
 	if s.Total.Meta.Agency != "某县人民政府办公室" || len(s.Problems) != len(Check(s.Total, nil)) {
 		t.Errorf("total agency %q, %d problems", s.Total.Meta.Agency, len(s.Problems))
+	}
+}
+
+// TestSumBlankIsNotZero: a cell blank in one unit and 5 in another is blank in the total,
+// never 5; a cell filled in every unit is their sum.
+func TestSumBlankIsNotZero(t *testing.T) {
+	a := New(Latest, 2025, "甲")
+	b := New(Latest, 2025, "乙")
+	_ = b.Set("apply.1.natural", "5")
+	_ = a.Set("apply.1.legal", "2")
+	_ = b.Set("apply.1.legal", "3")
+	total, err := Sum("县", []*Report{a, b})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := total.Cell("apply.1.natural"); !c.Blank || c.Text != "" || c.Value != 0 {
+		t.Errorf("blank + 5 = %+v, want blank", c)
+	}
+	if v, ok := total.Value("apply.1.legal"); !ok || v != N(5) {
+		t.Errorf("2 + 3 = %v, %v", v, ok)
+	}
+	s, err := Aggregate("县", []Unit{{Source: "甲.xlsx", Report: a}, {Source: "乙.xlsx", Report: b}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Carry.Blank != 2 || s.Carry.Total != 0 {
+		t.Errorf("carry figure %+v, want 2 units blank", s.Carry)
+	}
+	if s.Blank[Latest.Index("apply.1.natural")] != 1 || s.Blank[Latest.Index("apply.1.legal")] != 0 || s.Blank[Latest.Index("apply.2.natural")] != 2 {
+		t.Error("blank counts per cell")
+	}
+}
+
+// TestVerifySum: an identity failing in the total while every unit satisfies it refuses the
+// total; one that a unit fails itself is the unit's problem, not the sum's.
+func TestVerifySum(t *testing.T) {
+	a, b := Sample(Latest), Sample(Latest)
+	total, err := Sum("县", []*Report{a, b})
+	if err != nil || verifySum(total, []*Report{a, b}) != nil {
+		t.Fatalf("a correct sum: %v / %v", err, verifySum(total, []*Report{a, b}))
+	}
+	wrong := total.Clone()
+	_ = wrong.Set("apply.1.natural", "1") // as if one unit's figure had gone elsewhere
+	if err := verifySum(wrong, []*Report{a, b}); err == nil || !strings.Contains(err.Error(), "各单位报告都满足 H2，汇总结果却不满足") {
+		t.Errorf("a wrong sum: %v", err)
+	}
+	_ = b.Set("apply.1.total", "999") // 丙局-like: the unit's own total is wrong
+	total, _ = Sum("县", []*Report{a, b})
+	if err := verifySum(total, []*Report{a, b}); err != nil {
+		t.Errorf("a unit's own error refused the sum: %v", err)
 	}
 }
 

@@ -125,6 +125,32 @@ func Marks(r *Report, ps []Problem) []Severity {
 	return out
 }
 
+// PendingTotals returns, for every cell of r's format (by index in Format.Cells), whether
+// it is a computed total waiting for its items: a blank total (CellDef.Derived) that
+// FillDerived leaves blank because some of the cells it sums are not numbers yet. The clerk
+// does not type such a total — it is computed once its items are filled — so the checker
+// counts and names the items, not the total: B1 and the final check's H5 skip it. With
+// r.TypedTotals every total is the clerk's to type and none is pending; a blank total whose
+// items are all numbers is not pending either (FillDerived has not run: the total is missing).
+func (r *Report) PendingTotals() []bool {
+	out := make([]bool, len(r.cells))
+	if r.TypedTotals {
+		return out
+	}
+	var filled *Report
+	for i, d := range r.Format.Cells {
+		if !d.Derived || !r.cells[i].Blank {
+			continue
+		}
+		if filled == nil {
+			filled = r.Clone()
+			filled.FillDerived()
+		}
+		out[i] = filled.cells[i].Blank
+	}
+	return out
+}
+
 // CheckAll is the one entry point of the checker: it returns every problem of the report,
 // sorted in the order of the report (section, then cell order), each with its rule id and
 // its target cell. The GUI and the CLI call it and show the same problems.

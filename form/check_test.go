@@ -91,16 +91,23 @@ func TestBlankReport(t *testing.T) {
 			t.Errorf("%s blank report: %s", f.ID, got)
 		}
 		counts := CountBySection(ps)
+		// Only the cells the clerk types count: the totals are computed from them.
+		typed := 0
 		inTable := func(id string) int {
 			n := 0
 			for _, d := range f.Cells {
-				if d.Table.ID == id {
+				if d.Table.ID == id && !d.Derived {
 					n++
 				}
 			}
 			return n
 		}
-		for sec, want := range map[int]int{0: 3, 1: 1, 2: inTable("active"), 3: inTable("apply"), 4: 15, 5: 1, 6: 1} {
+		for _, d := range f.Cells {
+			if !d.Derived {
+				typed++
+			}
+		}
+		for sec, want := range map[int]int{0: 3, 1: 1, 2: inTable("active"), 3: inTable("apply"), 4: 12, 5: 1, 6: 1} {
 			if counts[sec].Blanks != want || counts[sec].Clean() {
 				t.Errorf("%s §%d counts %+v, want %d blanks", f.ID, sec, counts[sec], want)
 			}
@@ -115,8 +122,25 @@ func TestBlankReport(t *testing.T) {
 				h5++
 			}
 		}
-		if h5 != len(f.Cells) || Errors(final) != len(f.Cells)+6 {
-			t.Errorf("%s final: %d H5 of %d cells, %d errors", f.ID, h5, len(f.Cells), Errors(final))
+		if h5 != typed || Errors(final) != typed+6 {
+			t.Errorf("%s final: %d H5 of %d typed cells, %d errors", f.ID, h5, typed, Errors(final))
+		}
+		// With typed totals (手动填写合计) every cell is the clerk's, totals included.
+		r.TypedTotals = true
+		all := func(id string) int {
+			n := 0
+			for _, d := range f.Cells {
+				if d.Table.ID == id {
+					n++
+				}
+			}
+			return n
+		}
+		if c := CountBySection(CheckAll(r, nil, Drafting)); c[3].Blanks != all("apply") || c[4].Blanks != 15 {
+			t.Errorf("%s typed totals: §3 %d, §4 %d blanks", f.ID, c[3].Blanks, c[4].Blanks)
+		}
+		if n := Errors(CheckFinal(r, nil)); n != len(f.Cells)+6 {
+			t.Errorf("%s typed totals final: %d errors, want %d", f.ID, n, len(f.Cells)+6)
 		}
 	}
 }
@@ -140,8 +164,10 @@ func TestRowOneOfThree(t *testing.T) {
 			b1 = &ps[i]
 		}
 	}
-	if b1 == nil || len(b1.Cells) != 175-7 || b1.Cells[0] != "apply.2.natural" || b1.Severity != Unfilled || !b1.Blank ||
-		!strings.Contains(b1.Message, "第三部分还有 168 格未填") || !strings.Contains(b1.Message, "没有发生的请填 0") {
+	// 175 cells less row 一's 7 and the 30 totals (the 总计 column, the （七）总计 row) waiting
+	// for the blank items.
+	if b1 == nil || len(b1.Cells) != 175-7-30 || b1.Cells[0] != "apply.2.natural" || b1.Severity != Unfilled || !b1.Blank ||
+		!strings.Contains(b1.Message, "第三部分还有 138 格未填") || !strings.Contains(b1.Message, "没有发生的请填 0；合计在各项填完后自动计算") {
 		t.Errorf("B1 = %+v", b1)
 	}
 	// Row 一 itself is checked (H2) as soon as all its cells are numbers.
@@ -193,6 +219,53 @@ func TestOneBlankCellIsNeverClean(t *testing.T) {
 	if len(final) != 1 || final[0].Rule != "H5" || final[0].Severity != Error || !final[0].Blank || final[0].Cells[0] != "apply.3.3.4.natural" ||
 		!strings.Contains(final[0].Message, "「（三）不予公开 4.保护第三方合法权益」行「自然人」列：未填写") {
 		t.Errorf("final: %+v", final)
+	}
+}
+
+// TestComputedTotalsAreNotBlanks: one blank item of a complete report leaves the totals that
+// sum it blank (FillDerived: a blank is not a zero); they are computed, not typed, so the
+// drafting check counts one cell and the final check one error — unless the totals are typed
+// by hand (手动填写合计), when each blank total is the clerk's to fill too.
+func TestComputedTotalsAreNotBlanks(t *testing.T) {
+	r := Sample(Latest)
+	_ = r.Set("apply.3.3.4.natural", "")
+	r.FillDerived()
+	var waiting []string
+	for i, p := range r.PendingTotals() {
+		if p {
+			waiting = append(waiting, Latest.Cells[i].Code)
+		}
+	}
+	if got := strings.Join(waiting, " "); got != "apply.3.3.4.total apply.3.7.natural apply.3.7.total" {
+		t.Errorf("pending totals %s", got)
+	}
+	ps := CheckAll(r, nil, Drafting)
+	if len(ps) != 1 || ps[0].Rule != "B1" || strings.Join(ps[0].Cells, " ") != "apply.3.3.4.natural" ||
+		ps[0].Message != "第三部分还有 1 格未填：「（三）不予公开 4.保护第三方合法权益」行「自然人」列，没有发生的请填 0；合计在各项填完后自动计算" {
+		t.Fatalf("drafting: %+v", ps)
+	}
+	if c := CountBySection(ps)[3]; c.Blanks != 1 {
+		t.Errorf("section 3 counts %d blanks, want 1", c.Blanks)
+	}
+	m := Marks(r, ps)
+	for _, code := range waiting {
+		if m[Latest.Index(code)] != "" {
+			t.Errorf("computed total %s marked %q", code, m[Latest.Index(code)])
+		}
+	}
+	if final := CheckFinal(r, nil); Errors(final) != 1 || final[0].Cells[0] != "apply.3.3.4.natural" {
+		t.Errorf("final: %d errors %v", Errors(final), rules(final))
+	}
+	r.TypedTotals = true
+	if r.PendingTotals()[Latest.Index("apply.3.7.total")] {
+		t.Error("a typed total is pending")
+	}
+	ps = CheckAll(r, nil, Drafting)
+	if len(ps) != 1 || len(ps[0].Cells) != 1+len(waiting) || strings.Contains(ps[0].Message, "自动计算") {
+		t.Errorf("typed totals, drafting: %+v", ps)
+	}
+	if n := Errors(CheckFinal(r, nil)); n != 1+len(waiting) {
+		t.Errorf("typed totals, final: %d errors, want %d", n, 1+len(waiting))
 	}
 }
 
@@ -766,4 +839,41 @@ func FuzzCheckAll(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestH1MessageFromDeclaration: H1 names its rows as the declaration numbers them.
+func TestH1MessageFromDeclaration(t *testing.T) {
+	f := Latest
+	idx := func(codes ...string) []int {
+		var out []int
+		for _, c := range codes {
+			out = append(out, f.Index(c))
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		codes []string
+		want  string
+	}{
+		{[]string{"apply.1.natural", "apply.2.natural"}, "第一项加第二项之和"},
+		{[]string{"apply.3.7.natural", "apply.4.natural"}, "第三项（七）总计加第四项之和"},
+		{[]string{"apply.3.1.natural"}, "第三项（一）予以公开"},
+		{[]string{"active.penalty.decisions"}, "「行政处罚」"},
+	} {
+		if got := rowTerms(f, idx(tc.codes...)); got != tc.want {
+			t.Errorf("rowTerms(%v) = %q, want %q", tc.codes, got, tc.want)
+		}
+	}
+	r := Sample(f)
+	_ = r.Set("apply.4.natural", "9")
+	_ = r.Set("apply.4.total", "10")
+	for _, p := range CheckAll(r, nil, Drafting) {
+		if p.Rule == "H1" {
+			if p.Message != "第三部分「自然人」列：第一项加第二项之和为 39，第三项（七）总计加第四项之和为 46，两者应相等" {
+				t.Errorf("H1 message %q", p.Message)
+			}
+			return
+		}
+	}
+	t.Error("no H1")
 }

@@ -131,6 +131,10 @@ func MarshalDraft(r *Report, saved time.Time) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
+// ErrNewerDraft is wrapped by the DraftError of a draft that a newer version of the program
+// wrote and this one cannot read at all (callers test it with errors.Is, not by its text).
+var ErrNewerDraft = errors.New("draft written by a newer version")
+
 // UnmarshalDraft decodes a draft file. Every failure is a *DraftError with a Chinese reason
 // (it never panics, whatever the input), except a draft written by a newer version: that
 // comes back as a *ReadOnlyError carrying the report (see ReadOnlyError).
@@ -175,14 +179,14 @@ func UnmarshalDraft(data []byte) (*Report, error) {
 	var d draftIn
 	if err := json.Unmarshal(trimmed, &d); err != nil {
 		if newer {
-			return fail(upgrade, err)
+			return fail(upgrade, errors.Join(ErrNewerDraft, err))
 		}
 		return fail("文件内容格式不正确："+jsonWhere(err), err)
 	}
 	f, ok := FormatByID(d.Format)
 	if !ok {
 		if newer {
-			return fail(upgrade, nil)
+			return fail(upgrade, ErrNewerDraft)
 		}
 		return fail(fmt.Sprintf("未知的报告格式「%s」（支持 2021 和 2019）", d.Format), nil)
 	}

@@ -157,6 +157,9 @@ func TestLoadBrokenFiles(t *testing.T) {
 		if !errors.As(err, &de) || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), "x"+DraftExt) {
 			t.Errorf("%s: error = %v, want a DraftError naming the file and saying %q", tc.name, err, tc.want)
 		}
+		if newer := strings.HasPrefix(tc.name, "newer"); errors.Is(err, ErrNewerDraft) != newer {
+			t.Errorf("%s: errors.Is(err, ErrNewerDraft) = %v, want %v", tc.name, !newer, newer)
+		}
 	}
 	if _, err := LoadDraft(filepath.Join(t.TempDir(), "missing.nianbao")); err == nil || !strings.Contains(err.Error(), "不存在") {
 		t.Errorf("missing file: %v", err)

@@ -128,7 +128,11 @@ func (c *checker) meta() {
 		t, err := time.Parse("2006-01-02", d)
 		switch {
 		case err != nil:
-			wrong("M3", "发布日期格式应为 YYYY-MM-DD，如 2026-01-20。")
+			msg := "发布日期格式应为 YYYY-MM-DD，如 2026-01-20。"
+			if _, derr := CheckDate(d); derr != nil {
+				msg = "发布日期" + derr.Error() + "。"
+			}
+			wrong("M3", msg)
 		case y >= FirstFormatYear() && y <= MaxYear:
 			c.publishDate(t)
 		}

@@ -23,7 +23,10 @@ func TestCheckMeta(t *testing.T) {
 			r.Text.Opening = strings.ReplaceAll(r.Text.Opening, "2025年", "2020年")
 		}, "M2", Warning, "2020 年度应使用国办公开办函〔2019〕60号"},
 		{"no date", func(r *Report) { r.Meta.Date = "" }, "M3", Unfilled, "尚未填写发布日期"},
-		{"bad date", func(r *Report) { r.Meta.Date = "2026-13-01" }, "M3", Warning, "YYYY-MM-DD"},
+		{"bad date", func(r *Report) { r.Meta.Date = "2026-13-01" }, "M3", Warning, "发布日期「2026-13-01」不是有效日期：没有13月"},
+		{"no such day", func(r *Report) { r.Meta.Date = "2026年2月30日" }, "M3", Warning, "发布日期「2026年2月30日」不是有效日期：2026年2月没有30日（只有28日）"},
+		{"not a date", func(r *Report) { r.Meta.Date = "明年一月" }, "M3", Warning, "可写 2026-01-20"},
+		{"a date not stored as such", func(r *Report) { r.Meta.Date = "2026/1/20" }, "M3", Warning, "YYYY-MM-DD"},
 	} {
 		r := Sample(Latest)
 		tc.edit(r)

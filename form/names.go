@@ -72,7 +72,7 @@ func foldRune(r rune) (_ rune, keep bool) {
 	switch {
 	case r >= '！' && r <= '～':
 		return foldWidth(r), true
-	case unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' || r == '\u200b':
+	case IsSpace(r):
 		return r, false
 	case strings.ContainsRune("“”‘’\"'", r):
 		return r, false

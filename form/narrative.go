@@ -4,14 +4,14 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"unicode"
 )
 
-// CountChars counts the characters of a text as a clerk would: spaces and line breaks excluded.
+// CountChars counts the characters of a text as a clerk would: spaces, line breaks and
+// zero-width characters (IsSpace) excluded.
 func CountChars(s string) int {
 	n := 0
 	for _, c := range s {
-		if !unicode.IsSpace(c) {
+		if !IsSpace(c) {
 			n++
 		}
 	}

@@ -3,14 +3,19 @@ package form
 import "fmt"
 
 // Sum adds the number cells of reports of one format and year, for a superior's aggregate
-// (汇总). A cell blank in every unit stays blank; a cell with an invalid value in any unit
-// makes Sum fail with a message naming the unit and cell. Narrative is not summed.
+// (汇总). A blank is not a zero: a cell blank in any unit stays blank in the total (the sum
+// of a known and an unknown figure is unknown, never the known one alone); Summary.Blank and
+// Included.Blanks say which units left which cells blank. A cell with an invalid value in any
+// unit makes Sum fail with a message naming the unit and cell. Narrative is not summed.
 func Sum(agency string, reports []*Report) (*Report, error) {
 	if len(reports) == 0 {
 		return nil, fmt.Errorf("没有可汇总的报告")
 	}
 	f, year := reports[0].Format, reports[0].Meta.Year
 	total := New(f, year, agency)
+	for i := range total.cells {
+		total.cells[i].Blank = false
+	}
 	for _, u := range reports {
 		if u.Format != f {
 			return nil, fmt.Errorf("「%s」使用 %s 格式，与其他单位的 %s 格式不同，不能汇总", u.Meta.Agency, u.Format.ID, f.ID)
@@ -22,17 +27,18 @@ func Sum(agency string, reports []*Report) (*Report, error) {
 			return nil, fmt.Errorf("「%s」%s：%v", u.Meta.Agency, where(f.Cells[i]), u.cells[i].Err)
 		}
 		for i := range u.cells {
-			c := &u.cells[i]
+			c, t := &u.cells[i], &total.cells[i]
 			if c.Blank {
+				t.Blank = true
 				continue
 			}
-			t := &total.cells[i]
 			t.Value += c.Value
-			t.Blank = false
 		}
 	}
 	for i := range total.cells {
-		if t := &total.cells[i]; !t.Blank {
+		if t := &total.cells[i]; t.Blank {
+			*t = Cell{Blank: true}
+		} else {
 			t.Text = t.Value.Format(f.Cells[i].Kind)
 		}
 	}

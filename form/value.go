@@ -63,11 +63,33 @@ func (e *ValueError) Error() string {
 	return fmt.Sprintf("「%s」%s", e.Text, e.Reason)
 }
 
-// Normalize turns full-width digits and signs into ASCII and trims all kinds of spaces.
+// IsSpace reports whether r is a space as clerks' text has them: what unicode.IsSpace
+// says (ASCII and Latin-1 spaces, the no-break space U+00A0, the ideographic space U+3000
+// and the other Unicode spaces) plus the invisible characters text pasted from web pages and
+// Word files carries — the zero-width space U+200B, the zero-width (non-)joiners U+200C and
+// U+200D, the word joiner U+2060, the byte-order mark U+FEFF and the Mongolian vowel
+// separator U+180E. It is the one definition of a space for parsing cells, labels and
+// dates; importers and exporters should call it too.
+func IsSpace(r rune) bool {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u180e':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
+// isInvisible reports whether r is one of the zero-width characters of IsSpace, which
+// Normalize drops wherever they stand (they cannot be seen, so "1\u200b234" is 1234).
+func isInvisible(r rune) bool { return IsSpace(r) && !unicode.IsSpace(r) }
+
+// Normalize turns full-width digits and signs into ASCII, drops zero-width characters and
+// trims all kinds of spaces (IsSpace).
 func Normalize(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		switch {
+		case isInvisible(r):
+			continue
 		case r >= '０' && r <= '９':
 			r = '0' + (r - '０')
 		case r == '．':
@@ -83,7 +105,7 @@ func Normalize(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return strings.TrimFunc(b.String(), func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' || r == '\ufeff' })
+	return strings.TrimFunc(b.String(), IsSpace)
 }
 
 // Parse reads the text typed in a cell of kind k. A blank text gives blank=true and no error:
@@ -94,7 +116,7 @@ func Parse(text string, k Kind) (v Num, blank bool, err error) {
 		return 0, true, nil
 	}
 	bad := func(reason string) (Num, bool, error) {
-		return 0, false, &ValueError{Text: strings.TrimSpace(text), Reason: reason}
+		return 0, false, &ValueError{Text: strings.TrimFunc(text, IsSpace), Reason: reason}
 	}
 	if utf8.RuneCountInString(s) > 40 {
 		return bad("太长，不是一个数")
@@ -118,7 +140,7 @@ func Parse(text string, k Kind) (v Num, blank bool, err error) {
 		case strings.HasPrefix(s, "减"):
 			s, sign = strings.TrimPrefix(s, "减"), -1
 		}
-		s = strings.TrimSpace(s)
+		s = strings.TrimFunc(s, IsSpace)
 	} else if strings.HasPrefix(s, "-") {
 		return bad("不能为负数")
 	} else {
@@ -137,7 +159,7 @@ func Parse(text string, k Kind) (v Num, blank bool, err error) {
 			s = strings.TrimSuffix(s, u)
 		}
 	}
-	s = strings.TrimSpace(s)
+	s = strings.TrimFunc(s, IsSpace)
 	if s == "" {
 		return bad("不是数字")
 	}

@@ -19,6 +19,11 @@ func TestParse(t *testing.T) {
 		{"１２", Count, N(12), false, ""},
 		{" 12 ", Count, N(12), false, ""},
 		{"\u300012\t", Count, N(12), false, ""},
+		{"5\u200b", Count, N(5), false, ""},
+		{"\ufeff\u2060１２\u00a0", Count, N(12), false, ""},
+		{"1\u200b234", Count, N(1234), false, ""},
+		{"\u200b\u200c\u200d", Count, 0, true, ""},
+		{"增\u3000\u200b3", Change, N(3), false, ""},
 		{"1,234", Count, N(1234), false, ""},
 		{"1，234", Count, N(1234), false, ""},
 		{"1,234,567", Count, N(1234567), false, ""},
@@ -117,4 +122,25 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse(%q) = %d, but its formatted form %q parses to %d, %v", s, v, v.Format(kind), back, err)
 		}
 	})
+}
+
+func TestIsSpace(t *testing.T) {
+	for _, r := range " \t\n\r\u00a0\u3000\u2003\u200b\u200c\u200d\u2060\ufeff\u180e" {
+		if !IsSpace(r) {
+			t.Errorf("IsSpace(%U) = false", r)
+		}
+	}
+	for _, r := range "0a一，。_-\u00ad" {
+		if IsSpace(r) {
+			t.Errorf("IsSpace(%U) = true", r)
+		}
+	}
+}
+
+// TestCountCharsSkipsInvisible: W1's count does not count the zero-width characters pasted
+// with a web page's text.
+func TestCountCharsSkipsInvisible(t *testing.T) {
+	if n := CountChars("公开\u200b工作\ufeff 年报\u3000\n"); n != 6 {
+		t.Errorf("CountChars = %d, want 6", n)
+	}
 }

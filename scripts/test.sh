@@ -117,7 +117,8 @@ checked "go test -race (all packages but the desktop app)" go test -race -tags c
 # The desktop app's cgo build (~3 minutes) overlaps the time-bound steps that follow.
 background "desktop app build" "$logs/gui.log" bash -c 'bash scripts/deps.sh gui && mkdir -p bin && CGO_ENABLED=1 go build -tags x11 -o bin/nianbao ./cmd/nianbao'
 
-checked "hostile inputs (time and memory budgets, without -race)" env CGO_ENABLED=0 go test -tags ci -count=1 -run '^TestHostile' ./export/open/
+checked "hostile inputs (time and memory budgets, without -race)" env CGO_ENABLED=0 go test -tags ci -count=1 \
+  -run '^(TestHostile|TestPDFObjectLayer|TestPDFCostlyContent|TestPDFHostile)' ./export/open/ ./form/published/...
 
 checked "fuzz ($FUZZTIME per target, two packages at a time)" bash -c '
   printf "%s\n" $fuzz_dirs | xargs -P 2 -I{} bash -c "fuzz_run {}"'

@@ -66,7 +66,9 @@ type aggregator struct {
 // aggRow is one line of the file list.
 type aggRow struct {
 	file, unit, year, format, status string
-	ok                               bool
+	// ok is true for a unit that is summed; warn marks a summed unit with blank cells, which
+	// leave the total's cells blank (the status says which).
+	ok, warn bool
 }
 
 // aggregateDialog opens the 汇总 dialog.
@@ -150,7 +152,7 @@ func (a *aggregator) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	texts.Objects[0].(*widget.Label).SetText(strings.Join([]string{r.file, r.unit, r.year, r.format}, "　｜　"))
 	status := texts.Objects[1].(*widget.Label)
 	status.SetText(r.status)
-	if r.ok {
+	if r.ok && !r.warn {
 		icon.SetResource(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 		status.Importance = widget.SuccessImportance
 	} else {
@@ -254,12 +256,21 @@ func (a *aggregator) summarise() {
 // aggRows lists every file with what will happen to it.
 func aggRows(units []form.Unit, s *form.Summary) []aggRow {
 	status := map[string]string{}
-	in := map[string]bool{}
+	in, blanks := map[string]bool{}, map[string]bool{}
 	if s != nil {
-		for _, un := range s.Units {
+		for i := range s.Units {
+			un := &s.Units[i]
 			in[un.Source] = true
+			var notes []string
 			if un.Errors > 0 {
-				status[un.Source] = fmt.Sprintf("计入（该单位报告有 %d 处错误）", un.Errors)
+				notes = append(notes, fmt.Sprintf("该单位报告有 %d 处错误", un.Errors))
+			}
+			if note := un.BlankNote(); note != "" {
+				notes = append(notes, note)
+				blanks[un.Source] = true
+			}
+			if len(notes) > 0 {
+				status[un.Source] = "计入（" + strings.Join(notes, "；") + "）"
 			}
 		}
 		for _, l := range s.Left {
@@ -268,7 +279,7 @@ func aggRows(units []form.Unit, s *form.Summary) []aggRow {
 	}
 	var rows []aggRow
 	for _, un := range units {
-		r := aggRow{file: filepath.Base(un.Source), unit: "—", year: "—", format: "—", ok: in[un.Source]}
+		r := aggRow{file: filepath.Base(un.Source), unit: "—", year: "—", format: "—", ok: in[un.Source], warn: blanks[un.Source]}
 		if un.Source == ownSource {
 			r.file = ownSource
 		}
@@ -290,8 +301,18 @@ func aggRows(units []form.Unit, s *form.Summary) []aggRow {
 		}
 		rows = append(rows, r)
 	}
-	// The files left out first: they are the ones to look at (and to call back about).
-	sort.SliceStable(rows, func(i, j int) bool { return !rows[i].ok && rows[j].ok })
+	// The files left out first, then the units with blank cells: they are the ones to look
+	// at (and to call back about).
+	rank := func(r aggRow) int {
+		switch {
+		case !r.ok:
+			return 0
+		case r.warn:
+			return 1
+		}
+		return 2
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rank(rows[i]) < rank(rows[j]) })
 	return rows
 }
 
@@ -307,8 +328,12 @@ func (a *aggregator) showResult() {
 		a.run.Disable()
 		return
 	}
-	a.finish(fmt.Sprintf("将汇总 %d 个单位（%d 年度），未计入 %d 个文件（原因见列表）。确认无误后点「汇总并保存…」。",
-		len(s.Units), s.Total.Meta.Year, len(s.Left)), false)
+	msg := fmt.Sprintf("将汇总 %d 个单位（%d 年度），未计入 %d 个文件（原因见列表）。", len(s.Units), s.Total.Meta.Year, len(s.Left))
+	note := s.BlankNote()
+	if note != "" {
+		msg += note + "。"
+	}
+	a.finish(msg+"确认无误后点「汇总并保存…」。", note != "")
 	a.run.Enable()
 }
 
@@ -443,10 +468,18 @@ func writeAggregate(path string, s *form.Summary) error {
 func aggregateReport(path string, s *form.Summary) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "已汇总 %d 个单位（%d 年度），汇总表已保存为「%s」，并已打开。\n", len(s.Units), s.Total.Meta.Year, filepath.Base(path))
-	for _, un := range s.Units {
+	for i := range s.Units {
+		un := &s.Units[i]
+		who := fmt.Sprintf("%s（%s）", strings.TrimSpace(un.Report.Meta.Agency), filepath.Base(un.Source))
 		if un.Errors > 0 {
-			fmt.Fprintf(&b, "有错误：%s（%s）%d 处\n", strings.TrimSpace(un.Report.Meta.Agency), filepath.Base(un.Source), un.Errors)
+			fmt.Fprintf(&b, "有错误：%s%d 处\n", who, un.Errors)
 		}
+		if note := un.BlankNote(); note != "" {
+			fmt.Fprintf(&b, "有留空：%s：%s\n", who, note)
+		}
+	}
+	if note := s.BlankNote(); note != "" {
+		b.WriteString("注意：" + note + "。\n")
 	}
 	for _, l := range s.Left {
 		who := filepath.Base(l.Source)

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
 )
@@ -48,6 +50,10 @@ func unitsFolder(t *testing.T, n int) string {
 		if i == 1 {
 			_ = r.Set("apply.1.total", "99") // a unit with an error is summed and named
 		}
+		if i == 0 {
+			_ = r.Set("review.after.pending", "") // a blank is not a zero: the total's stays blank
+			r.FillDerived()
+		}
 		if err := form.SaveDraft(filepath.Join(dir, fmt.Sprintf("单位%03d%s", i, form.DraftExt)), r); err != nil {
 			t.Fatal(err)
 		}
@@ -85,13 +91,18 @@ func TestAggregateDialog(t *testing.T) {
 	a.onFolder(dir)
 	loop.until(t, "the folder's units", func() bool { return a.result != nil || a.err != nil })
 	rows := rowsText(a)
-	for _, want := range []string{"单位000.nianbao|第000镇人民政府|2025 年度|", "单位001.nianbao|第001镇人民政府|2025 年度|" + form.Latest.Name + "|计入（该单位报告有",
+	for _, want := range []string{"单位000.nianbao|第000镇人民政府|2025 年度|" + form.Latest.Name + "|计入（1 格未填（如表四「复议后起诉·尚未审结」列），汇总表中相应的格子留空）",
+		"单位001.nianbao|第001镇人民政府|2025 年度|" + form.Latest.Name + "|计入（该单位报告有",
 		"本单位.nianbao|示例县人民政府办公室|2025 年度|" + form.Latest.Name + "|计入", "丙局.xlsx|—|—|—|未计入："} {
 		if !strings.Contains(rows, want) {
 			t.Errorf("file list lacks %q:\n%s", want, rows)
 		}
 	}
-	if len(a.result.Units) != 3 || !strings.Contains(a.phase.Text, "将汇总 3 个单位") {
+	if !a.rows[1].warn || a.rows[1].file != "单位000.nianbao" || a.rows[2].warn {
+		t.Errorf("the unit with blank cells is not listed right after the files left out:\n%s", rows)
+	}
+	if len(a.result.Units) != 3 || !strings.Contains(a.phase.Text, "将汇总 3 个单位") ||
+		!strings.Contains(a.phase.Text, "1 个单位有未填的格子，汇总表中 2 格因此留空") || a.phase.Importance != widget.WarningImportance {
 		t.Errorf("summed %d units (%q), want 3 with the own unit", len(a.result.Units), a.phase.Text)
 	}
 	// Without the option the own unit is left out, and the list says why.
@@ -113,12 +124,17 @@ func TestAggregateDialog(t *testing.T) {
 	if c, _ := u.rep.Cell("apply.3.7.total"); c.Text != "126" {
 		t.Errorf("the opened summary's （七）总计 = %q, want 126 (3 × 42)", c.Text)
 	}
+	if c, _ := u.rep.Cell("review.after.pending"); !c.Blank {
+		t.Errorf("the opened summary's 尚未审结 = %q, want blank (one unit left it blank)", c.Text)
+	}
 	if u.rep.Meta.Agency != "示例县人民政府办公室" || u.source != out {
 		t.Errorf("the current report is %q from %q, want the summary", u.rep.Meta.Agency, u.source)
 	}
 	s := a.result
 	msg := aggregateReport(out, s)
-	for _, want := range []string{"已汇总 3 个单位", "有错误：第001镇人民政府", "未汇总：丙局.xlsx", "汇总明细"} {
+	for _, want := range []string{"已汇总 3 个单位", "有错误：第001镇人民政府", "未汇总：丙局.xlsx", "汇总明细",
+		"有留空：第000镇人民政府（单位000.nianbao）：1 格未填（如表四「复议后起诉·尚未审结」列），汇总表中相应的格子留空",
+		"注意：1 个单位有未填的格子，汇总表中 2 格因此留空"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("report lacks %q:\n%s", want, msg)
 		}

@@ -17,8 +17,6 @@ import (
 
 	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
-	"github.com/nianbao/nianbao/form/fileio"
-	"github.com/nianbao/nianbao/form/published"
 )
 
 const (
@@ -361,40 +359,18 @@ func (o opened) importText() string {
 	return strings.Join(lines, "\n")
 }
 
-// readFile reads a report through the registry of package open, as the command line does: a
-// published report (text, saved web page, Word file, PDF) through open.ReadPublished, which
-// also gives the import summary and the blank rows; any other file through open.Open (view:
-// open.View, for last year's report, which is never saved over). A draft of a newer version
-// comes back with readOnly set (open.Open) or a warning (View).
-func readFile(path string, view bool) (o opened, err error) {
-	if published.FormOf(path) == "" {
-		read := open.Open
-		if view {
-			read = open.View
-		}
-		r, ws, err := read(path)
-		if ro, ok := form.AsReadOnly(err); ok {
-			return opened{rep: ro.Report, warnings: ws, readOnly: ro}, nil
-		}
-		return opened{rep: r, warnings: ws}, err
-	}
-	if err := fileio.Check(path, fileio.MaxDocument); err != nil {
-		return o, err
-	}
-	defer func() {
-		if p := recover(); p != nil { // one bad file must not take the window and its edits down
-			o, err = opened{}, &fileio.Error{Path: path, Reason: "读取时程序出错，请把这个文件发给年报助手的开发者", Err: fmt.Errorf("panic: %v", p)}
-		}
-	}()
-	res, err := open.ReadPublished(path)
+// readFile reads a report through the registry of package open (open.Read), as the command
+// line does: prepared, with the import summary and blank rows of a published report. A draft
+// of a newer version comes back with readOnly set, or (view: last year's report, which is
+// never saved over) with its reason as the first warning.
+func readFile(path string, view bool) (opened, error) {
+	res, err := open.Read(path)
 	if err != nil {
-		return o, err
+		return opened{}, err
 	}
-	o = opened{rep: res.Report, warnings: res.Warnings, summary: res.Summary(), blanks: map[string]string{}}
-	for _, b := range res.Blanks {
-		for _, c := range b.Codes {
-			o.blanks[c] = b.Reason
-		}
+	o := opened{rep: res.Report, warnings: res.Notes(), summary: res.Summary(), blanks: res.Blanks(), readOnly: res.ReadOnly}
+	if view {
+		o.warnings, o.readOnly = res.ViewNotes(), nil
 	}
 	return o, nil
 }

@@ -45,9 +45,9 @@ func TestStepPagesMarkup(t *testing.T) {
 	}
 }
 
-// A table of a new report renders to reviewed markup too: every cell framed 未填, each computed
-// total showing the grey 「未填完」 (its items are not numbers yet), the step list counting
-// what is blank.
+// A table of a new report renders to reviewed markup too: every cell the clerk types framed
+// 未填, each computed total showing the grey 「未填完」 unframed (its items are not numbers yet;
+// B1 counts the items, not the totals), the step list counting what is blank.
 func TestEmptyTablePageMarkup(t *testing.T) {
 	u := newTestUI(t)
 	u.win.Resize(fyne.NewSize(1024, 700))

@@ -15,11 +15,22 @@ import (
 // instead. It never gets lower than its base rows.
 type growEntry struct {
 	widget.Entry
-	base   int
-	rows   int
-	width  float32
-	onGrow func() // called when the entry's height changed
+	base    int
+	rows    int
+	width   float32
+	onGrow  func() // called when the entry's height changed
+	onFocus func() // called when the entry gets the keyboard focus
 }
+
+// FocusGained tells the page (to scroll the entry into view).
+func (e *growEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}
+
+func (e *growEntry) setOnFocus(f func()) { e.onFocus = f }
 
 func newGrowEntry(rows int) *growEntry {
 	e := &growEntry{base: rows, rows: rows}
@@ -126,13 +137,71 @@ func wrappedRows(text string, w float32) int {
 	return int(math.Ceil(float64(h/line))) + 1
 }
 
-// wheelTo puts an entry under a layer that passes the mouse wheel to the page's scroll: a
-// multi-line entry scrolls itself, so over a text box the wheel would not move the page
-// (growEntry is as high as its text, its own scroll has nowhere to go). Clicks, drags and
-// the pointer still reach the entry.
+// wheelTo puts an entry under a layer that passes the mouse wheel to the page's scroll: an
+// entry scrolls itself (a multi-line one up and down, a single-line one sideways), so over a
+// text box or field the wheel would not move the page (growEntry is as high as its text, its
+// own scroll has nowhere to go). Clicks, drags and the pointer still reach the entry.
 func wheelTo(scroll *container.Scroll, e fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewStack(e, newWheelRelay(scroll))
 }
+
+// focusTeller is a field that says when it gets the keyboard focus.
+type focusTeller interface {
+	fyne.CanvasObject
+	setOnFocus(func())
+}
+
+// inPage makes a field part of a scrolling page: the wheel over it scrolls the page
+// (wheelTo), and when the field gets the focus (Tab, a click, a problem's 定位) the page
+// scrolls so that the field is in view.
+func inPage(scroll *container.Scroll, e focusTeller) fyne.CanvasObject {
+	e.setOnFocus(func() { scrollToShow(scroll, e) })
+	return wheelTo(scroll, e)
+}
+
+// scrollToShow scrolls a page the least that brings obj (in its content) into view; an
+// object higher than the page shows its top.
+func scrollToShow(scroll *container.Scroll, obj fyne.CanvasObject) {
+	a := fyne.CurrentApp()
+	if a == nil || scroll.Content == nil || scroll.Size().Height <= 0 {
+		return
+	}
+	d := a.Driver()
+	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(scroll.Content).Y
+	bottom, h := top+obj.Size().Height, scroll.Size().Height
+	off := scroll.Offset.Y
+	switch {
+	case top < off:
+		off = top
+	case bottom > off+h:
+		off = min(top, bottom-h)
+	default:
+		return
+	}
+	scroll.ScrollToOffset(fyne.NewPos(scroll.Offset.X, max(off, 0)))
+}
+
+// pageEntry is a single-line field of a page that says when it gets the focus.
+type pageEntry struct {
+	widget.Entry
+	onFocus func()
+}
+
+func newPageEntry() *pageEntry {
+	e := &pageEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// FocusGained tells the page (to scroll the field into view).
+func (e *pageEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}
+
+func (e *pageEntry) setOnFocus(f func()) { e.onFocus = f }
 
 // wheelRelay is a transparent object that hands wheel events to a scroll.
 type wheelRelay struct {

@@ -15,9 +15,10 @@ import (
 // metaView is the 基本信息 page: agency, year, date, contact and the opening paragraph.
 type metaView struct {
 	u                                       *UI
-	agency, year, date                      *widget.Entry
+	agency, year                            *pageEntry
+	date                                    *widget.Entry // dateBox's entry
 	dateBox                                 *dateEntry
-	office, address, postcode, phone, email *widget.Entry
+	office, address, postcode, phone, email *pageEntry
 	open                                    *growEntry
 	format, msg                             *widget.Label
 }
@@ -25,23 +26,22 @@ type metaView struct {
 func newMetaView(u *UI) *metaView { return &metaView{u: u} }
 
 func (v *metaView) build() fyne.CanvasObject {
-	single := func(place string, set func(string)) *widget.Entry {
-		e := widget.NewEntry()
-		if place == dateHint {
-			v.dateBox = newDateEntry(v.u)
-			e = &v.dateBox.Entry
-		}
-		e.SetPlaceHolder(place)
-		e.OnChanged = func(s string) {
+	scroll := container.NewVScroll(nil)
+	changed := func(set func(string)) func(string) {
+		return func(s string) {
 			if v.u.loading > 0 {
 				return
 			}
 			set(s)
 			v.u.markDirty()
 			v.u.updateTitle()
-			v.u.recheck()
-			v.check()
+			v.u.recheck() // refreshes the hint line too
 		}
+	}
+	single := func(place string, set func(string)) *pageEntry {
+		e := newPageEntry()
+		e.SetPlaceHolder(place)
+		e.OnChanged = changed(set)
 		return e
 	}
 	m := func() *form.Meta { return &v.u.rep.Meta }
@@ -50,13 +50,15 @@ func (v *metaView) build() fyne.CanvasObject {
 		y, _ := form.ParseYear(s) // out of range: kept, and M2 says so
 		m().Year = y
 	})
-	v.date = single(dateHint, func(s string) { m().Date = storedDate(s) })
+	v.dateBox = newDateEntry(v.u)
+	v.date = &v.dateBox.Entry
+	v.date.SetPlaceHolder(dateHint)
+	v.date.OnChanged = changed(func(s string) { m().Date = storedDate(s) })
 	v.office = single("如：XX局办公室", func(s string) { m().Contact.Office = s })
 	v.address = single("", func(s string) { m().Contact.Address = s })
 	v.postcode = single("", func(s string) { m().Contact.Postcode = s })
 	v.phone = single("", func(s string) { m().Contact.Phone = s })
 	v.email = single("", func(s string) { m().Contact.Email = s })
-	scroll := container.NewVScroll(nil)
 	v.open = newGrowEntry(5)
 	v.open.SetPlaceHolder("报告开头一段：编制依据、统计期限、电子版查阅网址、联系方式等")
 	v.open.setOnChanged(v.u.textEdited(func(s string) { v.u.rep.Text.Opening = s }))
@@ -65,17 +67,18 @@ func (v *metaView) build() fyne.CanvasObject {
 	// under the pointer. They are 提醒, in the warning colour the problems panel uses.
 	v.msg = widget.NewLabel("")
 	v.msg.Truncation = fyne.TextTruncateEllipsis
+	// Every field passes the mouse wheel to the page and scrolls into view when Tab reaches it.
 	f := widget.NewForm(
-		widget.NewFormItem("机关名称", v.agency),
-		widget.NewFormItem("报告年度", v.year),
+		widget.NewFormItem("机关名称", inPage(scroll, v.agency)),
+		widget.NewFormItem("报告年度", inPage(scroll, v.year)),
 		widget.NewFormItem("报告格式", v.format),
-		widget.NewFormItem("发布日期", v.dateBox),
-		widget.NewFormItem("联系机构", v.office),
-		widget.NewFormItem("地址", v.address),
-		widget.NewFormItem("邮编", v.postcode),
-		widget.NewFormItem("电话", v.phone),
-		widget.NewFormItem("电子邮箱", v.email),
-		widget.NewFormItem("开头段落", wheelTo(scroll, v.open)),
+		widget.NewFormItem("发布日期", inPage(scroll, v.dateBox)),
+		widget.NewFormItem("联系机构", inPage(scroll, v.office)),
+		widget.NewFormItem("地址", inPage(scroll, v.address)),
+		widget.NewFormItem("邮编", inPage(scroll, v.postcode)),
+		widget.NewFormItem("电话", inPage(scroll, v.phone)),
+		widget.NewFormItem("电子邮箱", inPage(scroll, v.email)),
+		widget.NewFormItem("开头段落", inPage(scroll, v.open)),
 	)
 	scroll.Content = f
 	growInScroll(scroll, v.open)
@@ -93,9 +96,9 @@ func (v *metaView) reload() {
 	for _, p := range []struct {
 		e *widget.Entry
 		s string
-	}{{v.agency, r.Meta.Agency}, {v.year, year}, {v.date, r.Meta.Date}, {v.office, r.Meta.Contact.Office},
-		{v.address, r.Meta.Contact.Address}, {v.postcode, r.Meta.Contact.Postcode}, {v.phone, r.Meta.Contact.Phone},
-		{v.email, r.Meta.Contact.Email}, {&v.open.Entry, r.Text.Opening}} {
+	}{{&v.agency.Entry, r.Meta.Agency}, {&v.year.Entry, year}, {v.date, r.Meta.Date}, {&v.office.Entry, r.Meta.Contact.Office},
+		{&v.address.Entry, r.Meta.Contact.Address}, {&v.postcode.Entry, r.Meta.Contact.Postcode}, {&v.phone.Entry, r.Meta.Contact.Phone},
+		{&v.email.Entry, r.Meta.Contact.Email}, {&v.open.Entry, r.Text.Opening}} {
 		if p.e.Text != p.s {
 			p.e.SetText(p.s)
 		}
@@ -107,6 +110,9 @@ func (v *metaView) reload() {
 // check shows the problems of 基本信息 (section 0 of form.CheckAll: M1-M3, D1 and what the
 // opening paragraph gets) on the single line above the form, each with its rule id.
 func (v *metaView) check() {
+	if v.msg == nil {
+		return
+	}
 	var msgs []string
 	c := form.CountBySection(v.u.problems)[0]
 	for _, p := range v.u.problems {
@@ -150,7 +156,8 @@ func storedDate(s string) string {
 // 2026/1/20 is shown as it is stored, 2026-01-20.
 type dateEntry struct {
 	widget.Entry
-	u *UI
+	u       *UI
+	onFocus func()
 }
 
 func newDateEntry(u *UI) *dateEntry {
@@ -158,6 +165,16 @@ func newDateEntry(u *UI) *dateEntry {
 	e.ExtendBaseWidget(e)
 	return e
 }
+
+// FocusGained tells the page (to scroll the field into view).
+func (e *dateEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
+}
+
+func (e *dateEntry) setOnFocus(f func()) { e.onFocus = f }
 
 // FocusLost shows the stored form of a recognised date.
 func (e *dateEntry) FocusLost() {

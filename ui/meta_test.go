@@ -87,3 +87,43 @@ func TestOpeningParagraphIsChecked(t *testing.T) {
 		t.Error("the edit did not mark the report changed")
 	}
 }
+
+// The hint line of 基本信息 follows every change at once, as the problems panel does: text in
+// the opening paragraph that triggers L1, a field that fixes an M rule, a change made on
+// another page that the checker reports under 基本信息.
+func TestMetaHintRefreshesOnEveryChange(t *testing.T) {
+	u := newTestUI(t)
+	u.showStep(0)
+	v := u.views[0].(*metaView)
+	if strings.Contains(v.msg.Text, "L1") {
+		t.Fatalf("hint line %q before the citation", v.msg.Text)
+	}
+	u.win.Canvas().Focus(&v.open.Entry)
+	test.Type(&v.open.Entry, "根据《中华人民共和国政府信息公开条例》（国务院令第492号）编制。")
+	if !hasRule(u.problems, "L1") {
+		t.Fatalf("no L1 for 国务院令第492号: %v", u.problems)
+	}
+	if !strings.Contains(v.msg.Text, "提醒 L1") || v.msg.Importance != widget.WarningImportance {
+		t.Errorf("after typing an old citation the hint line is %q (importance %v), want 提醒 L1", v.msg.Text, v.msg.Importance)
+	}
+	v.open.SetText("根据《中华人民共和国政府信息公开条例》（国务院令第711号）编制。")
+	if strings.Contains(v.msg.Text, "L1") {
+		t.Errorf("the corrected citation still shows %q", v.msg.Text)
+	}
+	// Fixing an M rule: the year typed out of range, then in range.
+	u.win.Canvas().Focus(v.year)
+	v.year.SetText("1990")
+	if !strings.Contains(v.msg.Text, "M2") {
+		t.Errorf("year 1990: hint line %q lacks M2", v.msg.Text)
+	}
+	v.year.SetText("2025")
+	if strings.Contains(v.msg.Text, "M2") {
+		t.Errorf("year 2025: hint line %q still shows M2", v.msg.Text)
+	}
+	// A change elsewhere that the checker reports under 基本信息 shows without switching steps.
+	u.rep.Meta.Agency = ""
+	u.recheck()
+	if !strings.Contains(v.msg.Text, "M1") {
+		t.Errorf("agency cleared: hint line %q lacks M1", v.msg.Text)
+	}
+}

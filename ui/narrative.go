@@ -34,7 +34,7 @@ func (v *textView) build() fyne.CanvasObject {
 	v.entry = narrativeEntry(10)
 	v.count = widget.NewLabel("")
 	v.entry.setOnChanged(v.u.textEdited(func(s string) { *v.text() = s; v.showCount() }))
-	box := container.NewVBox(wheelTo(scroll, v.entry))
+	box := container.NewVBox(inPage(scroll, v.entry))
 	if v.n == 6 {
 		const fee = form.FeeNone
 		insert := widget.NewButton("插入“"+fee+"”", func() {
@@ -52,7 +52,7 @@ func (v *textView) build() fyne.CanvasObject {
 		v.close.setOnChanged(v.u.textEdited(func(s string) { v.u.rep.Text.Closing = s }))
 		box.Add(container.NewHBox(insert))
 		box.Add(widget.NewLabel("结尾"))
-		box.Add(wheelTo(scroll, v.close))
+		box.Add(inPage(scroll, v.close))
 	}
 	scroll.Content = box
 	growInScroll(scroll, v.entry)
@@ -106,7 +106,7 @@ func (v *overviewView) build() fyne.CanvasObject {
 	v.overview = narrativeEntry(4)
 	v.overview.SetPlaceHolder("总体情况综述（可不填，直接分五部分撰写）")
 	v.overview.setOnChanged(changed(func(s string) { v.u.rep.Text.Overview = s }))
-	box := container.NewVBox(wheelTo(scroll, v.overview))
+	box := container.NewVBox(inPage(scroll, v.overview))
 	sec := v.u.rep.Format.Sections[0]
 	for i := range v.parts {
 		i := i
@@ -118,7 +118,7 @@ func (v *overviewView) build() fyne.CanvasObject {
 			title = sec.Parts[i]
 		}
 		box.Add(widget.NewLabel(title))
-		box.Add(wheelTo(scroll, e))
+		box.Add(inPage(scroll, e))
 	}
 	scroll.Content = box
 	growInScroll(scroll, append([]*growEntry{v.overview}, v.parts[:]...)...)

@@ -11,10 +11,10 @@ import (
 )
 
 // numCell is one number cell of a table, edited like a spreadsheet cell: its text is
-// right-aligned; reached by Tab, Enter or an arrow key the cell is selected and typing
-// replaces its content (Excel's "enter mode", in which the arrow keys still move between
-// cells); F2 or a click edits in place with a cursor (the arrow keys move the cursor); Esc
-// undoes the edit; Delete empties a selected cell.
+// right-aligned; reached by a click, Tab, Enter or an arrow key the cell is selected and
+// typing replaces its content (Excel's "enter mode", in which the arrow keys still move
+// between cells); a double click or F2 edits in place with a cursor and no selection (the
+// arrow keys move the cursor); Esc undoes the edit; Delete empties a selected cell.
 type numCell struct {
 	widget.DisableableWidget
 
@@ -29,7 +29,7 @@ type numCell struct {
 
 	// onKey handles the keys that move between cells; it returns false to leave the key to
 	// the cell. It is asked for Enter, Up and Down always and for Left and Right unless the
-	// cell is being edited in place.
+	// cell is being edited in place. Shift+Enter reaches it as keyShiftEnter.
 	onKey func(*fyne.KeyEvent) bool
 	// onPaste is offered a pasted text first; it returns true when it spread a block.
 	onPaste func(string) bool
@@ -37,11 +37,15 @@ type numCell struct {
 	onFocus func()
 	// onDisabledTap is called when the cell is tapped while it cannot be edited.
 	onDisabledTap func()
+	// onDisabledHover is called when the pointer enters (true) or leaves (false) the cell
+	// while it cannot be edited.
+	onDisabledHover func(in bool)
 
 	focused bool
-	editing bool // editing in place (F2 or a click): Left and Right move the cursor
+	editing bool // editing in place (F2 or a double click): Left and Right move the cursor
 	all     bool // the whole text is selected: the next character replaces it
 	cursor  int  // cursor position in runes
+	pressed bool // MouseDown selected the content; the Tapped that follows leaves it
 	before  string
 }
 
@@ -88,11 +92,50 @@ func (c *numCell) FocusGained() {
 
 // FocusLost ends editing; the text stays as typed.
 func (c *numCell) FocusLost() {
-	c.focused, c.editing, c.all = false, false, false
+	c.focused, c.editing, c.all, c.pressed = false, false, false, false
 	c.Refresh()
 }
 
-// Tapped starts editing in place with the cursor where the user clicked.
+// MouseDown selects the cell's content as soon as the button goes down (focusing it when
+// it is not focused), so that what is typed right after a click replaces the content and
+// goes into this cell: Fyne delays Tapped until it knows the click is not a double click. A
+// cell being edited in place keeps its edit (Tapped moves the cursor).
+func (c *numCell) MouseDown(*desktop.MouseEvent) {
+	c.pressed = false
+	switch {
+	case c.Disabled():
+	case !c.focused:
+		c.requestFocus()
+		c.pressed = true
+	case !c.editing:
+		c.selectAll()
+		c.pressed = true
+	}
+}
+
+// MouseIn tells the table that the pointer is over a cell that cannot be edited (a computed
+// total shows its hint, like a tooltip).
+func (c *numCell) MouseIn(*desktop.MouseEvent) {
+	if c.Disabled() && c.onDisabledHover != nil {
+		c.onDisabledHover(true)
+	}
+}
+
+// MouseMoved does nothing.
+func (c *numCell) MouseMoved(*desktop.MouseEvent) {}
+
+// MouseOut ends what MouseIn started.
+func (c *numCell) MouseOut() {
+	if c.onDisabledHover != nil {
+		c.onDisabledHover(false)
+	}
+}
+
+// MouseUp does nothing; Tapped or DoubleTapped follows.
+func (c *numCell) MouseUp(*desktop.MouseEvent) {}
+
+// Tapped selects the cell's content, as a click in Excel does: typing replaces it. A click
+// into a cell being edited in place (after F2 or a double click) moves the cursor instead.
 func (c *numCell) Tapped(ev *fyne.PointEvent) {
 	if c.Disabled() {
 		if c.onDisabledTap != nil {
@@ -100,19 +143,38 @@ func (c *numCell) Tapped(ev *fyne.PointEvent) {
 		}
 		return
 	}
+	if c.pressed { // MouseDown did it; what was typed since stays
+		c.pressed = false
+		return
+	}
 	c.requestFocus()
-	c.editing, c.all = true, false
-	c.cursor = c.runeAt(ev.Position.X)
+	if c.editing {
+		c.all = false
+		c.cursor = c.runeAt(ev.Position.X)
+		c.Refresh()
+		return
+	}
+	c.selectAll()
+}
+
+// selectAll selects the whole content and ends the edit of this visit: typing replaces the
+// content and Esc goes back to it.
+func (c *numCell) selectAll() {
+	c.editing, c.all = false, true
+	c.before = c.Text
+	c.cursor = len([]rune(c.Text))
 	c.Refresh()
 }
 
-// DoubleTapped edits in place with the whole content selected.
-func (c *numCell) DoubleTapped(*fyne.PointEvent) {
+// DoubleTapped edits in place with the cursor where the user clicked and nothing selected.
+func (c *numCell) DoubleTapped(ev *fyne.PointEvent) {
 	if c.Disabled() {
 		return
 	}
 	c.requestFocus()
-	c.editing, c.all = true, true
+	c.pressed = false
+	c.editing, c.all = true, false
+	c.cursor = c.runeAt(ev.Position.X)
 	c.Refresh()
 }
 
@@ -152,7 +214,12 @@ func (c *numCell) TypedKey(k *fyne.KeyEvent) {
 	}
 	rs := []rune(c.Text)
 	switch k.Name {
-	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyUp, fyne.KeyDown:
+	case fyne.KeyReturn, fyne.KeyEnter:
+		if shiftHeld() {
+			k = &fyne.KeyEvent{Name: keyShiftEnter, Physical: k.Physical}
+		}
+		c.leave(k)
+	case fyne.KeyUp, fyne.KeyDown:
 		c.leave(k)
 	case fyne.KeyLeft, fyne.KeyRight:
 		if !c.editing {
@@ -205,6 +272,21 @@ func (c *numCell) TypedKey(k *fyne.KeyEvent) {
 			c.set(string(append(append([]rune{}, rs[:c.cursor]...), rs[c.cursor+1:]...)), c.cursor)
 		}
 	}
+}
+
+// keyShiftEnter is the name under which onKey gets Shift+Enter (Fyne passes Enter without
+// its modifiers).
+const keyShiftEnter fyne.KeyName = "Shift+Return"
+
+// shiftHeld reports whether a Shift key is down (tests replace it: their driver has no
+// keyboard).
+var shiftHeld = func() bool {
+	if a := fyne.CurrentApp(); a != nil {
+		if d, ok := a.Driver().(desktop.Driver); ok {
+			return d.CurrentKeyModifiers()&fyne.KeyModifierShift != 0
+		}
+	}
+	return false
 }
 
 // leave offers a navigation key to the table; the edit is finished either way.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/nianbao/nianbao/form"
@@ -13,7 +14,7 @@ import (
 func key(c *numCell, k fyne.KeyName) { c.TypedKey(&fyne.KeyEvent{Name: k}) }
 
 // A cell reached by Enter, Tab or an arrow key has its content selected: typing 9 into a
-// cell showing 0 gives 9, as in Excel. F2 or a click edits in place; Esc undoes.
+// cell showing 0 gives 9, as in Excel. F2 edits in place; Esc undoes.
 func TestCellReachedByKeyboardIsReplaced(t *testing.T) {
 	u := newTestUI(t)
 	tv := u.table(t, 3)
@@ -39,11 +40,11 @@ func TestCellReachedByKeyboardIsReplaced(t *testing.T) {
 	if b.entry.Text != "42" {
 		t.Errorf("typing 42 after Tab gives %q", b.entry.Text)
 	}
-	// Enter goes on in reading order and selects.
+	// Enter goes down and selects.
 	key(b.entry, fyne.KeyReturn)
-	next := tv.cell(t, "apply.1.research")
+	next := tv.cell(t, "apply.2.commercial")
 	if u.win.Canvas().Focused() != next.entry || !next.entry.Selected() {
-		t.Errorf("Enter focused %v, want 科研机构 selected", u.win.Canvas().Focused())
+		t.Errorf("Enter focused %v, want 二、上年结转 · 商业企业 selected", u.win.Canvas().Focused())
 	}
 	// F2 edits at the end of the text; ←/→ then move the cursor, not the cell.
 	u.win.Canvas().Focus(b.entry)
@@ -61,15 +62,6 @@ func TestCellReachedByKeyboardIsReplaced(t *testing.T) {
 	if c, _ := u.rep.Cell("apply.1.commercial"); c.Text != "42" {
 		t.Errorf("Esc left %q, want 42 back", c.Text)
 	}
-	// A click edits in place with the cursor where clicked (at the end, right of the text).
-	test.TapAt(b.entry, fyne.NewPos(b.entry.Size().Width-2, 5))
-	if !b.entry.Editing() || b.entry.Selected() {
-		t.Fatal("a click did not start editing in place")
-	}
-	b.entry.TypedRune('0')
-	if b.entry.Text != "420" {
-		t.Errorf("click then 0 gives %q, want 420", b.entry.Text)
-	}
 	// Delete empties a selected cell; a blank is not a zero.
 	u.win.Canvas().Focus(a.entry)
 	key(a.entry, fyne.KeyDelete)
@@ -80,6 +72,91 @@ func TestCellReachedByKeyboardIsReplaced(t *testing.T) {
 	u.win.Canvas().Focus(tv.cell(t, "apply.1.other").entry)
 	if key(tv.cell(t, "apply.1.other").entry, fyne.KeyRight); u.win.Canvas().Focused() != tv.cell(t, "apply.1.other").entry {
 		t.Error("→ moved into a computed total")
+	}
+}
+
+// A click selects the cell's content as in Excel, so that typing replaces it (a cell showing
+// 3, click, 5 gives 5, not 35 or 53); a double click or F2 edits in place with the cursor
+// and nothing selected.
+func TestClickSelectsDoubleClickEdits(t *testing.T) {
+	u := newTestUI(t)
+	tv := u.table(t, 3)
+	a, b := tv.cell(t, "apply.1.natural"), tv.cell(t, "apply.1.commercial")
+	typeInto(u, a, "3")
+	typeInto(u, b, "7")
+	end := fyne.NewPos(a.entry.Size().Width-2, 5)
+	middle := fyne.NewPos(a.entry.Size().Width/2, 5)
+
+	// A click from another cell, anywhere in the cell.
+	test.TapAt(a.entry, middle)
+	if u.win.Canvas().Focused() != a.entry || !a.entry.Selected() || a.entry.Editing() {
+		t.Fatalf("after a click: focused %v, selected %v, editing %v; want selected", u.win.Canvas().Focused() == a.entry, a.entry.Selected(), a.entry.Editing())
+	}
+	a.entry.TypedRune('5')
+	if c, _ := u.rep.Cell("apply.1.natural"); c.Text != "5" {
+		t.Errorf("3, click, 5 gives %q, want 5", c.Text)
+	}
+	// A click on the cell already focused selects again (what was typed is kept).
+	test.TapAt(a.entry, end)
+	a.entry.TypedRune('6')
+	if a.entry.Text != "6" {
+		t.Errorf("a second click then 6 gives %q, want 6", a.entry.Text)
+	}
+
+	// The real mouse: the button going down selects at once (Fyne sends Tapped only after the
+	// double-click delay); digits typed before Tapped arrives are not replaced by it.
+	u.win.Canvas().Focus(b.entry)
+	a.entry.MouseDown(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: middle}})
+	if u.win.Canvas().Focused() != a.entry || !a.entry.Selected() {
+		t.Fatal("the button going down did not focus and select the cell")
+	}
+	a.entry.TypedRune('4')
+	a.entry.TypedRune('2')
+	a.entry.MouseUp(&desktop.MouseEvent{})
+	a.entry.Tapped(&fyne.PointEvent{Position: middle})
+	a.entry.TypedRune('1')
+	if a.entry.Text != "421" {
+		t.Errorf("press, 4, 2, release, 1 gives %q, want 421", a.entry.Text)
+	}
+
+	// A double click edits in place: the cursor where clicked, nothing selected.
+	typeInto(u, a, "3")
+	a.entry.DoubleTapped(&fyne.PointEvent{Position: end})
+	if !a.entry.Editing() || a.entry.Selected() {
+		t.Fatalf("a double click: editing %v, selected %v; want editing in place", a.entry.Editing(), a.entry.Selected())
+	}
+	a.entry.TypedRune('5')
+	if a.entry.Text != "35" {
+		t.Errorf("3, double click at the end, 5 gives %q, want 35", a.entry.Text)
+	}
+	// Left of the text: the cursor goes to its start.
+	typeInto(u, a, "3")
+	a.entry.DoubleTapped(&fyne.PointEvent{Position: fyne.NewPos(2, 5)})
+	a.entry.TypedRune('5')
+	if a.entry.Text != "53" {
+		t.Errorf("3, double click left of it, 5 gives %q, want 53", a.entry.Text)
+	}
+	// While editing in place a click moves the cursor and keeps editing.
+	test.TapAt(a.entry, end)
+	if !a.entry.Editing() {
+		t.Error("a click while editing in place ended the edit")
+	}
+	a.entry.TypedRune('0')
+	if a.entry.Text != "530" {
+		t.Errorf("editing 53, click at the end, 0 gives %q, want 530", a.entry.Text)
+	}
+	// F2 from a selected cell: the cursor at the end, nothing selected.
+	test.TapAt(b.entry, middle)
+	key(b.entry, fyne.KeyF2)
+	b.entry.TypedRune('1')
+	if b.entry.Text != "71" {
+		t.Errorf("7, click, F2, 1 gives %q, want 71", b.entry.Text)
+	}
+	// The selection is drawn: the highlight covers the text.
+	test.TapAt(a.entry, middle)
+	r := test.WidgetRenderer(a.entry).(*numCellRenderer)
+	if !r.sel.Visible() || r.sel.Size().Width < r.text.Size().Width || r.caret.Visible() {
+		t.Errorf("a clicked cell draws selection %v (%.0f wide, text %.0f), caret %v", r.sel.Visible(), r.sel.Size().Width, r.text.Size().Width, r.caret.Visible())
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/nianbao/nianbao/export/xlsx"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -72,6 +73,26 @@ func TestGUIAndCLIReportTheSameProblems(t *testing.T) {
 	_ = bad.Set("apply.3.1.total", "1")
 	_ = bad.Set("apply.3.2.legal", "abc")
 	bad.FillDerived()
+	// Totals missing in the file, every term given (a hand-filled workbook, an older
+	// draft): both front ends compute them before checking (open.Prepare).
+	noTotals := form.Sample(form.Latest)
+	for _, d := range noTotals.Format.Cells {
+		if d.Derived {
+			_ = noTotals.Set(d.Code, "")
+		}
+	}
+	noTotalsXLSX := filepath.Join(dir, "no-totals.xlsx")
+	if f, err := os.Create(noTotalsXLSX); err != nil {
+		t.Fatal(err)
+	} else if err := xlsx.Write(f, noTotals); err != nil || f.Close() != nil {
+		t.Fatal(err)
+	}
+	// Totals typed in the file, one disagreeing with its items and one blank: both front ends
+	// keep them as typed (the GUI's 手动填写合计), so the blank total is the clerk's to fill.
+	typed := form.Sample(form.Latest)
+	_ = typed.Set("apply.2.total", "999")
+	_ = typed.Set("apply.3.2.total", "")
+	_ = typed.Set("apply.3.2.natural", "") // the total waits for it, unless totals are typed
 	last := form.Sample(form.Latest)
 	last.Meta.Year--
 	_ = last.Set("apply.4.natural", "5")
@@ -80,6 +101,9 @@ func TestGUIAndCLIReportTheSameProblems(t *testing.T) {
 		{"empty", save("empty.nianbao", form.New(form.Latest, 2025, "")), ""},
 		{"2019 format, partly filled", save("f19.nianbao", form.New(form.FormatForYear(2020), 2020, "某局")), ""},
 		{"problems", save("bad.nianbao", bad), ""},
+		{"totals missing in a draft", save("no-totals.nianbao", noTotals), ""},
+		{"totals missing in a workbook", noTotalsXLSX, ""},
+		{"totals typed in the file", save("typed.nianbao", typed), ""},
 		{"with last year", save("this.nianbao", form.Sample(form.Latest)), save("last.nianbao", last)},
 		{"seed003", filepath.Join("..", "form", "testdata", "seeds", "seed003.txt"), ""},
 		{"corpus 07", filepath.Join("..", "form", "testdata", "corpus", "07_pingtan_shenpiju_2024.txt"), ""},
@@ -131,5 +155,41 @@ func TestGUIAndCLIReportTheSameProblems(t *testing.T) {
 		if !seen[id] {
 			t.Errorf("no report raised %s: the comparison does not cover it", id)
 		}
+	}
+}
+
+// `nianbao-cli import` prints what the app's import dialog shows (issue: the registry dropped
+// the import's result): the same summary lines, then every note once, for a text, a saved web
+// page, a Word file and a PDF.
+func TestGUIAndCLIShowTheSameImport(t *testing.T) {
+	cli := cliBinary(t)
+	dir := t.TempDir()
+	for _, name := range []string{pubPartial, pubHTML, pubDOCX, pubPDF} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join("testdata", name)
+			out, err := exec.Command(cli, "import", "-o", filepath.Join(dir, name+".nianbao"), path).Output()
+			if err != nil {
+				t.Fatalf("nianbao-cli import: %v", err)
+			}
+			o, err := readFile(path, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := append([]string(nil), o.summary...)
+			for _, w := range o.warnings {
+				want = append(want, "注意："+w)
+			}
+			got := strings.Split(strings.TrimSpace(string(out)), "\n")
+			if len(got) == 0 || !strings.HasPrefix(got[len(got)-1], "已保存草稿：") {
+				t.Fatalf("no 已保存草稿 line:\n%s", out)
+			}
+			got = got[:len(got)-1]
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("CLI and GUI differ:\nCLI:\n%s\nGUI:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+			}
+			if len(o.summary) == 0 || !strings.HasPrefix(o.summary[0], "来源：") {
+				t.Errorf("no import summary in the GUI: %q", o.summary)
+			}
+		})
 	}
 }

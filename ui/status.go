@@ -42,6 +42,16 @@ func (s *statusBar) note(msg string) {
 	s.label.SetText(msg)
 }
 
+// clear removes a passing message (another report was opened: the last one's message is
+// about the old report). A standing failure stays: it is about the autosave folder.
+func (s *statusBar) clear() {
+	if s.label == nil || s.problem != "" {
+		return
+	}
+	s.label.Importance = widget.LowImportance
+	s.label.SetText("")
+}
+
 // fail shows a failure in the danger colour; the same failure again changes nothing (it is
 // shown once, not every 30 seconds).
 func (s *statusBar) fail(msg string) {

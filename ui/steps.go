@@ -2,8 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -59,10 +61,12 @@ func (n *stepNav) build() fyne.CanvasObject {
 		func() fyne.CanvasObject {
 			icon := widget.NewIcon(theme.ConfirmIcon())
 			title := widget.NewLabel("三 依申请公开")
-			count := widget.NewLabel("错误 99 提醒 99")
-			count.SizeName = theme.SizeNameCaptionText
+			// The list is as wide as this template: wide enough for the compact counts of a
+			// step with many problems, so that no count is ever cut.
+			count := newCountLine(form.Counts{Errors: 99, Warnings: 99, Blanks: 999})
 			texts := container.New(layout.NewCustomPaddedVBoxLayout(-theme.Padding()*2), title, count)
-			return container.NewHBox(icon, texts)
+			// The names and counts take the row's width beside the mark.
+			return container.NewBorder(nil, nil, icon, nil, texts)
 		},
 		n.update)
 	n.list.OnSelected = n.onSelected
@@ -70,14 +74,118 @@ func (n *stepNav) build() fyne.CanvasObject {
 }
 
 func (n *stepNav) update(i widget.ListItemID, o fyne.CanvasObject) {
-	box := o.(*fyne.Container)
-	icon := box.Objects[0].(*widget.Icon)
-	texts := box.Objects[1].(*fyne.Container)
+	icon, texts := stepRowParts(o)
 	counts := n.u.stepCounts(i)
 	texts.Objects[0].(*widget.Label).SetText(steps[i].Title)
 	icon.SetResource(countsIcon(counts))
-	texts.Objects[1].(*widget.Label).SetText(countsText(counts))
+	texts.Objects[1].(*countLine).set(counts)
 }
+
+// stepRowParts finds the mark and the two lines of text in a row of the step list.
+func stepRowParts(o fyne.CanvasObject) (icon *widget.Icon, texts *fyne.Container) {
+	for _, c := range o.(*fyne.Container).Objects {
+		switch c := c.(type) {
+		case *widget.Icon:
+			icon = c
+		case *fyne.Container:
+			texts = c
+		}
+	}
+	return icon, texts
+}
+
+// countForms are the ways of writing a step's counts, longest first: "错误 1 提醒 2 未填 1",
+// "错误1 提醒2 未填1" and "错1 提2 未填1". The step list shows the first that fits.
+func countForms(c form.Counts) []string {
+	if c.Clean() {
+		return []string{countsText(c)}
+	}
+	type part struct {
+		word, short string
+		n           int
+	}
+	parts := []part{{"错误", "错", c.Errors}, {"提醒", "提", c.Warnings}, {"未填", "未填", c.Blanks}}
+	var full, tight, short []string
+	for _, p := range parts {
+		if p.n > 0 {
+			full = append(full, fmt.Sprintf("%s %d", p.word, p.n))
+			tight = append(tight, fmt.Sprintf("%s%d", p.word, p.n))
+			short = append(short, fmt.Sprintf("%s%d", p.short, p.n))
+		}
+	}
+	return []string{strings.Join(full, " "), strings.Join(tight, " "), strings.Join(short, " ")}
+}
+
+// countLine is the second line of a step in the step list: the step's counts in the longest
+// of countForms that fits the width it is given, never cut with "…".
+type countLine struct {
+	widget.BaseWidget
+	counts form.Counts
+	text   *canvas.Text
+}
+
+func newCountLine(c form.Counts) *countLine {
+	l := &countLine{counts: c, text: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
+	l.text.TextSize = theme.CaptionTextSize()
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// set shows other counts.
+func (l *countLine) set(c form.Counts) {
+	if c == l.counts && l.text.Text != "" {
+		return
+	}
+	l.counts = c
+	l.Refresh()
+}
+
+// shown is the text drawn now.
+func (l *countLine) shown() string { return l.text.Text }
+
+// fit is the longest form that fits width w (the shortest when none does).
+func (l *countLine) fit(w float32) string {
+	forms := countForms(l.counts)
+	for _, f := range forms {
+		if fyne.MeasureText(f, l.text.TextSize, fyne.TextStyle{}).Width <= w-2*theme.InnerPadding() {
+			return f
+		}
+	}
+	return forms[len(forms)-1]
+}
+
+// MinSize is the width of the shortest form, as high as a caption label.
+func (l *countLine) MinSize() fyne.Size {
+	forms := countForms(l.counts)
+	w := fyne.MeasureText(forms[len(forms)-1], l.text.TextSize, fyne.TextStyle{}).Width
+	h := fyne.MeasureText("国", l.text.TextSize, fyne.TextStyle{}).Height
+	return fyne.NewSize(w+2*theme.InnerPadding(), h+2*theme.InnerPadding())
+}
+
+// CreateRenderer draws the text where a Label would.
+func (l *countLine) CreateRenderer() fyne.WidgetRenderer { return &countLineRenderer{l: l} }
+
+type countLineRenderer struct{ l *countLine }
+
+func (r *countLineRenderer) Layout(size fyne.Size) {
+	t := r.l.text
+	t.Text = r.l.fit(size.Width)
+	m := t.MinSize()
+	t.Move(fyne.NewPos(theme.InnerPadding(), (size.Height-m.Height)/2))
+	t.Resize(m)
+}
+
+func (r *countLineRenderer) MinSize() fyne.Size { return r.l.MinSize() }
+
+func (r *countLineRenderer) Refresh() {
+	r.l.text.Color = theme.Color(theme.ColorNameForeground)
+	r.Layout(r.l.Size())
+	r.l.text.Refresh()
+}
+
+func (r *countLineRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.l.text} }
+
+func (r *countLineRenderer) Destroy() {}
 
 // onSelected shows the chosen step.
 func (n *stepNav) onSelected(i widget.ListItemID) { n.u.showStep(i) }

@@ -30,7 +30,7 @@ type cellView struct {
 }
 
 // tableHint is the message line before a cell is focused.
-const tableHint = "没有发生的填 0。直接输入即替换格内数字，F2 或单击可修改；回车、Tab、方向键换格；可从 Excel/WPS 复制整块数字粘贴（Ctrl+V）。"
+const tableHint = "没有发生的填 0。单击后输入即替换，双击或 F2 在格内修改；回车向下、Tab 向右；可从 Excel/WPS 复制整块数字粘贴（Ctrl+V）。"
 
 // tableView is the page of one statistic table (二, 三 or 四): the official grid of cells
 // with frozen headings and row labels, a message line for the focused cell and the switch
@@ -47,6 +47,9 @@ type tableView struct {
 	last   *widget.Label
 	manual *widget.Check
 	bubble *fyne.Container // the hint beside a tapped computed total, drawn over the grid
+	// bubbleText is the bubble's text; bubbleHover says the pointer over a total shows it.
+	bubbleText  *widget.Label
+	bubbleHover bool
 	// modeNote says beside the switch whether totals are computed or typed.
 	modeNote *widget.Label
 	focus    *cellView
@@ -100,7 +103,7 @@ func (v *tableView) build() fyne.CanvasObject {
 		}
 	}
 	v.sheet = newSheet(lay, colW, valueFrom, len(v.table.Blocks), objs)
-	v.bubble = newBubble()
+	v.bubble, v.bubbleText = newBubble()
 	v.fv = newFrozenView(v.sheet, v.bubble)
 	v.scroll = v.fv.scroll
 	v.msg = widget.NewLabel("")
@@ -159,31 +162,68 @@ const manualLabel = "手动填写合计（照抄已有报表时勾选）"
 const computedHint = "合计由程序自动计算；如需照抄已有数字，请勾选「手动填写合计」"
 
 // pendingTotal is the grey text of a computed total whose terms are not all numbers yet: a
-// blank is not a zero, so the total waits for its items (and the cell is framed 未填).
+// blank is not a zero, so the total waits for its items (form.Report.PendingTotals: B1 names
+// the items, not the total, so the cell is not framed 未填).
 const pendingTotal = "未填完"
 
 // pendingHint explains a computed total that waits for its items.
 const pendingHint = "各分项都填了数字（没有发生的填 0）后，程序才算出这个合计"
 
+// pendingNote is the short hint beside a computed total still waiting for its items: the
+// items of its row (a 总计 column) or of its column (the （七）总计 row), as the format
+// declares the total.
+func pendingNote(d *form.CellDef) string {
+	if d.Row != nil && d.Row.Total && (d.Col == nil || !d.Col.Total) {
+		return "填完本列各项后自动计算"
+	}
+	return "填完本行各项后自动计算"
+}
+
 // tappedComputed explains, next to the cell and in the message line, why a computed total
-// cannot be typed into. The bubble is drawn over the grid, not in a pop-up, so that it does
-// not swallow the user's next click; it goes when another cell is focused.
+// cannot be typed into and, while it waits for its items, that it is computed once they are
+// filled. The bubble is drawn over the grid, not in a pop-up, so that it does not swallow the
+// user's next click; it goes when another cell is focused.
 func (v *tableView) tappedComputed(cv *cellView) {
 	v.focus = nil
 	v.msg.Importance = widget.WarningImportance
 	hint := computedHint + "。"
-	if c, _ := v.u.rep.Cell(cv.code); c.Blank {
-		hint = pendingHint + "；" + hint
+	if v.pending(cv) {
+		hint = pendingNote(cv.def) + "（没有发生的填 0）；如需照抄已有数字，请勾选「手动填写合计」。"
 	}
 	v.msg.SetText("当前单元格：" + cv.def.Label() + "\n" + hint)
+	v.showBubble(cv, false)
+}
+
+// pending reports whether a computed total still waits for its items (it is blank).
+func (v *tableView) pending(cv *cellView) bool {
+	c, _ := v.u.rep.Cell(cv.code)
+	return cv.def.Derived && !v.u.manualTotals && c.Blank
+}
+
+// showBubble draws the hint of a computed total just below it: 「填完本行各项后自动计算」 while
+// it waits for its items, and how to type totals by hand. hover says the pointer called it
+// (it goes again when the pointer leaves).
+func (v *tableView) showBubble(cv *cellView, hover bool) {
 	if v.bubble == nil || v.sheet.paneOf(cv.span) != paneBody {
 		return
 	}
+	text := computedHint
+	if v.pending(cv) {
+		text = pendingNote(cv.def)
+	}
+	v.bubbleText.SetText(text)
+	v.bubbleHover = hover
 	m := v.bubble.MinSize()
-	pos := fyne.NewPos(cv.box.Position().X, cv.box.Position().Y+cv.box.Size().Height)
-	// Keep the bubble inside the numbers.
-	if w := v.fv.body.Size().Width; pos.X+m.Width > w {
-		pos.X = max(w-m.Width, 0)
+	box := cv.box.Position()
+	pos := fyne.NewPos(box.X, box.Y+cv.box.Size().Height)
+	// Keep the bubble inside the part of the numbers in view: above the cell when there is no
+	// room below it, left of the scroll bar.
+	off, view := v.scroll.Offset, v.scroll.Size()
+	if pos.Y+m.Height > off.Y+view.Height && box.Y-m.Height >= off.Y {
+		pos.Y = box.Y - m.Height
+	}
+	if right := off.X + view.Width - theme.ScrollBarSize(); pos.X+m.Width > right {
+		pos.X = max(right-m.Width, off.X)
 	}
 	v.bubble.Move(pos)
 	v.bubble.Resize(m)
@@ -191,15 +231,26 @@ func (v *tableView) tappedComputed(cv *cellView) {
 	v.bubble.Refresh()
 }
 
+// hoverComputed shows the bubble of a computed total while the pointer is over it.
+func (v *tableView) hoverComputed(cv *cellView, in bool) {
+	switch {
+	case in && v.pending(cv) && (!v.bubble.Visible() || v.bubbleHover):
+		v.showBubble(cv, true)
+	case !in && v.bubbleHover:
+		v.hideBubble()
+	}
+}
+
 // hideBubble removes the hint drawn by tappedComputed.
 func (v *tableView) hideBubble() {
 	if v.bubble != nil && v.bubble.Visible() {
 		v.bubble.Hide()
 	}
+	v.bubbleHover = false
 }
 
-// newBubble makes the hint shown beside a tapped computed total.
-func newBubble() *fyne.Container {
+// newBubble makes the hint shown beside a tapped computed total, and its text.
+func newBubble() (*fyne.Container, *widget.Label) {
 	bg := canvas.NewRectangle(color.NRGBA{R: 0xff, G: 0xf8, B: 0xe1, A: 0xff})
 	bg.StrokeColor = colorWarning
 	bg.StrokeWidth = 1
@@ -208,7 +259,7 @@ func newBubble() *fyne.Container {
 	text.Importance = widget.WarningImportance
 	b := container.NewStack(bg, text)
 	b.Hide()
-	return b
+	return b, text
 }
 
 func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
@@ -230,6 +281,7 @@ func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
 			v.tappedComputed(cv)
 		}
 	}
+	e.onDisabledHover = func(in bool) { v.hoverComputed(cv, in) }
 	v.cells = append(v.cells, cv)
 	v.byCode[s.Code] = cv
 	border := canvas.NewRectangle(color.Transparent)
@@ -379,15 +431,18 @@ func (v *tableView) showLast() {
 	v.last.Show()
 }
 
-// key moves between cells: Enter to the next cell in reading order, Up/Down in the same
-// column, Left/Right in the same row (when the cell is not being edited in place).
+// key moves between cells as in Excel: Enter and Down to the cell below, Shift+Enter and Up
+// to the cell above, Left/Right in the same row (when the cell is not being edited in
+// place); Tab follows Fyne's focus order, which is reading order (the next cell right).
 func (v *tableView) key(cv *cellView, k *fyne.KeyEvent) bool {
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		return v.focusNext(cv.pos, 1)
+		// At the foot of a column (or in a table of one row, 四) Enter goes on in reading
+		// order, so that it always moves on.
+		return v.focusVertical(cv, 1) || v.focusNext(cv.pos, 1)
 	case fyne.KeyDown:
 		return v.focusVertical(cv, 1)
-	case fyne.KeyUp:
+	case fyne.KeyUp, keyShiftEnter:
 		return v.focusVertical(cv, -1)
 	case fyne.KeyRight:
 		return v.focusHorizontal(cv, 1)
@@ -426,13 +481,28 @@ func (v *tableView) focusNext(from, dir int) bool {
 	return false
 }
 
+// focusVertical moves to the nearest editable cell above (dir -1) or below (dir 1) whose
+// columns overlap the cell's (a merged cell of 二 is below each column it spans).
 func (v *tableView) focusVertical(cv *cellView, dir int) bool {
 	var best *cellView
+	overlap := func(o *cellView) bool {
+		return o.span.Col < cv.span.Col+cv.span.ColSpan && cv.span.Col < o.span.Col+o.span.ColSpan
+	}
 	for _, o := range v.cells {
-		if o.span.Col != cv.span.Col || o.entry.Disabled() {
+		if !overlap(o) || o.entry.Disabled() {
 			continue
 		}
-		if d := (o.span.Row - cv.span.Row) * dir; d > 0 && (best == nil || d < (best.span.Row-cv.span.Row)*dir) {
+		d := (o.span.Row - cv.span.Row) * dir
+		if d <= 0 {
+			continue
+		}
+		if best == nil {
+			best = o
+			continue
+		}
+		bd := (best.span.Row - cv.span.Row) * dir
+		// The nearest row; in it, the cell that starts nearest the cell's column.
+		if d < bd || d == bd && absInt(o.span.Col-cv.span.Col) < absInt(best.span.Col-cv.span.Col) {
 			best = o
 		}
 	}
@@ -441,6 +511,13 @@ func (v *tableView) focusVertical(cv *cellView, dir int) bool {
 	}
 	v.focusCell(best)
 	return true
+}
+
+func absInt(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // focusCell focuses a cell; focusing scrolls it into view.
@@ -473,14 +550,68 @@ func (v *tableView) reveal(cv *cellView) {
 	v.fv.scrollTo(off)
 }
 
-// focusCode focuses the cell with the given code, if it is on this page.
+// focusCode focuses the cell with the given code, if it is on this page and can be typed
+// into.
 func (v *tableView) focusCode(code string) bool {
 	cv := v.byCode[code]
-	if cv == nil {
+	if cv == nil || cv.entry.Disabled() {
 		return false
 	}
 	v.focusCell(cv)
 	return true
+}
+
+// focusProblem focuses the first cell of a problem that the clerk can type into. A problem
+// naming only computed totals (a total still 未填完) goes to the first blank item the total
+// waits for, else to its first item: never to a cell the program computes.
+func (v *tableView) focusProblem(p form.Problem) bool {
+	for _, c := range p.Cells {
+		if v.focusCode(c) {
+			return true
+		}
+	}
+	for _, c := range p.Cells {
+		if cv := v.itemOf(c, map[string]bool{}); cv != nil {
+			v.focusCell(cv)
+			return true
+		}
+	}
+	return false
+}
+
+// itemOf is the cell to type into for a computed total: its first blank item that can be
+// typed into, else its first such item, looking through the totals it is computed from (the
+// format's declared equation whose Target the total is).
+func (v *tableView) itemOf(code string, seen map[string]bool) *cellView {
+	cv := v.byCode[code]
+	if cv == nil || seen[code] {
+		return nil
+	}
+	seen[code] = true
+	if !cv.entry.Disabled() {
+		return cv
+	}
+	f := v.u.rep.Format
+	var first *cellView
+	for _, e := range f.Equations {
+		if e.Target != cv.idx {
+			continue
+		}
+		for _, i := range e.Right {
+			code := f.Cells[i].Code
+			item := v.itemOf(code, seen)
+			if item == nil {
+				continue
+			}
+			if c, _ := v.u.rep.Cell(item.code); c.Blank {
+				return item
+			}
+			if first == nil {
+				first = item
+			}
+		}
+	}
+	return first
 }
 
 // pastedTotal is a total that came with a pasted block.

@@ -21,7 +21,8 @@ func TestTapComputedTotalShowsHint(t *testing.T) {
 	if !strings.Contains(tv.msg.Text, "手动填写合计") || tv.msg.Importance != widget.WarningImportance {
 		t.Errorf("message line after tapping a total = %q (importance %v)", tv.msg.Text, tv.msg.Importance)
 	}
-	if !tv.bubble.Visible() || !strings.Contains(strings.Join(texts(tv.bubble), "|"), "请勾选「手动填写合计」") {
+	// A new report's total waits for its items: the bubble says so, the line says how to type it.
+	if !tv.bubble.Visible() || !strings.Contains(strings.Join(texts(tv.bubble), "|"), "填完本行各项后自动计算") {
 		t.Fatal("no hint bubble next to the tapped total")
 	}
 	d := u.app.Driver()

@@ -201,6 +201,7 @@ func (l *tightLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 func (u *UI) setReport(r *form.Report, path string) {
 	u.rep, u.path, u.dirty = r, path, false
 	u.readOnly, u.imported = "", nil
+	u.status.clear() // what the line said was about the report before (notes about this one follow)
 	if !u.manualTotals {
 		if form.TypedTotalsDiffer(r) {
 			// The file's own totals disagree with its items: keep them and let the checks
@@ -244,14 +245,18 @@ func (u *UI) showStep(i int) {
 }
 
 // recheck runs the drafting check (form.CheckAll, the one the command line runs) and shows
-// the result everywhere: cell frames (form.Marks), step marks and the problems panel.
+// the result everywhere: cell frames (form.Marks), 基本信息's hint line, step marks and the
+// problems panel.
 func (u *UI) recheck() {
+	u.rep.TypedTotals = u.manualTotals // typed totals are the clerk's to fill: B1 counts them
 	u.problems = form.CheckAll(u.rep, u.last, form.Drafting)
 	u.marks = form.Marks(u.rep, u.problems)
 	for _, v := range u.views {
 		switch tv := v.(type) {
 		case *tableView:
 			tv.mark(u.marks)
+		case *metaView:
+			tv.check() // its hint line, whichever change made the problems
 		case *checkView:
 			if u.current == len(steps)-1 {
 				tv.reload() // otherwise showStep reloads it
@@ -262,9 +267,14 @@ func (u *UI) recheck() {
 	u.nav.refresh()
 }
 
-// gotoProblem shows the step of a problem and focuses its first cell.
+// gotoProblem shows the step of a problem and focuses its first cell that can be typed into
+// (a table never focuses a total the program computes).
 func (u *UI) gotoProblem(p form.Problem) {
 	u.showStep(p.Section)
+	if tv, ok := u.views[p.Section].(*tableView); ok {
+		tv.focusProblem(p)
+		return
+	}
 	for _, c := range p.Cells {
 		if u.views[p.Section].focusCode(c) {
 			return

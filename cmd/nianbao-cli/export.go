@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/nianbao/nianbao/assets"
 	"github.com/nianbao/nianbao/export/open"
@@ -13,7 +16,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "export", usage: "FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--docx OUT.docx] [--html OUT.html] [--force] [--center-page-numbers] [--bundled-fonts] [--font-ROLE FONT.ttf]",
+	register(&command{name: "export", usage: "FILE [--xlsx OUT.xlsx] [--pdf OUT.pdf] [--docx OUT.docx] [--html OUT.html] [-y] [--force] [--center-page-numbers] [--bundled-fonts] [--font-ROLE FONT.ttf]",
 		summary: "导出 Excel、PDF、Word 或网页 export a report", run: runExport})
 }
 
@@ -42,16 +45,20 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	c := commands["export"]
 	fs := newFlags(c, stdout, stderr, `导出报告：--xlsx 导出报送上级用的 Excel 工作簿（统计表、正文，可被年报助手重新读入和汇总）；
 --pdf 导出向社会公开用的 PDF；--docx 导出送领导审签用的 Word 文档；--html 导出在网站发布用的网页。至少指定一个。
-每个文件先完整生成再替换目标文件，导出失败时不会留下不完整的文件。
-报告有错误时仍会写出文件，但会提示错误数量，并以退出码 1 结束（可在脚本中发现）；加 --force 则退出码为 0。
+每个文件先完整生成再替换目标文件，导出失败时不会留下不完整的文件。输出文件已存在时不导出，加 -y 覆盖。
+导出前按发布要求检查（与 nianbao-cli check --final 和桌面程序的导出相同）：空白的单元格、空白的第一、五、六部分
+和基本信息都是错误。有错误时不导出，逐条列出错误及规则编号，以退出码 1 结束；加 --force 仍然导出（说明错误
+和未填写的数量），退出码为 0。
 Excel 工作簿如因正文过长而无法被年报助手重新读入或汇总，默认不写出并说明原因；加 --force 仍然写出。
+导出 PDF 后输出 PDF 使用的字体（每种用途一行说明），与桌面程序相同。
 PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋、一级标题黑体、二级标题楷体，每页 22 行、每行 28 字。
 默认优先使用系统字体（Windows 的 simfang.ttf、simhei.ttf、simkai.ttf、方正小标宋），否则使用内置字体。只支持 .ttf 字体文件。`)
 	outs := make([]*string, len(exportFlags))
 	for i, f := range exportFlags {
 		outs[i] = fs.String(f.id, "", f.help)
 	}
-	force := fs.Bool("force", false, "报告有错误时仍以退出码 0 结束，并写出无法重新读入的工作簿 exit 0 even if the report has errors")
+	force := fs.Bool("force", false, "报告按发布要求检查有错误时仍然导出（退出码 0），写出无法重新读入的工作簿，覆盖已存在的文件 export even if the report has errors")
+	yes := fs.Bool("y", false, "覆盖已存在的输出文件 overwrite existing output files")
 	center := fs.Bool("center-page-numbers", false, "PDF 页码居中 centre page numbers")
 	bundled := fs.Bool("bundled-fonts", false, "PDF 只用内置字体，不用系统字体 ignore system fonts")
 	fonts := make([]*string, len(fontFlags))
@@ -81,13 +88,33 @@ PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋�
 		fmt.Fprintln(stderr, "页码和字体选项只用于 PDF，请同时指定 --pdf OUT.pdf")
 		return exitFile
 	}
+	for i, f := range exportFlags {
+		if *outs[i] == "" {
+			continue
+		}
+		if msg := outputProblem(open.ByID(f.id), *outs[i], *force || *yes); msg != "" {
+			fmt.Fprintln(stderr, msg)
+			return exitFile
+		}
+	}
 	r := openNoted(pos[0], stderr)
 	if r == nil {
 		return exitFile
 	}
-	errs := form.Errors(form.Check(r, nil))
-	if errs > 0 {
-		fmt.Fprintf(stderr, "注意：报告还有 %d 处错误（运行 nianbao-cli check 查看）\n", errs)
+	// The check before publication, as the desktop app's 导出: every blank is an error.
+	ps := form.CheckFinal(r, nil)
+	n := form.Totals(ps)
+	if n.Errors > 0 {
+		printErrors(stderr, ps)
+		msg := fmt.Sprintf("按发布要求检查，报告还有 %d 个错误", n.Errors)
+		if n.Blanks > 0 {
+			msg += fmt.Sprintf("，其中 %d 处未填写（空白的单元格、部分或基本信息；没有发生的请填 0）", n.Blanks)
+		}
+		if !*force {
+			fmt.Fprintln(stderr, msg+"。未导出：请改正后再导出，或加 --force 仍然导出。")
+			return exitProblems
+		}
+		fmt.Fprintln(stderr, "注意："+msg+"；按 --force 仍然导出。")
 	}
 	failed := false
 	for i, f := range exportFlags {
@@ -96,7 +123,7 @@ PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋�
 			continue
 		}
 		format := open.ByID(f.id)
-		notes, err := open.ExportAs(context.Background(), format, path, r, opt)
+		exp, err := open.ExportFile(context.Background(), format, path, r, opt)
 		var ue *open.UnreadableError
 		if errors.As(err, &ue) {
 			fmt.Fprintf(stderr, "%v（加 --force 仍然导出）\n", err)
@@ -108,16 +135,62 @@ PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋�
 			failed = true
 			continue
 		}
-		for _, n := range notes {
+		fmt.Fprintf(stdout, "已导出 %s：%s\n", format.Short, path)
+		if len(exp.Fonts) > 0 {
+			// Which font each role used, as the desktop app's check page shows it.
+			fmt.Fprintln(stdout, open.FontNote)
+			for _, f := range exp.Fonts {
+				fmt.Fprintln(stdout, "  "+f.String())
+			}
+		}
+		for _, n := range exp.OtherNotes() {
 			fmt.Fprintln(stderr, "注意：", n)
 		}
-		fmt.Fprintf(stdout, "已导出 %s：%s\n", format.Short, path)
 	}
-	switch {
-	case failed:
+	if failed {
 		return exitFile
-	case errs > 0 && !*force:
-		return exitProblems
 	}
 	return exitOK
+}
+
+// printErrors lists the errors of a check, one line each with its rule id ("[错误 B1] …"),
+// the cells of a blank item on the next line.
+func printErrors(w io.Writer, ps []form.Problem) {
+	for _, p := range ps {
+		if p.Severity != form.Error {
+			continue
+		}
+		fmt.Fprintf(w, "[%s %s] %s\n", p.Severity, p.Rule, p.Message)
+		if p.Blank && len(p.Cells) > 1 {
+			cells := strings.Join(p.Cells, " ")
+			if len(p.Cells) > listedBlanks {
+				cells = strings.Join(p.Cells[:listedBlanks], " ") + fmt.Sprintf(" …（共 %d 格，nianbao-cli check --final 列出全部）", len(p.Cells))
+			}
+			fmt.Fprintln(w, "    未填单元格："+cells)
+		}
+	}
+}
+
+// outputProblem says why path must not be written as format f, or "": an existing file
+// (unless overwrite), or a name whose extension is another format's — an old .doc for a
+// Word file above all, which Word would not open.
+func outputProblem(f *open.Format, path string, overwrite bool) string {
+	ext := strings.ToLower(filepath.Ext(path))
+	if other := open.ForExt(ext); other != nil && ext != f.Ext {
+		stem := strings.TrimSuffix(path, filepath.Ext(path))
+		if other == f { // .doc, .htm
+			if ext == ".doc" {
+				return fmt.Sprintf("未导出：「%s」是旧版 Word（.doc）的文件名，而导出的 Word 文件是 .docx 格式，用 .doc 命名会打不开；请改用「%s」", filepath.Base(path), filepath.Base(stem+f.Ext))
+			}
+		} else {
+			return fmt.Sprintf("未导出：「%s」是%s（%s）的文件名，而 --%s 导出的是%s；请改用「%s」", filepath.Base(path), other.Name, ext, f.ID, f.Name, filepath.Base(stem+f.Ext))
+		}
+	}
+	if st, err := os.Lstat(path); err == nil && !overwrite {
+		if st.IsDir() {
+			return fmt.Sprintf("未导出：「%s」是一个文件夹，请指定文件名", path)
+		}
+		return fmt.Sprintf("未导出：文件「%s」已存在；如要覆盖请加 -y", path)
+	}
+	return ""
 }

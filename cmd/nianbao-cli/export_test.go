@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/nianbao/nianbao/form"
 )
 
 func TestExportXLSXAndReadBack(t *testing.T) {
@@ -30,8 +32,9 @@ func TestExportXLSXAndReadBack(t *testing.T) {
 	}
 }
 
-// TestExportKeepsBadValues: a "/" typed in the draft is exported as text and reported
-// by check on the workbook; export itself warns, writes the file and exits 1.
+// TestExportKeepsBadValues: a "/" typed in the draft is refused by export's check (H5,
+// named with its rule id); with --force it is exported as text and reported by check on the
+// workbook.
 func TestExportKeepsBadValues(t *testing.T) {
 	dir := t.TempDir()
 	draft, out := filepath.Join(dir, "a.nianbao"), filepath.Join(dir, "a.xlsx")
@@ -41,8 +44,14 @@ func TestExportKeepsBadValues(t *testing.T) {
 	data = []byte(strings.Replace(string(data), `"apply.3.1.natural": "18"`, `"apply.3.1.natural": "/"`, 1))
 	os.WriteFile(draft, data, 0o644)
 	code, _, stderr := cli(t, "export", draft, "--xlsx", out)
-	if code != exitProblems || !strings.Contains(stderr, "注意：报告还有 1 处错误（运行 nianbao-cli check 查看）") {
-		t.Fatalf("export: exit %d, stderr %q; want 1 and the error count", code, stderr)
+	if code != exitProblems || !strings.Contains(stderr, "[错误 H5]") || !strings.Contains(stderr, "报告还有 1 个错误") || !strings.Contains(stderr, "未导出") {
+		t.Fatalf("export: exit %d, stderr %q; want 1, the error with its rule and 未导出", code, stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Fatal("a refused export wrote the workbook")
+	}
+	if code, _, stderr := cli(t, "export", draft, "--xlsx", out, "--force"); code != exitOK {
+		t.Fatalf("export --force: exit %d, %s", code, stderr)
 	}
 	code, stdout, _ := cli(t, "check", out)
 	if code != 1 || !strings.Contains(stdout, "「/」") {
@@ -120,9 +129,9 @@ func TestExportPDFOptions(t *testing.T) {
 	}
 }
 
-// TestExportWithErrors: a draft with 错误 is still written as Excel and PDF, with the
-// number of errors on stderr and exit code 1; --force exits 0; a clean draft gives no
-// warning and exits 0.
+// TestExportWithErrors: a draft with 错误 is not written: the errors are listed with their
+// rule ids on stderr, exit code 1; --force writes it, says how many errors, exits 0; a clean
+// draft gives no warning and exits 0.
 func TestExportWithErrors(t *testing.T) {
 	dir := t.TempDir()
 	clean, bad := filepath.Join(dir, "clean.nianbao"), filepath.Join(dir, "bad.nianbao")
@@ -136,14 +145,15 @@ func TestExportWithErrors(t *testing.T) {
 		t.Fatalf("setup: the changed draft has no 错误: %s", checkOut)
 	}
 	for _, tc := range []struct {
-		draft string
-		force bool
-		code  int
-		warn  bool
+		draft          string
+		force, written bool
+		code           int
+		say            string // on stderr
 	}{
-		{bad, false, exitProblems, true},
-		{bad, true, exitOK, true},
-		{clean, false, exitOK, false},
+		{bad, false, false, exitProblems, "[错误 H1]"},
+		{bad, false, false, exitProblems, "未导出：请改正后再导出，或加 --force 仍然导出。"},
+		{bad, true, true, exitOK, "注意：按发布要求检查，报告还有 2 个错误；按 --force 仍然导出。"},
+		{clean, false, true, exitOK, ""},
 	} {
 		name := filepath.Base(tc.draft)
 		x, p := filepath.Join(dir, name+".xlsx"), filepath.Join(dir, name+".pdf")
@@ -157,16 +167,104 @@ func TestExportWithErrors(t *testing.T) {
 		if code != tc.code {
 			t.Errorf("%v: exit %d, want %d (%s)", args, code, tc.code, stderr)
 		}
-		if got := strings.Contains(stderr, "注意：报告还有") && strings.Contains(stderr, "处错误（运行 nianbao-cli check 查看）"); got != tc.warn {
-			t.Errorf("%v: warning = %v, want %v: %q", args, got, tc.warn, stderr)
+		if tc.say != "" && !strings.Contains(stderr, tc.say) || tc.say == "" && strings.Contains(stderr, "错误") {
+			t.Errorf("%v: stderr %q, want %q", args, stderr, tc.say)
 		}
 		for _, f := range []string{x, p} {
-			if _, err := os.Stat(f); err != nil || !strings.Contains(stdout, f) {
-				t.Errorf("%v: %s not written: %v %q", args, f, err, stdout)
+			if _, err := os.Stat(f); (err == nil) != tc.written || strings.Contains(stdout, f) != tc.written {
+				t.Errorf("%v: %s written: %v, want %v (%q)", args, f, err == nil, tc.written, stdout)
 			}
 		}
 	}
-	if _, stdout, _ := cli(t, "export", "--help"); !strings.Contains(stdout, "--force") || !strings.Contains(stdout, "退出码 1") {
-		t.Errorf("--help does not explain --force: %s", stdout)
+	if _, stdout, _ := cli(t, "export", "--help"); !strings.Contains(stdout, "--force") || !strings.Contains(stdout, "退出码 1") || !strings.Contains(stdout, "-y") {
+		t.Errorf("--help does not explain --force and -y: %s", stdout)
+	}
+}
+
+// TestExportFinalCheck: export checks as before publication (form.CheckFinal, like the
+// desktop app's 导出 and check --final), not as while drafting: a report with a blank cell and
+// an empty 五 is refused, naming the rules; --force says how many blanks it has (the totals
+// waiting for the blank cell are not counted: form's PendingTotals).
+func TestExportFinalCheck(t *testing.T) {
+	dir := t.TempDir()
+	r := form.Sample(form.Latest)
+	_ = r.Set("apply.3.2.legal", "")
+	r.FillDerived()
+	r.Text.Problems = ""
+	draft := filepath.Join(dir, "未填完.nianbao")
+	if err := form.SaveDraft(draft, r); err != nil {
+		t.Fatal(err)
+	}
+	// While drafting the blanks are 未填, not errors: the old check let it through.
+	if code, stdout, _ := cli(t, "check", draft); code != exitOK {
+		t.Fatalf("setup: check (drafting) = %d: %s", code, stdout)
+	}
+	_, final, _ := cli(t, "check", "--final", draft)
+	out := filepath.Join(dir, "a.pdf")
+	code, _, stderr := cli(t, "export", draft, "--pdf", out)
+	if code != exitProblems || !strings.Contains(stderr, "未导出") {
+		t.Fatalf("export: exit %d: %s", code, stderr)
+	}
+	for _, l := range strings.Split(final, "\n") {
+		if strings.HasPrefix(l, "[错误 ") && !strings.Contains(stderr, l) {
+			t.Errorf("export does not name %q:\n%s", l, stderr)
+		}
+	}
+	if !strings.Contains(stderr, "[错误 H5] 第三部分「（二）部分公开」行「法律服务机构」列：未填写") || !strings.Contains(stderr, "[错误 B2] 「五、存在的主要问题及改进情况」尚未填写") {
+		t.Errorf("the blank cell and the empty 五 are not named with their rules:\n%s", stderr)
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a refused export wrote the PDF")
+	}
+	code, _, stderr = cli(t, "export", draft, "--pdf", out, "--force")
+	if code != exitOK || !strings.Contains(stderr, "报告还有 2 个错误，其中 2 处未填写") {
+		t.Errorf("export --force: exit %d: %s", code, stderr)
+	}
+}
+
+// TestExportFontsAndOverwrite: the PDF's fonts are printed, one role a line, as the desktop
+// app shows them; an existing output is not overwritten without -y (or --force), and a
+// name of another format (an old .doc for Word) is refused.
+func TestExportFontsAndOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	draft := filepath.Join(dir, "a.nianbao")
+	cli(t, "new", "--sample", "-o", draft, "--year", "2025")
+	out := filepath.Join(dir, "a.pdf")
+	code, stdout, stderr := cli(t, "export", draft, "--pdf", out, "--bundled-fonts")
+	if code != exitOK {
+		t.Fatalf("export: %d %s", code, stderr)
+	}
+	for _, w := range []string{"PDF 使用的字体：\n", "  标题：", "  正文：", "  一级标题：", "  二级标题："} {
+		if !strings.Contains(stdout, w) {
+			t.Errorf("stdout lacks %q:\n%s", w, stdout)
+		}
+	}
+	os.WriteFile(out, []byte("已审签的旧版本"), 0o644)
+	code, _, stderr = cli(t, "export", draft, "--pdf", out)
+	if b, _ := os.ReadFile(out); code != exitFile || !strings.Contains(stderr, "已存在") || !strings.Contains(stderr, "-y") || string(b) != "已审签的旧版本" {
+		t.Errorf("overwrite without -y: exit %d, %q, file %q", code, stderr, b)
+	}
+	for _, flag := range []string{"-y", "--force"} {
+		os.WriteFile(out, []byte("旧"), 0o644)
+		if code, _, stderr := cli(t, "export", draft, "--pdf", out, flag); code != exitOK {
+			t.Errorf("%s: exit %d %s", flag, code, stderr)
+		}
+		if b, _ := os.ReadFile(out); !strings.HasPrefix(string(b), "%PDF") {
+			t.Errorf("%s did not overwrite", flag)
+		}
+	}
+	for _, tc := range []struct{ flag, name, want string }{
+		{"--docx", "a.doc", "「a.docx」"},
+		{"--xlsx", "a.pdf", "「a.xlsx」"},
+		{"--html", "a.htm", ""},
+		{"--xlsx", "无扩展名", ""},
+	} {
+		p := filepath.Join(dir, "names", tc.name)
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		code, _, stderr := cli(t, "export", draft, tc.flag, p)
+		_, err := os.Stat(p)
+		if tc.want == "" && (code != exitOK || err != nil) || tc.want != "" && (code != exitFile || !strings.Contains(stderr, tc.want) || err == nil) {
+			t.Errorf("%s %s: exit %d, written %v: %s", tc.flag, tc.name, code, err == nil, stderr)
+		}
 	}
 }

@@ -9,9 +9,10 @@ import (
 )
 
 // openReport reads a report for a command that only reads it (cells, check, export, merge):
-// a draft, a workbook or a published text by its extension, through the registry of package
-// open, as the desktop app does. A draft of a newer version is read with its read-only reason
-// as the first warning; commands that rewrite a file (set) use form.LoadDraft and refuse it.
+// a draft, a workbook or a published report by its extension, through the registry of package
+// open (open.Read), prepared as the desktop app prepares it (open.Prepare). A draft of a newer
+// version is read with its read-only reason as the first note; commands that rewrite a file
+// (set) use form.LoadDraft and refuse it.
 var openReport = open.View
 
 // openNoted reads the report at path with openReport and prints its reading notes to

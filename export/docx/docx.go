@@ -31,12 +31,6 @@ type Options struct {
 	Date time.Time
 }
 
-// ErrNotImplemented was returned by Write before the writer existed.
-//
-// Deprecated: Write no longer returns it; kept so that callers written against the
-// skeleton still compile.
-var ErrNotImplemented = errors.New("尚未支持导出 Word 文档")
-
 // Write writes report r as a .docx document to w.
 func Write(w io.Writer, r *form.Report, opt Options) error {
 	if r == nil || r.Format == nil {

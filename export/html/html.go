@@ -16,16 +16,11 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/export/outline"
 	"github.com/nianbao/nianbao/form"
 )
-
-// ErrNotImplemented was returned before the writer existed.
-//
-// Deprecated: Write and Fragment no longer return it; kept so that callers written against
-// the skeleton still compile.
-var ErrNotImplemented = errors.New("尚未支持导出网页")
 
 // Inline styles. Fonts name the GB/T 9704 faces first, then what Windows, macOS and
 // Linux (UOS, 麒麟) have, then the generic family.
@@ -40,8 +35,11 @@ const (
 	styleH1      = "margin:0;text-indent:2em;font-family:" + fontHeading + ";font-size:16px;line-height:1.8;font-weight:bold;"
 	styleH2      = "margin:0;text-indent:2em;font-family:" + fontKai + ";font-size:16px;line-height:1.8;font-weight:bold;"
 	stylePara    = "margin:0;text-indent:2em;text-align:justify;"
-	styleTable   = "border-collapse:collapse;border:1px solid #000;width:100%;table-layout:fixed;margin:0.5em 0 1em;font-size:14px;line-height:1.4;"
-	styleCell    = "border:1px solid #000;padding:3px 4px;vertical-align:middle;word-break:break-all;font-weight:normal;"
+	styleScroll  = "overflow-x:auto;margin:0.5em 0 1em;"
+	styleTable   = "border-collapse:collapse;border:1px solid #000;width:100%;margin:0;font-size:14px;line-height:1.4;"
+	styleWide    = "min-width:36em;"
+	styleCell    = "border:1px solid #000;padding:3px;vertical-align:middle;font-weight:normal;"
+	styleWord    = "white-space:nowrap;"
 	styleSigLine = "margin:0;text-align:right;"
 )
 
@@ -129,8 +127,14 @@ func element(b *strings.Builder, tag, style, text string) {
 // table writes a statistic table: column widths as <col>, the repeated header rows as
 // <thead>, labels as <th> and numbers as centred <td>.
 func table(b *strings.Builder, g *outline.Grid) {
-	b.WriteString(`<table border="1" cellspacing="0" cellpadding="4" width="100%" style="` + styleTable + "\">\n<colgroup>")
-	for _, w := range g.ColumnWidths(100) {
+	b.WriteString(`<div style="` + styleScroll + "\">\n")
+	style := styleTable
+	if g.Cols > 4 {
+		style += styleWide
+	}
+	b.WriteString(`<table border="1" cellspacing="0" cellpadding="4" width="100%" style="` + style + "\">\n<colgroup>")
+	widths := g.ColumnWidths(100)
+	for _, w := range widths {
 		b.WriteString(`<col style="width:` + strconv.FormatFloat(w, 'f', 2, 64) + `%">`)
 	}
 	b.WriteString("</colgroup>\n")
@@ -149,17 +153,18 @@ func table(b *strings.Builder, g *outline.Grid) {
 		}
 		b.WriteString("<tr>")
 		for _, i := range starts[y] {
-			cell(b, g.Cells[i])
+			c := g.Cells[i]
+			cell(b, c, wordCell(c, widths), verticalCell(c, widths))
 		}
 		b.WriteString("</tr>\n")
 		if y+1 == g.RepeatRows {
 			b.WriteString("</thead>\n")
 		}
 	}
-	b.WriteString("</tbody>\n</table>\n")
+	b.WriteString("</tbody>\n</table>\n</div>\n")
 }
 
-func cell(b *strings.Builder, c outline.Cell) {
+func cell(b *strings.Builder, c outline.Cell, words, vertical bool) {
 	tag, align := "th", "center"
 	if c.Role == form.RoleValue {
 		tag = "td"
@@ -185,8 +190,38 @@ func cell(b *strings.Builder, c outline.Cell) {
 		b.WriteString(` colspan="` + strconv.Itoa(c.ColSpan) + `"`)
 	}
 	b.WriteString(` style="` + style + `">`)
-	b.WriteString(esc(c.Text))
+	switch {
+	case words:
+		labelText(b, c.Text)
+	case vertical:
+		verticalText(b, c.Text)
+	default:
+		b.WriteString(esc(c.Text))
+	}
 	b.WriteString("</" + tag + ">")
+}
+
+// verticalText writes a label a character a line (a closing mark stays with the
+// character before it: 「三、」).
+func verticalText(b *strings.Builder, text string) {
+	for i, r := range text {
+		if i > 0 && !outline.NoLineStart(r) {
+			b.WriteString("<br>")
+		}
+		b.WriteString(esc(string(r)))
+	}
+}
+
+// labelText writes a label with each of its words of two or more characters in a span
+// that does not wrap, so that a narrow cell breaks it only between words (结果/维持).
+func labelText(b *strings.Builder, text string) {
+	for _, w := range outline.LabelWords(text) {
+		if utf8.RuneCountInString(w) > 1 {
+			b.WriteString(`<span style="` + styleWord + `">` + esc(w) + "</span>")
+		} else {
+			b.WriteString(esc(w))
+		}
+	}
 }
 
 // plainText is the report as text: the title lines, one paragraph or heading a line, each
@@ -240,3 +275,29 @@ func esc(s string) string { return stdhtml.EscapeString(s) }
 
 // em formats a length in em.
 func em(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) + "em" }
+
+// wordCell reports whether cell c is printed with its words kept whole (LabelWords): a
+// column heading or a group label, unless it is a vertical label (verticalCell). widths
+// are the grid's column widths in percent.
+func wordCell(c outline.Cell, widths []float64) bool {
+	switch {
+	case c.Role == form.RoleColumn, c.Role == form.RoleCorner:
+		return true
+	case c.Role == form.RoleRow && c.RowSpan > 1:
+		return !verticalCell(c, widths)
+	}
+	return false
+}
+
+// verticalCell reports whether cell c is a group label in a column too narrow for two
+// characters (「三、本年度办理结果」 of 三), set a character a line as in print.
+func verticalCell(c outline.Cell, widths []float64) bool {
+	if c.Role != form.RoleRow || c.RowSpan <= 1 {
+		return false
+	}
+	w := 0.0
+	for x := c.Col; x < c.Col+c.ColSpan && x < len(widths); x++ {
+		w += widths[x]
+	}
+	return w < 5
+}

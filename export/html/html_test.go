@@ -79,7 +79,7 @@ func text(n *html.Node) string {
 // elsewhere.
 var allowed = map[atom.Atom]bool{
 	atom.Html: true, atom.Head: true, atom.Meta: true, atom.Title: true, atom.Body: true, atom.Div: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.P: true, atom.Br: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.P: true, atom.Br: true, atom.Span: true,
 	atom.Table: true, atom.Colgroup: true, atom.Col: true, atom.Thead: true, atom.Tbody: true, atom.Tr: true, atom.Th: true, atom.Td: true,
 }
 

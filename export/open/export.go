@@ -61,6 +61,36 @@ func (e canceledError) Error() string        { return ErrCanceled.Error() }
 func (e canceledError) Is(target error) bool { return target == ErrCanceled }
 func (e canceledError) Unwrap() error        { return e.cause }
 
+// Exported is what an export wrote, for the user: its notes and, for a PDF, its fonts.
+type Exported struct {
+	// Notes (Chinese) say what the user should know about the file written; for a PDF they
+	// include the fonts in words (FontNote).
+	Notes []string
+	// Fonts are the font each role of a PDF used (pdf.Stats.Fonts); nil for other formats.
+	Fonts []pdf.FontUse
+}
+
+// FontsNote is the note that says a PDF's fonts in words (FontNote, then every role), or ""
+// for other formats.
+func (e Exported) FontsNote() string {
+	if len(e.Fonts) == 0 {
+		return ""
+	}
+	return FontNote + pdf.Stats{Fonts: e.Fonts}.FontReport()
+}
+
+// OtherNotes are the notes but the fonts' (FontsNote), for a front end that lists Fonts.
+func (e Exported) OtherNotes() []string {
+	fonts := e.FontsNote()
+	var out []string
+	for _, n := range e.Notes {
+		if fonts == "" || n != fonts {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // Export writes r to path in the format of its extension (see ExportAs).
 func Export(ctx context.Context, path string, r *form.Report, opt Options) (notes []string, err error) {
 	f := ForExt(path)
@@ -82,6 +112,13 @@ func Export(ctx context.Context, path string, r *form.Report, opt Options) (note
 // back; nothing written), *fileio.WriteError (the disk), *ExportError (the writer), or one
 // wrapping ErrCanceled and ctx.Err().
 func ExportAs(ctx context.Context, f *Format, path string, r *form.Report, opt Options) (notes []string, err error) {
+	e, err := ExportFile(ctx, f, path, r, opt)
+	return e.Notes, err
+}
+
+// ExportFile is ExportAs returning the whole Exported: the notes and a PDF's fonts, for a
+// front end that shows the fonts by role rather than in one note (nianbao-cli export).
+func ExportFile(ctx context.Context, f *Format, path string, r *form.Report, opt Options) (exp Exported, err error) {
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -92,13 +129,13 @@ func ExportAs(ctx context.Context, f *Format, path string, r *form.Report, opt O
 		return nil
 	}
 	if err := canceled(); err != nil {
-		return nil, err
+		return Exported{}, err
 	}
 	if r == nil || r.Format == nil {
-		return nil, &ExportError{Path: path, Format: f, Err: errors.New("没有可导出的报告")}
+		return Exported{}, &ExportError{Path: path, Format: f, Err: errors.New("没有可导出的报告")}
 	}
 	if f.save != nil {
-		return nil, f.save(path, r)
+		return Exported{}, f.save(path, r)
 	}
 	var renderErr error
 	err = fileio.Write(path, func(w io.Writer) (err error) {
@@ -108,7 +145,7 @@ func ExportAs(ctx context.Context, f *Format, path string, r *form.Report, opt O
 				err = renderErr
 			}
 		}()
-		notes, renderErr = f.Write(ctx, w, r, opt)
+		exp, renderErr = f.Write(ctx, w, r, opt)
 		if renderErr == nil {
 			renderErr = canceled()
 		}
@@ -117,14 +154,14 @@ func ExportAs(ctx context.Context, f *Format, path string, r *form.Report, opt O
 	var ue *UnreadableError
 	switch {
 	case err == nil:
-		return notes, nil
+		return exp, nil
 	case errors.As(err, &ue):
 		ue.Path = path
-		return nil, ue
+		return Exported{}, ue
 	case errors.Is(err, ErrCanceled):
-		return nil, err
+		return Exported{}, err
 	case err == renderErr:
-		return nil, &ExportError{Path: path, Format: f, Err: err}
+		return Exported{}, &ExportError{Path: path, Format: f, Err: err}
 	}
-	return nil, err
+	return Exported{}, err
 }

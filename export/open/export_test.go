@@ -9,12 +9,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/nianbao/nianbao/export/docx"
-	"github.com/nianbao/nianbao/export/html"
 	"github.com/nianbao/nianbao/export/xlsx/xlsxtest"
 	"github.com/nianbao/nianbao/form"
 	"github.com/nianbao/nianbao/form/fileio"
@@ -30,10 +29,11 @@ func complete(t *testing.T, id, path string, want *form.Report) {
 	}
 	switch id {
 	case "draft", "xlsx":
-		r, _, err := ByID(id).Read(path)
+		o, err := ByID(id).Read(path)
 		if err != nil {
 			t.Fatalf("%s does not read back: %v", id, err)
 		}
+		r := o.Report
 		for i := range want.Format.Cells {
 			if got := r.At(i); got.Text != want.At(i).Text && !(got.Value == want.At(i).Value && got.OK()) {
 				t.Fatalf("%s: cell %s = %q, want %q", id, want.Format.Cells[i].Code, r.At(i).Text, want.At(i).Text)
@@ -64,14 +64,8 @@ func complete(t *testing.T, id, path string, want *form.Report) {
 	}
 }
 
-// notYet reports whether err is the "not implemented yet" of a writer still being built.
-func notYet(err error) bool {
-	return errors.Is(err, docx.ErrNotImplemented) || errors.Is(err, html.ErrNotImplemented)
-}
-
 // TestExportEveryFormat: each writer of the registry writes a whole file at its target (by
-// extension and by ID), through the atomic path; a writer not built yet fails cleanly,
-// leaving no file (issue 11 item 4).
+// extension and by ID), through the atomic path (issue 11 item 4).
 func TestExportEveryFormat(t *testing.T) {
 	r := form.Sample(form.Latest)
 	dir := t.TempDir()
@@ -86,16 +80,6 @@ func TestExportEveryFormat(t *testing.T) {
 			}
 			path := filepath.Join(dir, "报告"+f.Ext)
 			_, err := Export(context.Background(), path, r, Options{})
-			if notYet(err) {
-				var ee *ExportError
-				if !errors.As(err, &ee) || !strings.Contains(err.Error(), "报告"+f.Ext) || !strings.Contains(err.Error(), "尚未支持") {
-					t.Errorf("unbuilt writer: %v", err)
-				}
-				if _, serr := os.Stat(path); !os.IsNotExist(serr) {
-					t.Error("a failing writer left a file")
-				}
-				t.Skipf("writer not built yet: %v", err)
-			}
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -126,21 +110,21 @@ func TestExportEveryFormat(t *testing.T) {
 func TestExportFailureLeavesOldFile(t *testing.T) {
 	r := form.Sample(form.Latest)
 	fail := &Format{ID: "fail", Name: "测试", Short: "测试", Ext: ".fail",
-		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) ([]string, error) {
+		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) (Exported, error) {
 			w.Write(bytes.Repeat([]byte("half"), 100_000))
-			return nil, errors.New("写到一半失败")
+			return Exported{}, errors.New("写到一半失败")
 		}}
 	panics := &Format{ID: "panic", Name: "测试", Short: "测试", Ext: ".panic",
-		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) ([]string, error) {
+		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) (Exported, error) {
 			w.Write([]byte("half"))
 			panic("boom")
 		}}
 	ctx, cancel := context.WithCancel(context.Background())
 	slow := &Format{ID: "slow", Name: "测试", Short: "测试", Ext: ".slow",
-		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) ([]string, error) {
+		Write: func(_ context.Context, w io.Writer, _ *form.Report, _ Options) (Exported, error) {
 			w.Write([]byte("whole but canceled"))
 			cancel() // the user pressed 取消 while it rendered
-			return nil, nil
+			return Exported{}, nil
 		}}
 	dir := t.TempDir()
 	for _, tc := range []struct {
@@ -231,7 +215,7 @@ func TestOpenReadOnlyAndPanics(t *testing.T) {
 	if err != nil || r == nil || len(ws) == 0 || !strings.Contains(ws[0], "只读") {
 		t.Errorf("View(newer) = %v, %q, %v", r, ws, err)
 	}
-	boom := &Format{ID: "boom", Name: "测试", Ext: ".boom", Read: func(string) (*form.Report, []string, error) { panic("nil map") }}
+	boom := &Format{ID: "boom", Name: "测试", Ext: ".boom", Read: func(string) (*Opened, error) { panic("nil map") }}
 	Formats = append(Formats, boom)
 	defer func() { Formats = Formats[:len(Formats)-1] }()
 	p := filepath.Join(dir, "a.boom")
@@ -242,5 +226,27 @@ func TestOpenReadOnlyAndPanics(t *testing.T) {
 	// A device is refused before any reader sees it.
 	if _, _, err := Open("/dev/null"); !errors.Is(err, fileio.ErrNotRegular) {
 		t.Errorf("Open(/dev/null) = %v", err)
+	}
+}
+
+// TestExportFileFonts: a PDF's export says its fonts by role (Exported.Fonts, the four roles
+// of the layout) and in one note for the app's check page (FontsNote); OtherNotes leaves
+// that note out; other formats have no fonts.
+func TestExportFileFonts(t *testing.T) {
+	dir := t.TempDir()
+	r := form.Sample(form.Latest)
+	exp, err := ExportFile(context.Background(), ByID("pdf"), filepath.Join(dir, "a.pdf"), r, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(exp.Fonts) != 4 || !slices.Contains(exp.Notes, exp.FontsNote()) || !strings.HasPrefix(exp.FontsNote(), FontNote+"标题：") {
+		t.Fatalf("fonts %+v, notes %q", exp.Fonts, exp.Notes)
+	}
+	if slices.Contains(exp.OtherNotes(), exp.FontsNote()) || len(exp.OtherNotes()) != len(exp.Notes)-1 {
+		t.Errorf("OtherNotes %q", exp.OtherNotes())
+	}
+	x, err := ExportFile(context.Background(), ByID("xlsx"), filepath.Join(dir, "a.xlsx"), r, Options{})
+	if err != nil || x.Fonts != nil || x.FontsNote() != "" {
+		t.Errorf("xlsx: %+v, %v", x, err)
 	}
 }

@@ -22,35 +22,41 @@ import (
 // The formats. Each reader and writer is the one entry point of its package.
 var (
 	draftFormat = &Format{ID: "draft", Name: "年报助手草稿", Short: "草稿", Ext: form.DraftExt, Also: []string{".json", ".bak"},
-		Read: func(path string) (*form.Report, []string, error) {
+		Read: func(path string) (*Opened, error) {
 			r, err := form.LoadDraft(path)
-			return r, nil, err
+			if r == nil {
+				return nil, err
+			}
+			return &Opened{Report: r}, err
 		},
-		Write: func(_ context.Context, w io.Writer, r *form.Report, _ Options) ([]string, error) {
+		Write: func(_ context.Context, w io.Writer, r *form.Report, _ Options) (Exported, error) {
 			data, err := form.MarshalDraft(r, time.Now())
 			if err == nil {
 				_, err = w.Write(data)
 			}
-			return nil, err
+			return Exported{}, err
 		},
 		save: form.SaveDraft,
 	}
 	xlsxFormat = &Format{ID: "xlsx", Name: "Excel 工作簿", Short: "Excel", Ext: ".xlsx",
-		Read: func(path string) (*form.Report, []string, error) {
+		Read: func(path string) (*Opened, error) {
 			r, ws, err := xlsx.ReadFile(path)
-			return r, xlsx.Lines(ws), err
+			if err != nil {
+				return nil, err
+			}
+			return &Opened{Report: r, Warnings: xlsx.Lines(ws)}, nil
 		},
 		Write: writeXLSX,
 	}
 	pdfFormat  = &Format{ID: "pdf", Name: "PDF 文档", Short: "PDF", Ext: ".pdf", Read: readPublished, Write: writePDF}
 	docxFormat = &Format{ID: "docx", Name: "Word 文档", Short: "Word", Ext: ".docx", Also: []string{".doc"}, Read: readPublished,
-		Write: func(_ context.Context, w io.Writer, r *form.Report, opt Options) ([]string, error) {
-			return nil, docx.Write(w, r, opt.DOCX)
+		Write: func(_ context.Context, w io.Writer, r *form.Report, opt Options) (Exported, error) {
+			return Exported{}, docx.Write(w, r, opt.DOCX)
 		},
 	}
 	htmlFormat = &Format{ID: "html", Name: "网页", Short: "网页", Ext: ".html", Also: []string{".htm"}, Read: readPublished,
-		Write: func(_ context.Context, w io.Writer, r *form.Report, _ Options) ([]string, error) {
-			return nil, html.Write(w, r)
+		Write: func(_ context.Context, w io.Writer, r *form.Report, _ Options) (Exported, error) {
+			return Exported{}, html.Write(w, r)
 		},
 	}
 	txtFormat = &Format{ID: "txt", Name: "已发布的报告文本", Short: "文本", Ext: ".txt", Read: readPublished}
@@ -85,12 +91,14 @@ func ReadPublished(path string) (*published.Result, error) {
 	return res, nil
 }
 
-func readPublished(path string) (*form.Report, []string, error) {
+// readPublished is the registry's reader of published reports: the import, kept whole
+// (Opened.Import) for its summary and blank rows.
+func readPublished(path string) (*Opened, error) {
 	res, err := ReadPublished(path)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	return res.Report, res.Warnings, nil
+	return &Opened{Report: res.Report, Warnings: res.Warnings, Import: res}, nil
 }
 
 // UnreadableError is returned by Export, before anything is written, when the rendered file
@@ -116,10 +124,10 @@ func (e *UnreadableError) Unwrap() error { return e.Err }
 // unreadable is the note of a workbook written although it cannot be read back.
 const unreadable = "这份 Excel 无法被年报助手重新打开或汇总（%s）"
 
-func writeXLSX(_ context.Context, w io.Writer, r *form.Report, opt Options) ([]string, error) {
+func writeXLSX(_ context.Context, w io.Writer, r *form.Report, opt Options) (Exported, error) {
 	var buf bytes.Buffer
 	if err := xlsx.Write(&buf, r); err != nil {
-		return nil, err
+		return Exported{}, err
 	}
 	var notes []string
 	if err := xlsx.CheckReadBack(buf.Bytes()); err != nil {
@@ -129,18 +137,18 @@ func writeXLSX(_ context.Context, w io.Writer, r *form.Report, opt Options) ([]s
 			reason = re.Reason
 		}
 		if !opt.AllowUnreadable {
-			return nil, &UnreadableError{Reason: reason, Err: err}
+			return Exported{}, &UnreadableError{Reason: reason, Err: err}
 		}
 		notes = append(notes, fmt.Sprintf(unreadable, reason))
 	}
 	_, err := w.Write(buf.Bytes())
-	return notes, err
+	return Exported{Notes: notes}, err
 }
 
 // writePDF typesets r with pdf.WriteContext, so that a canceled context stops it between
 // pages and opt.PDF.Progress hears of each page. The notes say which font each role used
 // (FontNote) and which characters no font has.
-func writePDF(ctx context.Context, w io.Writer, r *form.Report, opt Options) ([]string, error) {
+func writePDF(ctx context.Context, w io.Writer, r *form.Report, opt Options) (Exported, error) {
 	po := opt.PDF
 	if po.Subject == "" {
 		po.Subject = "政府信息公开工作年度报告"
@@ -151,9 +159,9 @@ func writePDF(ctx context.Context, w io.Writer, r *form.Report, opt Options) ([]
 	st, err := pdf.WriteContext(ctx, w, r, po)
 	if err != nil {
 		if ctx.Err() != nil {
-			return nil, canceledError{ctx.Err()}
+			return Exported{}, canceledError{ctx.Err()}
 		}
-		return nil, err
+		return Exported{}, err
 	}
 	var notes []string
 	if st.Replaced > 0 {
@@ -162,7 +170,7 @@ func writePDF(ctx context.Context, w io.Writer, r *form.Report, opt Options) ([]
 	if fr := st.FontReport(); fr != "" {
 		notes = append(notes, FontNote+fr)
 	}
-	return notes, nil
+	return Exported{Notes: notes, Fonts: st.Fonts}, nil
 }
 
 // FontNote starts the note of a PDF export that says which font each role used:

@@ -14,9 +14,9 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/nianbao/nianbao/export/xlsx/xlsxtest"
-	"github.com/nianbao/nianbao/form/published"
 )
 
 // The hostile-input suite (issue 14): files generated here, each opened through the registry
@@ -39,13 +39,6 @@ type hostileCase struct {
 func TestHostileInputs(t *testing.T) {
 	if p := os.Getenv("NIANBAO_HOSTILE_PATH"); p != "" {
 		r, ws, err := View(p)
-		if f := ForExt(p); f != nil && f.Read == nil {
-			// Not opened by the registry yet: read as the command line's import does.
-			var res *published.Result
-			if res, err = ReadPublished(p); err == nil {
-				r, ws = res.Report, res.Warnings
-			}
-		}
 		fmt.Printf("report=%v warnings=%d error=%v\nVmHWM=%d\n", r != nil, len(ws), err, peakRSS())
 		os.Exit(0)
 	}
@@ -83,6 +76,9 @@ func TestHostileInputs(t *testing.T) {
 				size = st.Size()
 			}
 			t.Logf("%s: %v CPU, %v wall, %d MB peak RSS: %s", sizeText(size), cpu.Round(time.Millisecond), wall.Round(time.Millisecond), rss>>20, res)
+			if _, msg, _ := strings.Cut(res, " error="); msg != "<nil>" && !hasHan(msg) {
+				t.Errorf("the refusal is not in Chinese: %q", msg)
+			}
 			if c.want != "" && !strings.Contains(res, c.want) {
 				t.Errorf("result %q lacks %q", res, c.want)
 			}
@@ -183,6 +179,10 @@ func hostileCases(t *testing.T, dir string) []hostileCase {
 	file("zipbomb-lying.docx", "无法读取「zipbomb-lying.docx」", xlsxtest.ZeroBomb("word/document.xml", 1<<30, true))
 	file("zipbomb-honest.docx", "无法读取「zipbomb-honest.docx」", xlsxtest.ZeroBomb("word/document.xml", 1<<30, false))
 	file("nested.html", "", []byte(strings.Repeat("<div>", 1_000_000)))
+	// A PDF of 10,000 pages (issue 14: refused or read in bounded time and memory, with a
+	// Chinese message): one flat page tree, every page drawing the same short text.
+	file("pages-10000.pdf", "", manyPagesPDF(10_000, 10_000))
+	file("pages-10000-count-1.pdf", "", manyPagesPDF(10_000, 1)) // a /Count that lies
 	return cases
 }
 
@@ -192,4 +192,45 @@ func linkTo(t *testing.T, dir, name, target string) string {
 		t.Fatal(err)
 	}
 	return p
+}
+
+// manyPagesPDF is a PDF of n pages in one flat page tree whose /Count says count, every page
+// sharing one content stream that shows a line of text in Helvetica (about 150 bytes a page).
+func manyPagesPDF(n, count int) []byte {
+	var b bytes.Buffer
+	var offsets []int
+	obj := func(body string) {
+		offsets = append(offsets, b.Len())
+		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", len(offsets), body)
+	}
+	b.WriteString("%PDF-1.4\n")
+	obj("<< /Type /Catalog /Pages 2 0 R >>")
+	var kids strings.Builder
+	for i := range n {
+		fmt.Fprintf(&kids, "%d 0 R ", 5+i)
+	}
+	obj(fmt.Sprintf("<< /Type /Pages /Count %d /Kids [%s] >>", count, kids.String()))
+	text := "BT /F1 12 Tf 72 720 Td (Annual report page) Tj ET"
+	obj(fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(text), text))
+	obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+	for range n {
+		obj("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>")
+	}
+	xref := b.Len()
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offsets)+1)
+	for _, o := range offsets {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offsets)+1, xref)
+	return b.Bytes()
+}
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
 }

@@ -51,7 +51,7 @@ func TestReportByExtension(t *testing.T) {
 
 	for _, name := range []string{"a" + form.DraftExt, "a.json", "A.NIANBAO", "a.bak", "a.XLSX"} {
 		t.Run(name, func(t *testing.T) {
-			r, ws, err := Report(filepath.Join(dir, name))
+			r, ws, err := Open(filepath.Join(dir, name))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -73,7 +73,7 @@ func TestReportByExtension(t *testing.T) {
 }
 
 func TestReportPublishedText(t *testing.T) {
-	r, _, err := Report(filepath.Join("testdata", "published.txt"))
+	r, _, err := Open(filepath.Join("testdata", "published.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -86,10 +86,11 @@ func TestReportPublishedText(t *testing.T) {
 }
 
 // TestReportWorkbookWarnings checks that a hand-made workbook's warnings come grouped
-// the way xlsx.Lines groups them, so the app and the command line show the same lines.
+// the way xlsx.Lines groups them, so the app and the command line show the same lines, and
+// that its totals, typed over blank items, are kept and said so (Prepare).
 func TestReportWorkbookWarnings(t *testing.T) {
 	path := filepath.Join("testdata", "handmade.xlsx")
-	_, ws, err := Report(path)
+	o, err := Read(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,11 +98,15 @@ func TestReportWorkbookWarnings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := xlsx.Lines(raw); !slices.Equal(ws, want) {
-		t.Errorf("warnings\n%q\nwant\n%q", ws, want)
+	if want := xlsx.Lines(raw); !slices.Equal(o.Warnings, want) {
+		t.Errorf("warnings\n%q\nwant\n%q", o.Warnings, want)
 	}
-	if len(ws) == 0 {
+	if len(o.Warnings) == 0 {
 		t.Error("the hand-made workbook has blanks; want warnings")
+	}
+	_, ws, _ := Open(path)
+	if !o.Prepared.TypedTotals || !slices.Equal(ws, append(slices.Clone(o.Warnings), o.Prepared.Notes...)) || !strings.Contains(ws[len(ws)-1], "合计保留文件中的数字") {
+		t.Errorf("Open's warnings end %q; want the reader's, then that the typed totals were kept", ws[len(ws)-1])
 	}
 }
 
@@ -125,7 +130,7 @@ func TestReportErrors(t *testing.T) {
 		{filepath.Join(dir, "无.txt"), []string{"无.txt"}},
 		{filepath.Join(dir, "无.nianbao"), []string{"无.nianbao"}},
 	} {
-		r, _, err := Report(tc.path)
+		r, _, err := Open(tc.path)
 		if err == nil || r != nil {
 			t.Errorf("%s: report %v, error %v; want an error", tc.path, r, err)
 			continue
@@ -138,28 +143,28 @@ func TestReportErrors(t *testing.T) {
 	}
 }
 
-func TestExts(t *testing.T) {
-	exts := Exts()
-	if len(exts) != len(Kinds) {
-		t.Fatalf("Exts %q for %d kinds", exts, len(Kinds))
-	}
+// TestReaders: every reader is listed once with a name and a lower-case extension, and has
+// its own reader: an empty file of that kind is an error or a warning, never a silent report
+// or a panic.
+func TestReaders(t *testing.T) {
 	dir := t.TempDir()
-	for i, e := range exts {
-		if e != strings.ToLower(e) || !strings.HasPrefix(e, ".") || Kinds[i].Name == "" {
-			t.Errorf("kind %d: %+v", i, Kinds[i])
+	var exts []string
+	for _, f := range Readers() {
+		e := f.Ext
+		exts = append(exts, e)
+		if e != strings.ToLower(e) || !strings.HasPrefix(e, ".") || f.Name == "" {
+			t.Errorf("reader %+v", f)
 		}
-		// Every listed kind has its own reader: an empty file of that kind is an error or
-		// a warning, never a silent report or a panic.
 		p := filepath.Join(dir, "empty"+e)
 		if err := os.WriteFile(p, nil, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if _, ws, err := Report(p); err == nil && len(ws) == 0 {
+		if _, ws, err := Open(p); err == nil && len(ws) == 0 {
 			t.Errorf("empty %s read without error or warning", e)
 		}
 	}
-	if !slices.Contains(exts, form.DraftExt) || !slices.Contains(exts, ".xlsx") || !slices.Contains(exts, ".txt") {
-		t.Errorf("Exts = %q", exts)
+	if !slices.Contains(exts, form.DraftExt) || !slices.Contains(exts, ".xlsx") || !slices.Contains(exts, ".txt") || !slices.Contains(exts, ".pdf") {
+		t.Errorf("readers %q", exts)
 	}
 }
 

@@ -1,6 +1,7 @@
 package outline
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/nianbao/nianbao/form"
@@ -127,7 +128,9 @@ func (g *Grid) ColumnWidths(total float64) []float64 {
 }
 
 // CellText is the printed value of a number cell: the canonical form of a valid number,
-// what the user typed otherwise, nothing when blank.
+// what the user typed otherwise, nothing when blank. An amount (万元) prints with the
+// decimals the user typed ("0", "3.5", "0.00"), and a whole amount whose text is not a
+// plain numeral without decimals: the user's "0" is not the report's "0.00".
 func CellText(r *form.Report, code string) string {
 	c, ok := r.Cell(code)
 	if !ok || c.Blank {
@@ -135,8 +138,40 @@ func CellText(r *form.Report, code string) string {
 	}
 	if c.OK() {
 		if def, ok := r.Format.Cell(code); ok {
+			if def.Kind == form.Amount {
+				return amountText(c)
+			}
 			return c.Value.Format(def.Kind)
 		}
 	}
 	return Line(strings.TrimSpace(c.Text))
+}
+
+// amountText prints a valid amount as typed when the text is a plain decimal numeral
+// (leading zeros of the whole part dropped), else canonically without ".00".
+func amountText(c form.Cell) string {
+	t := form.Normalize(c.Text)
+	whole, frac, dot := strings.Cut(t, ".")
+	if c.Value >= 0 && digits(whole) && (!dot || digits(frac)) {
+		s := strconv.FormatInt(c.Value.Int(), 10)
+		if dot {
+			s += "." + frac
+		}
+		return s
+	}
+	s := c.Value.Format(form.Amount)
+	if c.Value%form.Scale == 0 {
+		s = strings.TrimSuffix(s, ".00")
+	}
+	return s
+}
+
+// digits reports whether s is a non-empty run of ASCII digits.
+func digits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }

@@ -195,7 +195,11 @@ func TestGrid(t *testing.T) {
 				values++
 				cell, _ := r.Cell(c.Code)
 				def, _ := f.Cell(c.Code)
-				if c.Text == "" || c.Text != cell.Value.Format(def.Kind) {
+				want := cell.Value.Format(def.Kind)
+				if def.Kind == form.Amount {
+					want = form.Normalize(cell.Text) // the sample's amounts are typed canonically but for decimals
+				}
+				if c.Text == "" || c.Text != want {
 					t.Errorf("%s %s: value %s printed as %q, typed %q", f.ID, tb.ID, c.Code, c.Text, cell.Text)
 				}
 			}
@@ -238,5 +242,72 @@ func TestCellTextInvalid(t *testing.T) {
 	_ = r.Set(code, "１,２00")
 	if got := CellText(r, code); got != "1200" {
 		t.Errorf("valid cell printed as %q", got)
+	}
+}
+
+// TestCellTextAmount: an amount (万元) prints as the user typed it: a fee of "0" is
+// "0", not "0.00"; typed decimals stay; full-width digits become ASCII.
+func TestCellTextAmount(t *testing.T) {
+	const code = "active.fees.amount"
+	for _, tc := range []struct{ typed, want string }{
+		{"0", "0"},
+		{"12", "12"},
+		{"0.00", "0.00"},
+		{"3.5", "3.5"},
+		{"3.25", "3.25"},
+		{"００３.５０", "3.50"},
+		{" 126.4 ", "126.4"},
+		{"1,200", "1200"},
+		{"1,200.5", "1200.50"},
+	} {
+		r := form.New(form.Latest, 2025, "某局")
+		if err := r.Set(code, tc.typed); err != nil {
+			t.Fatalf("%q: %v", tc.typed, err)
+		}
+		if got := CellText(r, code); got != tc.want {
+			t.Errorf("amount typed %q printed as %q, want %q", tc.typed, got, tc.want)
+		}
+	}
+}
+
+// TestLabelWords: the column headings and group labels of every format split into
+// words of two or more characters (the only single characters are the few that are words
+// of their own, punctuation and ordinals), and joined they give the label back.
+func TestLabelWords(t *testing.T) {
+	for _, tc := range []struct{ label, want string }{
+		{"结果维持", "结果|维持"},
+		{"自然人", "自然人"},
+		{"法人或其他组织", "法人|或|其他|组织"},
+		{"社会公益组织", "社会|公益|组织"},
+		{"复议后起诉", "复议后|起诉"},
+		{"未经复议直接起诉", "未经|复议|直接|起诉"},
+		{"（三）不予公开", "（|三|）|不予|公开"},
+		{"本年收费金额（单位：万元）", "本年|收费|金额|（|单位|：|万元|）"},
+		{"本年增/减", "本年|增/减"},
+		{"3.危及“三安全一稳定”", "3|.|危|及|“|三|安|全|一|稳|定|”"},
+		{"", ""},
+	} {
+		if got := strings.Join(LabelWords(tc.label), "|"); got != tc.want {
+			t.Errorf("LabelWords(%q) = %q, want %q", tc.label, got, tc.want)
+		}
+	}
+	singles := "或新总（）：一二三四五六七八九十"
+	for _, f := range form.Formats {
+		for _, tb := range f.Tables {
+			for _, s := range tb.Layout().Spans {
+				if s.Role != form.RoleColumn && !(s.Role == form.RoleRow && s.RowSpan > 1 && s.Col > 0) {
+					continue
+				}
+				words := LabelWords(s.Text)
+				if strings.Join(words, "") != s.Text {
+					t.Errorf("%s %s: words %q do not give back %q", f.ID, tb.ID, words, s.Text)
+				}
+				for _, w := range words {
+					if utf8.RuneCountInString(w) == 1 && !strings.Contains(singles, w) {
+						t.Errorf("%s %s: %q has the single character %q: add its word to labelWords", f.ID, tb.ID, s.Text, w)
+					}
+				}
+			}
+		}
 	}
 }

@@ -356,9 +356,16 @@ func compressPunct(rs []rune, w []float64, em float64) {
 	}
 }
 
+// maxStretch is the most extra space justification puts between two units of a line
+// (characters, Latin words, numbers), in em of the text: a line that would need more (a
+// long word pushed to the next line) is left short of the right edge rather than spread
+// into letter-spaced characters.
+const maxStretch = 0.25
+
 // drawLine draws runes [l.start, l.end) of rn with the baseline at y,
 // starting at x. If justify is set and the line is not the last of its
-// paragraph, extra space is spread between units so the line spans width.
+// paragraph, extra space is spread between units so the line spans width,
+// at most maxStretch between two units.
 func (d *Doc) drawLine(rn run, l line, x, y, width float64, justify bool) {
 	if l.end <= l.start {
 		return
@@ -367,10 +374,11 @@ func (d *Doc) drawLine(rn run, l line, x, y, width float64, justify bool) {
 	seg := rn.rs[l.start:l.end]
 	units := unitsOf(seg)
 	gap := 0.0
-	if justify && !l.last && len(units) > 2 {
+	// A last line is set at its natural width, unless a closing mark hangs past the edge.
+	if justify && (!l.last || l.width > width) && len(units) > 2 {
 		// trailing spaces are not stretched
 		n := len(units) - 2
-		gap = (width - l.width) / float64(n)
+		gap = min((width-l.width)/float64(n), maxStretch*ptToMM(rn.size))
 	}
 	for k := 0; k+1 < len(units); k++ {
 		for i := l.start + units[k]; i < l.start+units[k+1]; i++ {
@@ -456,7 +464,10 @@ func (d *Doc) textBlock(text string, role assets.Role, keep bool) {
 	if d.Err() != nil {
 		return
 	}
-	rn := d.prepare(text, role, BodySize, d.bodyTrack)
+	// A heading face that draws its characters small (楷体) is enlarged to look 三号 like
+	// the body, its characters kept at the body's pitch.
+	scale := d.inkScale(role)
+	rn := d.prepare(text, role, BodySize*scale, d.bodyTrack/scale)
 	indent := 2 * CharPitch
 	lines := breakLines(rn.rs, rn.w, TextWidth, indent, d.squeeze(rn))
 	if len(lines) == 0 {

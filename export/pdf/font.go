@@ -20,8 +20,9 @@ type face struct {
 	choice assets.Choice
 	sf     *sfnt
 	m      *metrics
-	label  string // Chinese name shown to users
-	ps     string // PostScript-style name for the PDF's BaseFont
+	label  string  // Chinese name shown to users
+	ink    float64 // inkHeight of the face
+	ps     string  // PostScript-style name for the PDF's BaseFont
 	// outlines returns a reader of the font file and a function to release it.
 	outlines func() (io.ReaderAt, func(), error)
 }
@@ -83,6 +84,9 @@ func loadFace(c assets.Choice) (*face, error) {
 		size = assets.BundledPack(c.Role).Size()
 	}
 	sf, err := parseSFNT(r, size)
+	if err == nil {
+		f.ink = inkHeight(sf, r)
+	}
 	done()
 	if err == nil && !sf.embeddable() {
 		err = errNoSubset

@@ -3,22 +3,61 @@ package pdf
 import (
 	"sort"
 	"strings"
+
+	"github.com/nianbao/nianbao/export/outline"
 )
 
-// closingPunct may not start a line (避头): closing brackets and quotes,
-// pause and stop marks, ellipsis, dash, middle dot, percent signs.
-const closingPunct = "，。、；：？！）》」』】〕〗〙〛〉”’…—％‰℃·‥,.;:?!)]}%"
-
-// openingPunct may not end a line (避尾): opening brackets and quotes.
-const openingPunct = "（《「『【〔〖〘〚〈“‘([{"
-
-func isClosing(r rune) bool { return strings.ContainsRune(closingPunct, r) }
-func isOpening(r rune) bool { return strings.ContainsRune(openingPunct, r) }
+func isClosing(r rune) bool { return outline.NoLineStart(r) }
+func isOpening(r rune) bool { return outline.NoLineEnd(r) }
 
 // isWordRune reports whether r belongs to an unbreakable Latin word or
 // number run (ASCII printable except space, Latin letters with accents).
+// Full-width digits and letters (２０１９, ＡＢＣ), which a Chinese input method types,
+// are word runes too.
 func isWordRune(r rune) bool {
-	return r > 0x20 && r < 0x7F || r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7
+	return r > 0x20 && r < 0x7F || r >= 0xC0 && r <= 0x24F && r != 0xD7 && r != 0xF7 ||
+		r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+}
+
+// softAfter are the characters after which a word too long for what is left of its line
+// (a web address, a file path) may break: never inside a number or a name, nor after a
+// hyphen, which text extraction would take for a hyphenation and drop (0592-1234567).
+const softAfter = "/\\_?&=#"
+
+// softBreak returns the last place in (a, b) where the long word rs[a:b] may break, at most
+// room wide from a, or -1: after a character of after (softAfter, or for a word wider than
+// a line also a hyphen), before a character that may start a line.
+func softBreak(rs []rune, w []float64, a, b int, room float64, after string) int {
+	const eps = 1e-6
+	best, acc := -1, 0.0
+	for i := a + 1; i < b; i++ {
+		acc += w[i-1]
+		if acc > room+eps {
+			break
+		}
+		if strings.ContainsRune(after, rs[i-1]) && !isClosing(rs[i]) {
+			best = i
+		}
+	}
+	return best
+}
+
+// hardBreak returns the last place in (a, b) at most room wide from a, moved back so that
+// the next line does not start with closing punctuation nor this one end with opening
+// punctuation; at least a+1.
+func hardBreak(rs []rune, w []float64, a, b int, room float64) int {
+	const eps = 1e-6
+	i, acc := a+1, w[a]
+	for i < b && acc+w[i] <= room+eps {
+		acc += w[i]
+		i++
+	}
+	for j := i; j > a+1; j-- {
+		if !isClosing(rs[j]) && !isOpening(rs[j-1]) {
+			return j
+		}
+	}
+	return i
 }
 
 // line is one line produced by the breaker: runes [start, end) of the input.
@@ -102,29 +141,45 @@ func breakLines(rs []rune, w []float64, width, indent, squeeze float64) []line {
 	}
 	for k := 0; k+1 < len(cl); k++ {
 		a, b := cl[k], cl[k+1]
-		cw := sumWidths(w, a, b)
-		if cur+cw <= avail+eps {
-			cur += cw
-			continue
-		}
-		if start < a && isClosing(rs[b-1]) && cur+cw <= avail+squeeze+eps {
-			cur += cw
-			flush(b)
-			continue
-		}
-		if start < a {
-			flush(a)
-			if cw <= avail+eps {
-				cur = cw
+		for a < b {
+			cw := sumWidths(w, a, b)
+			if cur+cw <= avail+eps {
+				cur += cw
+				break
+			}
+			if start < a && isClosing(rs[b-1]) && cur+cw <= avail+squeeze+eps {
+				cur += cw
+				flush(b)
+				break
+			}
+			// A long word (a web address, a path, a telephone number) that would leave more
+			// than an eighth of the line empty, or that is wider than a line, breaks at a
+			// soft point.
+			if cw > avail+eps || avail-cur > width/8 {
+				if i := softBreak(rs, w, a, b, avail-cur, softAfter); i > 0 {
+					cur += sumWidths(w, a, i)
+					flush(i)
+					a = i
+					continue
+				}
+			}
+			if start < a && (cw <= width+eps || avail-cur < w[a]-eps) {
+				flush(a)
 				continue
 			}
-		}
-		// A cluster wider than a whole line: split it rune by rune.
-		for i := a; i < b; i++ {
-			if cur > 0 && cur+w[i] > avail+eps {
+			// Wider than a line: after a hyphen then, rather than inside a name.
+			if i := softBreak(rs, w, a, b, avail-cur, softAfter+"-"); i > 0 {
+				cur += sumWidths(w, a, i)
 				flush(i)
+				a = i
+				continue
 			}
-			cur += w[i]
+			// A word wider than a whole line without a soft point: cut it where the line
+			// is full.
+			i := hardBreak(rs, w, a, b, avail-cur)
+			cur += sumWidths(w, a, i)
+			flush(i)
+			a = i
 		}
 	}
 	if start < len(rs) || len(lines) == 0 {

@@ -36,6 +36,8 @@ func TestBreakLines(t *testing.T) {
 		indent float64
 		whole  []string // must appear unbroken on one line
 		want   []string // exact lines, if given
+		full   float64  // every line but the last fills at least this part of its width
+		after  string   // a line inside a long word ends with one of these
 	}{
 		{name: "plain", text: "一二三四五六七八九十", width: 4, want: []string{"一二三四", "五六七八", "九十"}},
 		{name: "indent", text: "一二三四五六七八九十", width: 4, indent: 2, want: []string{"一二", "三四五六", "七八九十"}},
@@ -66,6 +68,16 @@ func TestBreakLines(t *testing.T) {
 		{name: "paragraph starts with commas", text: "，，一二三四五六", width: 4},
 		{name: "typed many times", text: strings.Repeat("答复，，全年", 40), width: 28, indent: 2},
 		{name: "typed many times narrow", text: strings.Repeat("答复，，全年办理。」说明”。（见附件）。“《条例》”", 20), width: 11, indent: 2},
+		// A word longer than what is left of the line (a web address, a file path) breaks
+		// after a slash, a backslash or an underscore rather than leave the
+		// line half empty, justified into a loose row of letter-spaced characters; a word
+		// longer than a line likewise, never inside a number or a name (「202/501」,
+		// 「.nia/nbao」).
+		{name: "url fills the line", text: "本报告电子版详见http://www.example.gov.cn/xxgk/nianbao/index.html，欢迎查阅。", width: 28, indent: 2, full: 0.75, after: "/", whole: []string{"example", "nianbao", "index"}},
+		{name: "url longer than a line", text: "原文链接https://www.pingtan.gov.cn/zwgk/zfxxgk/dfbmptlj/ptzhsyqbm/202501/t20250120_96806.htm查阅", width: 20, after: "/_", whole: []string{"202501", "t20250120", "96806", "pingtan"}},
+		{name: "file path", text: "草稿保存在C:\\Users\\Administrator\\Documents\\nianbao\\2019-report-draft-final-version.nianbao中。", width: 16, after: "\\-.", whole: []string{"2019", ".nianbao", "Administrator", "Documents"}},
+		{name: "full-width digits whole", text: "一二三四五六２０１９件", width: 8, whole: []string{"２０１９件"}},
+		{name: "full-width letters whole", text: "一二三四五六ＡＢＣＤ项", width: 8, whole: []string{"ＡＢＣＤ"}},
 		{name: "long mixed", text: strings.Repeat("本机关全年主动公开政府信息1234条（其中规范性文件12件），“两微一端”发布……信息。", 7), width: 28, indent: 2},
 	}
 	for _, tc := range tests {
@@ -96,6 +108,13 @@ func TestBreakLines(t *testing.T) {
 				}
 				if nat := sumWidths(w, l.start, l.end); nat > avail+1e-9 && !(isClosing(rs[l.end-1]) && nat <= avail+0.5+1e-9) {
 					t.Errorf("line %d %q width %v > %v", i, s, nat, avail)
+				}
+				if tc.full > 0 && i < len(ls)-1 && sumWidths(w, l.start, l.end) < tc.full*avail {
+					t.Errorf("line %d %q fills %.0f of %.0f: a loose line", i, s, sumWidths(w, l.start, l.end), avail)
+				}
+				if tc.after != "" && i < len(ls)-1 && isWordRune(rs[l.end-1]) && isWordRune(rs[l.end]) &&
+					!strings.ContainsRune(tc.after, rs[l.end-1]) {
+					t.Errorf("line %d %q breaks the word at %q|%q", i, s, rs[l.end-1], rs[l.end])
 				}
 				if l.last != (i == len(ls)-1) {
 					t.Errorf("line %d last = %v", i, l.last)

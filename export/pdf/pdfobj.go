@@ -60,7 +60,7 @@ func finishPDF(w io.Writer, in []byte, fonts []*embedded) error {
 		case bytes.Contains(o.body, []byte("/Subtype /Type1")):
 			f := byBase[string(nameAfter(o.body, "/BaseFont /"))]
 			if f == nil {
-				return errors.New("pdf: unexpected core font in gofpdf's output")
+				return errors.New("生成 PDF 时出现内部错误：排版结果中有未预期的字体")
 			}
 			fmt.Fprintf(&out, "%d 0 obj\n", o.num)
 			out.Write(f.objects(newObj))
@@ -71,7 +71,7 @@ func finishPDF(w io.Writer, in []byte, fonts []*embedded) error {
 		}
 	}
 	if replaced != len(fonts) {
-		return fmt.Errorf("pdf: %d of %d fonts found in gofpdf's output", replaced, len(fonts))
+		return fmt.Errorf("生成 PDF 时出现内部错误：排版结果中只找到 %d 种字体，应有 %d 种", replaced, len(fonts))
 	}
 	for i, body := range extra {
 		num := len(objs) + 1 + i
@@ -99,7 +99,7 @@ type pdfObj struct {
 	raw, body []byte
 }
 
-var errPDFLayout = errors.New("pdf: unexpected layout of gofpdf's output")
+var errPDFLayout = errors.New("生成 PDF 时出现内部错误：排版结果的结构不符合预期")
 
 // splitPDF cuts gofpdf's output into its objects (in file order) using its own
 // cross-reference table, and returns the trailer dictionary ("<<…>>\n").

@@ -110,7 +110,7 @@ func (d *Doc) render(w io.Writer) error {
 		return !vars[i].half && vars[j].half
 	})
 	if len(vars) > len(coreSlots) {
-		return fmt.Errorf("pdf: %d font variants, at most %d", len(vars), len(coreSlots))
+		return fmt.Errorf("无法生成 PDF：用到的字体过多（%d 种，最多 %d 种）", len(vars), len(coreSlots))
 	}
 
 	// One subset per variant.

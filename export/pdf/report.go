@@ -111,7 +111,7 @@ func (d *Doc) gridTable(g *outline.Grid) Table {
 			}
 		}
 	}
-	tb := Table{ColWidths: widths, HeaderRows: g.RepeatRows, FontSize: TableSize}
+	tb := Table{ColWidths: widths, HeaderRows: g.RepeatRows, FontSize: TableSize, Blocks: g.Stacked}
 	for _, c := range g.Cells {
 		cell := Cell{Row: c.Row, Col: c.Col, RowSpan: c.RowSpan, ColSpan: c.ColSpan, Text: c.Text, Strong: c.Strong}
 		if c.Align == outline.AlignLeft {

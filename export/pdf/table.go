@@ -52,6 +52,10 @@ type Table struct {
 	// MinRowHeight in mm; 1.9 × the font size when zero (less when the
 	// table is tightened to fit a page).
 	MinRowHeight float64
+	// Blocks marks a stack of blocks, each starting with rows of Keep cells (its heading
+	// and column labels), such as table 二: when it does not fit where it stands it breaks
+	// between blocks rather than leave the rest of the page empty.
+	Blocks bool
 }
 
 // Cell padding in mm (horizontal; the vertical padding is part of the style).
@@ -229,6 +233,21 @@ func (d *Doc) Table(t Table) {
 			break
 		}
 	}
+	if tl == nil && t.Blocks && room >= TextHeight/5 {
+		if l := layouts[0]; l.nh == 0 {
+			if parts := l.blockParts(room, TextHeight); parts != nil {
+				d.flush(l.height(parts[0][0], parts[0][1]))
+				for i, p := range parts {
+					if i > 0 {
+						d.newPage()
+					}
+					d.drawTableRows(l, [][2]int{p}, parts)
+				}
+				d.tail = nil
+				return
+			}
+		}
+	}
 	if tl == nil {
 		for _, l := range layouts { // whole, on the next page
 			if l.height(0, nRows) <= fresh+1e-6 {
@@ -267,6 +286,37 @@ func (d *Doc) Table(t Table) {
 		d.drawTableRows(tl, ranges, parts)
 	}
 	d.tail = nil
+}
+
+// blockParts cuts a stack of blocks into parts, one per page, between blocks: the first
+// part at most room mm high, the others fresh mm. A block starts at a row kept with the
+// next (its heading) after a row that is not. It returns nil when not even the first
+// block fits in room, or a block is taller than fresh.
+func (tl *tableLayout) blockParts(room, fresh float64) [][2]int {
+	n := len(tl.h)
+	var starts []int
+	for r := 1; r < n; r++ {
+		if tl.keep[r] && !tl.keep[r-1] {
+			starts = append(starts, r)
+		}
+	}
+	starts = append(starts, n)
+	var parts [][2]int
+	s, avail := 0, room
+	for s < n {
+		e := -1
+		for _, b := range starts {
+			if b > s && tl.height(s, b) <= avail+1e-6 {
+				e = b
+			}
+		}
+		if e < 0 {
+			return nil
+		}
+		parts = append(parts, [2]int{s, e})
+		s, avail = e, fresh
+	}
+	return parts
 }
 
 // paginate cuts the body rows [nh, rows) into parts, one per page: the first with room

@@ -74,8 +74,8 @@ func (b *builder) unitsSheet(s *form.Summary) {
 		heads = append(heads, keyHeader(d))
 		widths = append(widths, 11)
 	}
-	heads = append(heads, "错误", "提醒", "需要核实的问题")
-	widths = append(widths, 6, 6, 60)
+	heads = append(heads, "错误", "提醒", "未填", "需要核实的问题")
+	widths = append(widths, 6, 6, 6, 60)
 	last := len(heads) - 1
 	for c, wd := range widths {
 		b.do(f.SetColWidth(sheet, colName(c), colName(c), wd))
@@ -88,7 +88,11 @@ func (b *builder) unitsSheet(s *form.Summary) {
 		row++
 	}
 	title(strings.TrimSpace(s.Total.Meta.Agency)+fmt.Sprintf("%d年政府信息公开工作年度报告汇总明细", s.Total.Meta.Year), b.st.title)
-	title(fmt.Sprintf("共汇总 %d 个单位；未汇总 %d 个（见下方“未汇总的单位”）；汇总表检查发现 %d 处错误", len(s.Units), len(s.Left), form.Errors(s.Problems)), b.st.subtitle)
+	sub := fmt.Sprintf("共汇总 %d 个单位；未汇总 %d 个（见下方“未汇总的单位”）；汇总表检查发现 %d 处错误", len(s.Units), len(s.Left), form.Errors(s.Problems))
+	if note := s.BlankNote(); note != "" {
+		sub += "；" + note
+	}
+	title(sub, b.st.subtitle)
 	for c, h := range heads {
 		b.do(f.SetCellStr(sheet, cellName(row, c), h))
 	}
@@ -110,8 +114,9 @@ func (b *builder) unitsSheet(s *form.Summary) {
 				b.do(f.SetCellInt(sheet, cellName(row, 3+k), v.Int()))
 			}
 		}
-		b.do(f.SetCellInt(sheet, cellName(row, last-2), int64(u.Errors)))
-		b.do(f.SetCellInt(sheet, cellName(row, last-1), int64(len(u.Problems)-u.Errors)))
+		b.do(f.SetCellInt(sheet, cellName(row, last-3), int64(u.Errors)))
+		b.do(f.SetCellInt(sheet, cellName(row, last-2), int64(warnings(u.Problems))))
+		b.do(f.SetCellInt(sheet, cellName(row, last-1), int64(len(u.Blanks))))
 		msgs := problemText(u)
 		b.do(f.SetCellStr(sheet, cellName(row, last), msgs))
 		b.do(f.SetCellStyle(sheet, cellName(row, 0), cellName(row, 2), b.st.unitCell))
@@ -119,20 +124,24 @@ func (b *builder) unitsSheet(s *form.Summary) {
 		style := b.st.unitCell
 		if u.Errors > 0 {
 			style = b.st.unitBad
-			b.do(f.SetCellStyle(sheet, cellName(row, last-2), cellName(row, last-2), b.st.unitBad))
+			b.do(f.SetCellStyle(sheet, cellName(row, last-3), cellName(row, last-3), b.st.unitBad))
+		}
+		if len(u.Blanks) > 0 {
+			b.do(f.SetCellStyle(sheet, cellName(row, last-1), cellName(row, last-1), b.st.unitBad))
 		}
 		b.do(f.SetCellStyle(sheet, cellName(row, last), cellName(row, last), style))
 		b.do(f.SetRowHeight(sheet, row+1, min(maxRowHeight, float64(max(1, lines(msgs, widths[last])))*lineHeight+4)))
 		row++
 	}
-	// The cross-check line: the units' 结转下年度 against the total's.
+	// The figure a reader adds up from the column above (the sum itself is verified by
+	// form.AggregateWith): the units' 结转下年度 next to the total's.
 	row++
 	if c := s.Carry; c.Def != nil {
-		verdict := "一致"
-		if c.Units != c.Total {
-			verdict = "不一致，请核对"
+		if c.Blank > 0 {
+			title(fmt.Sprintf("核对：%d 个单位未填%s，汇总表此格留空（空白不是 0，不能相加）。", c.Blank, keyHeader(c.Def)), b.st.subtitle)
+		} else {
+			title(fmt.Sprintf("核对：上表各单位%s之和为 %s，汇总表为 %s。", keyHeader(c.Def), c.Units.Format(c.Def.Kind), c.Total.Format(c.Def.Kind)), b.st.subtitle)
 		}
-		title(fmt.Sprintf("核对：各单位%s之和为 %s，汇总表为 %s，%s。", keyHeader(c.Def), c.Units.Format(c.Def.Kind), c.Total.Format(c.Def.Kind), verdict), b.st.subtitle)
 	}
 	if len(s.Problems) > 0 {
 		var lines []string
@@ -172,12 +181,26 @@ func (b *builder) unitsSheet(s *form.Summary) {
 		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, headRow+1, headRow+1)}))
 }
 
-// problemText lists a unit's errors first, then warnings and reading notes, at most
-// maxListed lines.
+// warnings counts the problems of severity 提醒.
+func warnings(ps []form.Problem) int {
+	n := 0
+	for _, p := range ps {
+		if p.Severity == form.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// problemText lists what the unit left blank (and so left blank in the total), then its
+// errors, warnings, what is still to be filled and its reading notes, at most maxListed lines.
 func problemText(u form.Included) string {
 	ps := append([]form.Problem(nil), u.Problems...)
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Severity == form.Error && ps[j].Severity != form.Error })
 	var lines []string
+	if note := u.BlankNote(); note != "" {
+		lines = append(lines, "[留空] "+note)
+	}
 	for _, p := range ps {
 		lines = append(lines, fmt.Sprintf("[%s] %s", p.Severity, p.Message))
 	}

@@ -28,6 +28,7 @@ func TestWriteSummary(t *testing.T) {
 	b := unit("乙局", 2025, func(r *form.Report) {
 		_ = r.Set("apply.1.natural", "40")
 		_ = r.Set("apply.4.natural", "6")
+		_ = r.Set("review.after.pending", "") // blank, not 0: the total's stays blank
 		r.FillDerived()
 	})
 	c := unit("丙局", 2025, func(r *form.Report) { _ = r.Set("apply.1.total", "999") })
@@ -67,13 +68,18 @@ func TestWriteSummary(t *testing.T) {
 	carry := func(u form.Unit) int64 { v, _ := u.Report.Value(form.CarryCode); return v.Int() }
 	for _, want := range []string{
 		"|甲局|甲局.xlsx|42|3|42|3|", "|乙局|乙局.xlsx|", "|丙局|丙局.xlsx|999|",
-		fmt.Sprintf("之和为 %d，汇总表为 %d，一致", carry(a)+carry(b)+carry(c), carry(a)+carry(b)+carry(c)),
+		fmt.Sprintf("核对：上表各单位四、结转下年度继续办理（总计）之和为 %d，汇总表为 %d。", carry(a)+carry(b)+carry(c), carry(a)+carry(b)+carry(c)),
+		"|错误|提醒|未填|需要核实的问题", "|甲局|甲局.xlsx|42|3|42|3|2|1|0|0|0|0\n", "|0|1|1|[留空] 1 格未填（如表四「复议后起诉·尚未审结」列），汇总表中相应的格子留空",
+		"；1 个单位有未填的格子，汇总表中 2 格因此留空（空白不是 0，不能相加）",
 		"未汇总的单位（6 个）", "坏文件.xlsx|无法读取「坏文件.xlsx」：文件已损坏", "戊局|戊局.xlsx|是 2024 年度报告",
 		"一、本年新收政府信息公开申请数量（总计）", "三、本年度办理结果（七）总计", "行政复议·总计",
 	} {
 		if !strings.Contains(sheet, want) {
 			t.Errorf("units sheet lacks %q:\n%s", want, sheet)
 		}
+	}
+	if c, _ := back.Cell("review.after.pending"); !c.Blank {
+		t.Errorf("the total's 尚未审结 reads back as %q, want blank", c.Text)
 	}
 	if !strings.Contains(sheet, "[错误] 第三部分") {
 		t.Errorf("丙局's errors are not spelled out:\n%s", sheet)

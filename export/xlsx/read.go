@@ -407,8 +407,7 @@ func readMeta(b *book) (*meta, error) {
 		}
 	}
 	if m.report, err = form.UnmarshalDraft([]byte(draft)); err != nil {
-		var de *form.DraftError
-		if _, ok := form.AsReadOnly(err); ok || errors.As(err, &de) && strings.Contains(de.Reason, "更新版本") {
+		if _, ok := form.AsReadOnly(err); ok || errors.Is(err, form.ErrNewerDraft) {
 			return nil, errNewer
 		}
 		return nil, err

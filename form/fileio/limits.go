@@ -43,6 +43,23 @@ const (
 	MaxCells = 20000
 	// MaxDepth bounds the nesting of JSON, XML and HTML elements.
 	MaxDepth = 64
+
+	// MaxWebPage bounds a saved web page (.html): a real one is 100-500 KB, a few MB with
+	// images inlined (data: URIs).
+	MaxWebPage = 32 << 20
+	// MaxElements bounds the elements of a saved web page (a real one has 2,000-5,000; the
+	// parsed page takes about 1 KB each).
+	MaxElements = 200_000
+	// MaxDocumentPart bounds one XML part of a Word file uncompressed: document.xml is
+	// 0.1-3 MB for a real report, more with tracked changes (MaxPart is a worksheet's bound).
+	MaxDocumentPart = 16 << 20
+	// MaxTokens bounds the XML tokens of one part of a Word file.
+	MaxTokens = 2 << 20
+	// MaxDocumentDepth bounds the XML nesting of a Word file: each table nested in a cell
+	// adds four levels (w:tbl, w:tr, w:tc, w:p) to MaxDepth's.
+	MaxDocumentDepth = 256
+	// MaxPages bounds the pages of a PDF (a report has 3-30).
+	MaxPages = 200
 	// MaxReadTime bounds the time one reader spends on one file; readers check it between
 	// rows, sheets and tables.
 	MaxReadTime = 2 * time.Second

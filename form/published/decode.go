@@ -30,7 +30,7 @@ func Decode(data []byte) (text, encoding string, err error) {
 // the first line holding one.
 func decode(data []byte) (text, encoding string, stray badBytes, err error) {
 	if len(data) > MaxSize {
-		return "", "", stray, errors.New("文件过大（超过 8MB），不像是一份年度报告的文字")
+		return "", "", stray, fmt.Errorf("文件过大（超过 %d MB），不像是一份年度报告的文字", MaxSize>>20)
 	}
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):

@@ -79,3 +79,51 @@ func TestSeed000Meta(t *testing.T) {
 		}
 	}
 }
+
+// TestGuessedYearKeepsTables: a year guessed from the body (2018, before the 2019 format)
+// does not drop tables it cannot tell the format of; the year is marked as a guess in the
+// result and the summary.
+func TestGuessedYearKeepsTables(t *testing.T) {
+	text := strings.Replace(gluedApply(nil), "某某县某某局2024年政府信息公开工作年度报告\n", "", 1)
+	text = strings.Replace(text, "2024年，我局", "2018年，我局", 1)
+	// Only table 四, whose labels both formats share: the format cannot be told.
+	text = text[:strings.Index(text, "二、主动公开政府信息情况")] + text[strings.Index(text, "四、政府信息公开行政复议"):]
+	res := Import(text)
+	// The tables are read as they would be without any year.
+	none := Import(strings.Replace(text, "2018年，我局", "我局", 1))
+	if none.YearGuess != "" || none.Report.Meta.Year != 0 {
+		t.Fatalf("without the sentence: year %d guessed %q", none.Report.Meta.Year, none.YearGuess)
+	}
+	if res.PreFormat || res.Tables != none.Tables || res.Cells != none.Cells || strings.Contains(strings.Join(res.Warnings, "\n"), "早于 2019 年") {
+		t.Errorf("PreFormat %v, Tables %v, %d cells; want the tables as without a year (%v, %d cells):\n%s",
+			res.PreFormat, res.Tables, res.Cells, none.Tables, none.Cells, strings.Join(res.Warnings, "\n"))
+	}
+	if !strings.Contains(res.YearGuess, "报告年度 2018 是根据正文") {
+		t.Errorf("YearGuess = %q", res.YearGuess)
+	}
+	if s := strings.Join(res.Summary(), "\n"); !strings.Contains(s, "报告年度：2018（推测，请核对）") {
+		t.Errorf("summary:\n%s", s)
+	}
+	// A stated year before 2019 still drops them.
+	stated := "某某局2018年政府信息公开工作年度报告\n" + text
+	if res := Import(stated); !res.PreFormat || res.YearGuess != "" {
+		t.Errorf("stated 2018: PreFormat %v, YearGuess %q", res.PreFormat, res.YearGuess)
+	}
+}
+
+// TestDateOf: a line that is only a date is read by form.ParseDate: a date that does not
+// exist is no date (and gives no guessed year).
+func TestDateOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"2020年1月3日": "2020-01-03", "(2021年3月31日)": "2021-03-31", "（2024年2月29日）": "2024-02-29",
+		"2021年2月30日": "", "2023年2月29日": "", "2021年4月31日": "", "2021年13月1日": "", "2021年1月3日发布": "",
+	} {
+		if got := dateOf(in); got != want {
+			t.Errorf("dateOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+	res := Import("(2021年2月30日)\n我局认真贯彻《条例》。\n")
+	if res.Report.Meta.Year != 0 || res.Report.Meta.Date != "" {
+		t.Errorf("2月30日 gave year %d, date %q", res.Report.Meta.Year, res.Report.Meta.Date)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/form"
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
 // Line preparation: real texts come as one paragraph per line, as the whole report on one
@@ -42,8 +43,9 @@ type prepared struct {
 // Bounds that keep a hostile text (8 MB of table labels, pipes or digits) within a second or
 // two and bounded memory; a real report has a few hundred lines and a thousand table tokens.
 const (
-	// maxLines is the most lines read (a 10-page PDF gives about 500).
-	maxLines = 20000
+	// maxLines is the most lines read (a 10-page PDF gives about 500): the project's one limit
+	// on a published text's lines, which export/open also applies to a .txt file.
+	maxLines = fileio.MaxLines
 	// maxTableLine is the longest line read as table cells (a table row, or a whole table run
 	// together on one line, is a few kilobytes); a longer line is one piece of text.
 	maxTableLine = 64 << 10

@@ -117,15 +117,33 @@ func readNarrative(lines []string, m meta, tr tableResult, pre, wrapped bool) na
 	// sentence continues on the next line of the same section.
 	var lastTo *[]string
 	open := false
+	// The paragraph being joined is built in joined (a line at a time, linear however many
+	// lines it has) and written back to (*joinTo)[joinAt] by flush.
+	var joined strings.Builder
+	var joinTo *[]string
+	joinAt := -1
+	flush := func() {
+		if joinTo != nil {
+			(*joinTo)[joinAt] = joined.String()
+			joinTo = nil
+			joined.Reset()
+		}
+	}
 	add := func(to *[]string, s string) {
 		if wrapped {
 			s = joinHanSpaces(s)
 			if to == lastTo && open && len(*to) > 0 {
-				(*to)[len(*to)-1] += s
+				if joinTo != to || joinAt != len(*to)-1 {
+					flush()
+					joinTo, joinAt = to, len(*to)-1
+					joined.WriteString((*to)[joinAt])
+				}
+				joined.WriteString(s)
 				open = !sentenceEnd(s)
 				return
 			}
 		}
+		flush()
 		*to = append(*to, s)
 		lastTo, open = to, !sentenceEnd(s)
 	}
@@ -243,6 +261,7 @@ func readNarrative(lines []string, m meta, tr tableResult, pre, wrapped bool) na
 			}
 		}
 	}
+	flush()
 	n.text.Opening = strings.Join(opening, "\n")
 	n.text.Overview = strings.Join(overview, "\n")
 	for i := range parts {

@@ -39,6 +39,10 @@ type Result struct {
 	Tables bool
 	// PreFormat is true for a report older than the 2019 format: its tables were not imported.
 	PreFormat bool
+	// YearGuess is set when the report year was not stated (no title, no 统计期限) but guessed
+	// from a publication date or the first sentence: the Chinese note saying so, also among
+	// the warnings. A guessed year never decides whether the tables are read.
+	YearGuess string
 	// Sections lists the narrative parts found, as section numbers (0 for the opening paragraph).
 	Sections []int
 	// EndsAt is set when the text stops before the report does (a page cut off, an excerpt):
@@ -121,7 +125,7 @@ func Import(text string) *Result {
 	r := form.New(f, m.year, m.agency)
 	tr := readTables(r, toks)
 	switch {
-	case m.year > 0 && m.year < 2019 && score < 2:
+	case m.year > 0 && m.year < 2019 && score < 2 && yearGuess == "":
 		// Older reports have tables of their own kind: only the narrative is imported.
 		f, _ = form.FormatByID("2019")
 		r = form.New(f, m.year, m.agency)
@@ -137,6 +141,7 @@ func Import(text string) *Result {
 	if m.agency == "" {
 		res.Warnings = append(res.Warnings, "未找到报告标题，无法确定机关名称，请在基本信息中填写")
 	}
+	res.YearGuess = yearGuess
 	switch {
 	case yearGuess != "":
 		res.Warnings = append(res.Warnings, yearGuess)
@@ -274,17 +279,16 @@ func findMeta(lines []string) meta {
 	return m
 }
 
-// dateOf reads a line that is only a date ("2020年1月2日", "(2020年1月3日)") as YYYY-MM-DD.
+// dateOf reads a line that is only a date ("2020年1月2日", "(2020年1月3日)") as YYYY-MM-DD,
+// by form.ParseDate (a date that does not exist, 2月30日, is none).
 func dateOf(s string) string {
 	g := dateRe.FindStringSubmatch(s)
 	if g == nil {
 		return ""
 	}
-	y, _ := strconv.Atoi(g[1])
-	mo, _ := strconv.Atoi(g[2])
-	d, _ := strconv.Atoi(g[3])
-	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+	iso, ok := form.ParseDate(g[1] + "年" + g[2] + "月" + g[3] + "日")
+	if !ok {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", y, mo, d)
+	return iso
 }

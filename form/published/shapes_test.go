@@ -329,3 +329,69 @@ func TestReadFileRefuses(t *testing.T) {
 		t.Error("a file over the limit was read")
 	}
 }
+
+// TestRunTogetherTable2: table 二 has no identity to check a cut of run-together digits by,
+// and a cell left empty in the original vanishes from them too ("行政规范性文件700" may be 7 / 0 /
+// 0 or 70 / 0 and an empty cell): such a row is left blank with a note naming it. Digits with
+// one cut even with empty cells ("000": no number but 0 starts with 0) are read.
+func TestRunTogetherTable2(t *testing.T) {
+	for _, tc := range []struct {
+		digits string
+		want   string // the row's three cells joined by " "
+		reason string // "" when read
+	}{
+		{"000", "0 0 0", ""},
+		{"0012", "0 0 12", ""},
+		{"700", "  ", "这一行没有可核对的勾稽关系"},
+		{"1011", "  ", "有 "},
+		{"56", "  ", "应有 3 个数"},
+	} {
+		t.Run(tc.digits, func(t *testing.T) {
+			text := strings.Replace(gluedApply(nil), "行政规范性文件000", "行政规范性文件"+tc.digits, 1)
+			res := Import(text)
+			r := res.Report
+			var got []string
+			for _, col := range []string{"issued", "repealed", "effective"} {
+				c, ok := r.Cell("active.normative." + col)
+				if !ok {
+					t.Fatalf("no cell active.normative.%s", col)
+				}
+				got = append(got, c.Text)
+			}
+			if strings.Join(got, " ") != tc.want {
+				t.Errorf("行政规范性文件 = %q, want %q", strings.Join(got, " "), tc.want)
+			}
+			reason := ""
+			for _, b := range res.Blanks {
+				if b.Row == "行政规范性文件" {
+					reason = b.Reason
+				}
+			}
+			if tc.reason == "" && reason != "" || !strings.Contains(reason, tc.reason) {
+				t.Errorf("blank reason %q, want %q", reason, tc.reason)
+			}
+			if tc.reason != "" && !strings.Contains(strings.Join(res.Summary(), "\n"), "「行政规范性文件」：") {
+				t.Errorf("the summary does not name the row:\n%s", strings.Join(res.Summary(), "\n"))
+			}
+			// 规章000 beside it is always read.
+			if c, _ := r.Cell("active.rules.issued"); c.Text != "0" {
+				t.Errorf("规章 本年制发 = %q", c.Text)
+			}
+		})
+	}
+}
+
+// TestMissingLabelTable2: a row of table 二 whose label is missing is not filled by the order
+// of the numbers (no identity could check it): its cells stay blank with a note.
+func TestMissingLabelTable2(t *testing.T) {
+	text := strings.Replace(gluedApply(nil), "规章000行政规范性文件000", "规章 1 2 3 4 5 6 ", 1)
+	res := Import(text)
+	for _, code := range []string{"active.rules.issued", "active.normative.issued", "active.normative.effective"} {
+		if c, _ := res.Report.Cell(code); !c.Blank {
+			t.Errorf("%s = %q, want blank", code, c.Text)
+		}
+	}
+	if all := strings.Join(res.Warnings, "\n"); !strings.Contains(all, "行名缺失，这几行没有可核对的勾稽关系") {
+		t.Errorf("warnings:\n%s", all)
+	}
+}

@@ -147,6 +147,10 @@ func (res *tableResult) candidates(r *form.Report, rn *run) *runState {
 			res.fail(r, s, "行名缺失，按表格顺序排入后不满足表内的勾稽关系，无法确定各数所在的单元格")
 			return s
 		}
+		if len(s.missing()) > 0 && !coveredWithin(r, s.slots, s.cands[0], missingPositions(s)) {
+			res.fail(r, s, "行名缺失，这几行没有可核对的勾稽关系，不能按表格顺序排入，无法确定各数所在的单元格")
+			return s
+		}
 		if interleaved(rn.items) && !holdsWithin(r, s.slots, s.cands[0]) {
 			res.fail(r, s, "数字与表头文字交错（文字的次序被打乱），按次序排入后不满足表内的勾稽关系，无法确定各数所在的单元格")
 			return s
@@ -329,6 +333,14 @@ func (res *tableResult) splitRun(r *form.Report, s *runState, vals []token) {
 		res.fail(r, s, fmt.Sprintf("数字连在一起（「%s」），拆不出 %d 个数", s.glued, len(s.slots)))
 		return
 	case len(all) == 1 && !over:
+		// One cut only — if every cell holds a number. A cell left empty in the original
+		// vanishes from run-together digits too ("规章 10 （空） 0" reads "规章100", cut 1 / 0 / 0),
+		// so the cut is taken only when an identity over its cells can be evaluated.
+		if p := uncheckedCut(r, s.slots, vals, all[0]); p >= 0 {
+			res.fail(r, s, fmt.Sprintf("数字连在一起（「%s」），只拆得出 %s，但这一行没有可核对的勾稽关系（原文空着的格也会连在一起），无法确定各数所在的单元格",
+				s.glued, strings.Join(all[0], " / ")))
+			return
+		}
 		s.cands = all
 		res.forced++
 		if !holdsWithin(r, s.slots, all[0]) {
@@ -544,6 +556,89 @@ func evalEquation(e form.Equation, get func(c int) (form.Num, bool)) (ok, known 
 		rr += v
 	}
 	return l == rr, true
+}
+
+// uncheckedCut returns the first position of a cut a of vals whose cell was cut out of
+// run-together digits and is in no identity within slots that a lets evaluate; -1 when every
+// such cell is checked.
+func uncheckedCut(r *form.Report, slots []int, vals []token, a assignment) int {
+	var cut []int
+	si := 0
+	for _, t := range vals {
+		if !(t.soft && len(t.text) > 1) {
+			si++
+			continue
+		}
+		// The cells of this run of digits: as many as their texts take to spell it.
+		start, got := si, ""
+		for si < len(a) && len(got) < len(t.text) {
+			got += a[si]
+			si++
+		}
+		// Cut into fewer numbers (a cell empty in the original) the digits could be only by
+		// joining a piece to the next; a piece "0" cannot start a longer number, so digits
+		// whose pieces but the last are all "0" ("000", "0012") have this cut only.
+		coarser := false
+		for p := start; p < si-1; p++ {
+			if form.Normalize(a[p]) != "0" {
+				coarser = true
+			}
+		}
+		if si-start > 1 && coarser {
+			for p := start; p < si; p++ {
+				cut = append(cut, p)
+			}
+		}
+	}
+	if coveredWithin(r, slots, a, cut) {
+		return -1
+	}
+	for _, p := range cut {
+		if !coveredWithin(r, slots, a, []int{p}) {
+			return p
+		}
+	}
+	return -1
+}
+
+// missingPositions lists the positions in s.slots of the rows after the first whose labels
+// were not found.
+func missingPositions(s *runState) []int {
+	var out []int
+	p := len(s.segs[0].slots)
+	for _, sg := range s.segs[1:] {
+		for range sg.slots {
+			out = append(out, p)
+			p++
+		}
+	}
+	return out
+}
+
+// coveredWithin reports whether each of the positions ps of slots is a cell of an identity
+// among slots whose cells a all gives numbers (an identity that can be evaluated).
+func coveredWithin(r *form.Report, slots []int, a assignment, ps []int) bool {
+	sp := &splitter{r: r, slots: slots, num: make([]form.Num, len(slots)), ok: make([]bool, len(slots))}
+	for i, text := range a {
+		sp.num[i], sp.ok[i] = parseCell(r.Format, slots[i], text)
+	}
+	covered := map[int]bool{}
+	for _, es := range equationsWithin(r.Format, slots) {
+		for _, e := range es {
+			if _, known := sp.eval(e); !known {
+				continue
+			}
+			for _, p := range append(append([]int(nil), e.left...), e.right...) {
+				covered[p] = true
+			}
+		}
+	}
+	for _, p := range ps {
+		if !covered[p] {
+			return false
+		}
+	}
+	return true
 }
 
 // holdsWithin reports whether the identities among slots hold for a (those with a blank

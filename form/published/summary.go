@@ -29,6 +29,9 @@ func (res *Result) Summary() []string {
 	year := ""
 	if r.Meta.Year > 0 {
 		year = fmt.Sprint(r.Meta.Year)
+		if res.YearGuess != "" {
+			year += "（推测，请核对）"
+		}
 	}
 	out = append(out, "机关名称："+unknown(r.Meta.Agency), "报告年度："+unknown(year))
 	if d := r.DateText(); d != "" {

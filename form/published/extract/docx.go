@@ -9,19 +9,22 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
-// Limits of a Word file. A real report's document.xml is 0.1-3 MB, its archive 20-200
-// entries; anything far beyond is a damaged or hostile file.
+// Limits of a Word file (the project's one set, in package fileio). A real report's
+// document.xml is 0.1-3 MB, its archive 20-200 entries; anything far beyond is a damaged or
+// hostile file.
 const (
 	// MaxDOCXEntries bounds the entries of the archive.
-	MaxDOCXEntries = 5000
+	MaxDOCXEntries = fileio.MaxParts
 	// MaxDOCXPart bounds the uncompressed size of document.xml (and of numbering.xml, styles.xml).
-	MaxDOCXPart = 16 << 20
+	MaxDOCXPart = fileio.MaxDocumentPart
 	// MaxXMLTokens bounds the XML tokens of one part.
-	MaxXMLTokens = 2 << 20
+	MaxXMLTokens = fileio.MaxTokens
 	// MaxXMLDepth bounds the nesting of XML elements.
-	MaxXMLDepth = 256
+	MaxXMLDepth = fileio.MaxDocumentDepth
 	// maxTableDepth bounds tables nested in tables' cells (read, but flattened below it).
 	maxTableDepth = 16
 )
@@ -41,6 +44,17 @@ var oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 // field codes left out. An old binary Word file (.doc), or a password-protected one, is
 // refused with a message saying to save it as .docx.
 func DOCX(ra io.ReaderAt, size int64) (string, error) {
+	return docxWithin(ra, size, docxBounds{part: MaxDOCXPart, tokens: MaxXMLTokens})
+}
+
+// docxBounds are the limits of reading one part: MaxDOCXPart and MaxXMLTokens; the fuzz
+// targets read with smaller ones, so that every input takes milliseconds.
+type docxBounds struct {
+	part   int64
+	tokens int
+}
+
+func docxWithin(ra io.ReaderAt, size int64, b docxBounds) (string, error) {
 	head := make([]byte, 8)
 	n, _ := ra.ReadAt(head, 0)
 	head = head[:n]
@@ -81,16 +95,16 @@ func DOCX(ra io.ReaderAt, size int64) (string, error) {
 	d := &docx{out: newOutput(), counters: map[string][]int{}}
 	dir := path.Dir(main)
 	if nf := parts[path.Join(dir, "numbering.xml")]; nf != nil {
-		if err := readPart(nf, d.numbering()); err != nil {
+		if err := readPart(nf, b, d.numbering()); err != nil {
 			return "", err
 		}
 	}
 	if sf := parts[path.Join(dir, "styles.xml")]; sf != nil {
-		if err := readPart(sf, d.styles()); err != nil {
+		if err := readPart(sf, b, d.styles()); err != nil {
 			return "", err
 		}
 	}
-	if err := readPart(f, d.document()); err != nil {
+	if err := readPart(f, b, d.document()); err != nil {
 		return "", err
 	}
 	return d.out.String(), nil
@@ -134,7 +148,7 @@ func mainPart(parts map[string]*zip.File) string {
 	if rf == nil || rf.UncompressedSize64 > 1<<20 {
 		return main
 	}
-	_ = readPart(rf, func(tok xml.Token) error {
+	_ = readPart(rf, docxBounds{part: 1 << 20, tokens: 1 << 16}, func(tok xml.Token) error {
 		if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" &&
 			strings.HasSuffix(attrOf(se, "Type"), "/officeDocument") {
 			if t := strings.TrimPrefix(attrOf(se, "Target"), "/"); parts[t] != nil {
@@ -161,16 +175,16 @@ var errStop = errors.New("stop")
 
 // readPart decodes one XML part of the archive, calling each for every token, bounding the
 // part's uncompressed size (whatever its header claims), its token count and its depth.
-func readPart(f *zip.File, each func(tok xml.Token) error) error {
-	if f.UncompressedSize64 > MaxDOCXPart {
-		return errorf(ErrLimit, "Word 文件的正文过大（%s 解压后超过 %s），不像是一份年度报告", f.Name, sizeText(MaxDOCXPart))
+func readPart(f *zip.File, b docxBounds, each func(tok xml.Token) error) error {
+	if f.UncompressedSize64 > uint64(b.part) {
+		return errorf(ErrLimit, "Word 文件的正文过大（%s 解压后超过 %s），不像是一份年度报告", f.Name, sizeText(b.part))
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return errorf(ErrFormat, "Word 文件已损坏（%s 无法解压），请在 Word/WPS 中打开后另存为 .docx 再试", f.Name)
 	}
 	defer rc.Close()
-	lr := &limitedReader{r: rc, n: MaxDOCXPart}
+	lr := &limitedReader{r: rc, n: b.part}
 	d := xml.NewDecoder(lr)
 	d.Strict = true
 	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
@@ -188,8 +202,8 @@ func readPart(f *zip.File, each func(tok xml.Token) error) error {
 			case xml.EndElement:
 				depth--
 			}
-			if tokens >= MaxXMLTokens {
-				return errorf(ErrLimit, "Word 文件的正文过于复杂（超过 %d 个 XML 记号），不像是一份年度报告", MaxXMLTokens)
+			if tokens >= b.tokens {
+				return errorf(ErrLimit, "Word 文件的正文过于复杂（超过 %d 个 XML 记号），不像是一份年度报告", b.tokens)
 			}
 			err = each(tok)
 		}
@@ -199,7 +213,7 @@ func readPart(f *zip.File, each func(tok xml.Token) error) error {
 		case err == io.EOF, err == errStop:
 			return nil
 		case lr.over:
-			return errorf(ErrLimit, "Word 文件的正文过大（%s 解压后超过 %s），可能是恶意构造的压缩文件", f.Name, sizeText(MaxDOCXPart))
+			return errorf(ErrLimit, "Word 文件的正文过大（%s 解压后超过 %s），可能是恶意构造的压缩文件", f.Name, sizeText(b.part))
 		}
 		var e *Error
 		if errors.As(err, &e) {

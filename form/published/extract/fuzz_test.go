@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -62,7 +63,7 @@ func FuzzDOCX(f *testing.F) {
 		if len(data) > 1<<16 {
 			return
 		}
-		text, err := DOCX(bytes.NewReader(data), int64(len(data)))
+		text, err := fuzzDOCX(data)
 		checkOutput(t, text, err)
 	})
 }
@@ -76,7 +77,7 @@ func FuzzDOCXBody(f *testing.F) {
 			return
 		}
 		data := makeDOCX(t, map[string]string{"word/main.xml": string(xml), "_rels/.rels": `<Relationships><Relationship Type="x/officeDocument" Target="word/main.xml"/></Relationships>`})
-		text, err := DOCX(bytes.NewReader(data), int64(len(data)))
+		text, err := fuzzDOCX(data)
 		checkOutput(t, text, err)
 	})
 }
@@ -86,11 +87,16 @@ func FuzzPDF(f *testing.F) {
 	f.Add(textDoc{pages: [][]string{reportLines}, toUnicode: true}.build())
 	f.Add(textDoc{pages: [][]string{reportLines, reportLines}, toUnicode: true, extra: "0 0 0 rg 48 700 0.5 120 re f [(a) -20 (b)] TJ q 1 0 0 1 5 5 cm Q BI /W 1 /H 1 ID \x00 EI\n"}.build())
 	f.Add(selfStream())
+	// The object layer's bounds: an object stream, nesting just beyond the limit, a /Length
+	// beyond the file.
+	f.Add(objStmPDF(0))
+	f.Add(onePage("/X "+strings.Repeat("[<</A ", 300)+strings.Repeat(">>]", 300), "/Length 54"))
+	f.Add(onePage("", "/Length 999999999999999"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if len(data) > 1<<16 {
 			return
 		}
-		text, err := readPDF(data)
+		text, err := fuzzPDF(data)
 		checkOutput(t, text, err)
 	})
 }
@@ -112,7 +118,53 @@ func FuzzPDFContent(f *testing.F) {
 		pages := b.add("")
 		pg := b.add(fmt.Sprintf("<</Type/Page/Parent %d 0 R/MediaBox[0 0 595 842]/Resources<</Font<</F1 %d 0 R>>/XObject<</Fm1 %d 0 R>>>>/Contents %d 0 R>>", pages, font, form, c))
 		b.set(pages, fmt.Sprintf("<</Type/Pages/Kids[%d 0 R]/Count 1>>", pg))
-		text, err := readPDF(b.bytes(b.add(fmt.Sprintf("<</Type/Catalog/Pages %d 0 R>>", pages)), ""))
+		text, err := fuzzPDF(b.bytes(b.add(fmt.Sprintf("<</Type/Catalog/Pages %d 0 R>>", pages)), ""))
 		checkOutput(t, text, err)
 	})
+}
+
+// fuzzBounds are the PDF limits of the fuzz targets: small enough that an input built to be
+// slow (64 KB decompressing to 64 MB of operators) takes milliseconds, so that the fuzzer's
+// time never runs out in the middle of one.
+var fuzzBounds = pdfBounds{page: 1 << 20, total: 2 << 20, ops: 1 << 16, glyphs: 1 << 15}
+
+// fuzzDOCXBounds are the Word limits of the fuzz targets, for the same reason.
+var fuzzDOCXBounds = docxBounds{part: 1 << 20, tokens: 1 << 16}
+
+// fuzzPDF and fuzzDOCX read an input of a fuzz target within its bounds.
+func fuzzPDF(data []byte) (string, error) {
+	return readPDFWithin(bytes.NewReader(data), int64(len(data)), fuzzBounds)
+}
+
+func fuzzDOCX(data []byte) (string, error) {
+	return docxWithin(bytes.NewReader(data), int64(len(data)), fuzzDOCXBounds)
+}
+
+// TestFuzzInputsFast: within the fuzz targets' bounds, the inputs built to be slowest take
+// well under 50 ms each (the best of three runs, against a loaded machine), so that a fuzz
+// run's time never runs out in the middle of an input.
+func TestFuzzInputsFast(t *testing.T) {
+	inputs := map[string]func() (string, error){}
+	for name, data := range costlyContents() {
+		inputs["PDF "+name] = func() (string, error) { return fuzzPDF(data) }
+	}
+	for name, body := range map[string]string{
+		"paragraphs": strings.Repeat("<w:p/>", 2<<20),
+		"spaces":     strings.Repeat(" ", 15<<20),
+	} {
+		data := makeDOCX(t, map[string]string{"word/document.xml": body})
+		inputs["DOCX "+name] = func() (string, error) { return fuzzDOCX(data) }
+	}
+	for name, read := range inputs {
+		best := time.Hour
+		for range 3 {
+			start := time.Now()
+			read()
+			best = min(best, time.Since(start))
+		}
+		t.Logf("%s: %v", name, best)
+		if best > 50*time.Millisecond*raceSlowdown {
+			t.Errorf("%s: %v per input; want < 50 ms", name, best)
+		}
+	}
 }

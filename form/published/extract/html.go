@@ -3,9 +3,11 @@ package extract
 import (
 	"bytes"
 	"io"
+	"io/fs"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/nianbao/nianbao/form/fileio"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
@@ -14,14 +16,14 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// Limits of a saved web page. A real one is 100-500 KB with 2,000-5,000 elements; a few MB
+// Limits of a saved web page (the project's one set, in package fileio). A real one is 100-500 KB with 2,000-5,000 elements; a few MB
 // with images inlined, which add bytes but few elements. The elements bound the memory of
 // the parsed page (about 1 KB each).
 const (
 	// MaxHTML bounds the page's size.
-	MaxHTML = 32 << 20
+	MaxHTML = fileio.MaxWebPage
 	// MaxHTMLElements bounds its elements.
-	MaxHTMLElements = 200_000
+	MaxHTMLElements = fileio.MaxElements
 )
 
 // HTML reads a saved web page: it decodes the page's declared charset (meta charset or
@@ -31,12 +33,15 @@ const (
 // Scripts, styles, forms' controls, nav and hidden elements are skipped. The page's title is
 // put first when the article does not start with it.
 func HTML(r io.Reader) (string, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxHTML+1))
+	data, err := readBounded(r, MaxHTML)
 	if err != nil {
-		return "", errorf(ErrFormat, "网页文件读取时出错：%v", err)
+		return "", errorf(ErrFormat, "网页文件读取时出错（文件可能已损坏，或所在的磁盘、网络位置无法读取），请复制到本机后再打开")
 	}
 	if len(data) > MaxHTML {
 		return "", errorf(ErrLimit, "网页文件过大（超过 %s），不像是一份保存的年度报告网页", sizeText(MaxHTML))
+	}
+	if !bytes.HasPrefix(data, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
+		data = dropDataURIs(data)
 	}
 	text, err := decodeHTML(data)
 	if err != nil {
@@ -50,6 +55,83 @@ func HTML(r io.Reader) (string, error) {
 		return "", err
 	}
 	return renderPage(doc), nil
+}
+
+// readBounded reads r to its end, at most limit+1 bytes; a reader that knows its size (a
+// file, a bytes.Reader) is read into a buffer of that size, without append's doubling.
+func readBounded(r io.Reader, limit int64) ([]byte, error) {
+	size := int64(-1)
+	switch x := r.(type) {
+	case interface{ Size() int64 }:
+		size = x.Size()
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := x.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	}
+	if size < 0 || size > limit {
+		return io.ReadAll(io.LimitReader(r, limit+1))
+	}
+	buf := make([]byte, size+1) // one more: a file grown since shows as too large
+	n, err := io.ReadFull(r, buf)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	if n == len(buf) {
+		rest, err := io.ReadAll(io.LimitReader(r, limit+1-int64(n)))
+		return append(buf, rest...), err
+	}
+	return buf[:n], err
+}
+
+// dropDataURIs removes, in place, the payload of every data: URI in an attribute value or a
+// CSS url() — an image or a font inlined in a saved page, up to MaxHTML bytes of base64 that
+// no text comes from — keeping "data:" itself, so that neither the decoded page nor its parse
+// tree holds a copy. The scan is byte-wise: "data:" and the delimiters are ASCII, and in
+// UTF-8 and GB18030 no byte of a multi-byte character is ASCII below 0x40 (the delimiters are).
+func dropDataURIs(data []byte) []byte {
+	w, r := 0, 0
+	for r < len(data) {
+		i := bytes.IndexByte(data[r:], ':')
+		if i < 0 {
+			break
+		}
+		colon := r + i
+		end := colon + 1
+		if colon < 4 || !bytes.EqualFold(data[colon-4:colon], []byte("data")) {
+			w += copy(data[w:], data[r:end])
+			r = end
+			continue
+		}
+		// What opens the value: a quote, "=" or "(" (spaces between).
+		k := colon - 5
+		var quote byte
+		if k >= 0 && (data[k] == '"' || data[k] == '\'') {
+			quote = data[k]
+			k--
+		}
+		for k >= 0 && (data[k] == ' ' || data[k] == '\t' || data[k] == '\n' || data[k] == '\r') {
+			k--
+		}
+		if k < 0 || data[k] != '=' && data[k] != '(' {
+			w += copy(data[w:], data[r:end])
+			r = end
+			continue
+		}
+		paren := data[k] == '('
+		j := end
+		for j < len(data) {
+			c := data[j]
+			if quote != 0 && c == quote || quote == 0 && (c == '>' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || paren && c == ')') {
+				break
+			}
+			j++
+		}
+		w += copy(data[w:], data[r:end])
+		r = j
+	}
+	w += copy(data[w:], data[r:])
+	return data[:w]
 }
 
 // decodeHTML converts the page to UTF-8 by its byte order mark, its declared charset or, when
@@ -80,7 +162,7 @@ func decodeHTML(data []byte) (string, error) {
 	}
 	out, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return "", errorf(ErrFormat, "网页的文字编码无法识别：%v", err)
+		return "", errorf(ErrFormat, "网页的文字编码无法识别（内容与声明的编码不符），请用浏览器打开后重新保存网页，或复制网页上的文字后导入")
 	}
 	return string(out), nil
 }
@@ -176,7 +258,7 @@ func parseHTML(text string) (doc *html.Node, err error) {
 		if strings.Contains(err.Error(), "exceeds") {
 			return nil, errorf(ErrLimit, "网页的标签嵌套层次过深（超过 512 层），不像是一份年度报告网页，无法读取")
 		}
-		return nil, errorf(ErrFormat, "网页无法解析：%v", err)
+		return nil, errorf(ErrFormat, "网页无法解析，文件可能已损坏。请用浏览器打开后重新保存网页，或复制网页上的文字后导入")
 	}
 	return doc, nil
 }

@@ -254,3 +254,38 @@ func TestHTMLHostile(t *testing.T) {
 		})
 	}
 }
+
+// TestDropDataURIs: the payload of a data: URI in an attribute or a CSS url() is dropped;
+// text that merely contains "data:" is kept.
+func TestDropDataURIs(t *testing.T) {
+	for in, want := range map[string]string{
+		`<img src="data:image/png;base64,QUJD">x`:                  `<img src="data:">x`,
+		`<img src='DATA:image/png;base64,QUJD' alt=a>`:             `<img src='DATA:' alt=a>`,
+		`<a href=data:text/plain,abc>链接</a>`:                       `<a href=data:>链接</a>`,
+		`<div style="background:url(data:image/gif;base64,R0lG)">`: `<div style="background:url(data:)">`,
+		`<style>p{background:url( "data:x;base64,AAAA" )}</style>`: `<style>p{background:url( "data:" )}</style>`,
+		`<p>metadata: 说明 data: 数据</p>`:                             `<p>metadata: 说明 data: 数据</p>`,
+		`data:`:                                                    `data:`,
+	} {
+		if got := string(dropDataURIs([]byte(in))); got != want {
+			t.Errorf("dropDataURIs(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestHTMLDataURIMemory: a saved page of 28 MB, nearly all an image inlined as a data: URI,
+// is read in bounded memory (its payload is not copied into the decoded page or the tree).
+func TestHTMLDataURIMemory(t *testing.T) {
+	page := []byte("<html><head><meta charset=\"utf-8\"></head><body><p>一、总体情况</p><img src=\"data:image/png;base64," +
+		strings.Repeat("QUJD", 7<<20) + "\"><a href=\"data:text/html," + strings.Repeat("x", 1<<10) + "\">二、主动公开</a></body></html>")
+	var text string
+	var err error
+	d, peak := measure(func() { text, err = HTML(bytes.NewReader(page)) })
+	t.Logf("%d MB page: %v, peak heap %d MB", len(page)>>20, d, peak>>20)
+	if err != nil || text != "一、总体情况\n二、主动公开\n" {
+		t.Errorf("HTML = %q, %v", text, err)
+	}
+	if peak > 64<<20 {
+		t.Errorf("peak heap %d MB for a %d MB page; want ≤ 64 MB", peak>>20, len(page)>>20)
+	}
+}

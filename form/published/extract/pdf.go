@@ -10,21 +10,27 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/nianbao/nianbao/form/fileio"
+	"github.com/nianbao/nianbao/form/published/extract/internal/pdf"
 )
 
-// Limits of a PDF. A report is 3-30 pages; its file a few MB.
+// Limits of a PDF. A report is 3-30 pages; its file a few MB. The size and pages are the
+// project's limits (package fileio); the rest bound this reader's own work.
 const (
 	// MaxPDFPages bounds the pages read.
-	MaxPDFPages = 200
+	MaxPDFPages = fileio.MaxPages
 	// maxPDFObjects bounds the object numbers a cross-reference section may declare.
 	maxPDFObjects = 1 << 20
 	// maxPageContent bounds the decoded content of one page (its streams and forms).
 	maxPageContent = 16 << 20
-	// maxPDFContent bounds the decoded content of all pages together.
-	maxPDFContent = 128 << 20
+	// maxPDFContent bounds the decoded content of all pages together (a 30-page report has
+	// a few MB).
+	maxPDFContent = 64 << 20
 	// maxGlyphs bounds the glyphs shown on all pages together.
 	maxGlyphs = 2 << 20
+	// maxOps bounds the operators run on all pages together (a report's page has a few
+	// thousand).
+	maxOps = 4 << 20
 	// maxFormDepth bounds forms drawn inside forms.
 	maxFormDepth = 8
 )
@@ -43,6 +49,19 @@ const (
 // garbled — no ToUnicode map, U+FFFD, private-use code points, mostly unmapped glyphs, no
 // Chinese at all — is refused with MsgNoText: a report must never be imported from garbage.
 func PDF(ra io.ReaderAt, size int64) (text string, err error) {
+	return readPDFWithin(ra, size, defaultBounds)
+}
+
+// pdfBounds are the limits of reading one PDF's pages: the constants above; the fuzz targets
+// read with smaller ones, so that every input takes milliseconds.
+type pdfBounds struct {
+	page, total int64 // decoded content of one page, of all
+	ops, glyphs int
+}
+
+var defaultBounds = pdfBounds{page: maxPageContent, total: maxPDFContent, ops: maxOps, glyphs: maxGlyphs}
+
+func readPDFWithin(ra io.ReaderAt, size int64, bounds pdfBounds) (text string, err error) {
 	data, err := readAllAt(ra, size)
 	if err != nil {
 		return "", err
@@ -63,7 +82,7 @@ func PDF(ra io.ReaderAt, size int64) (text string, err error) {
 	if err != nil {
 		return "", openError(err, budget)
 	}
-	doc := &pdfDoc{r: r, fonts: map[string]*pdfFont{}}
+	doc := &pdfDoc{r: r, fonts: map[fontKey]*pdfFont{}, bounds: bounds}
 	pages, err := doc.pages()
 	if err != nil {
 		return "", err
@@ -88,15 +107,15 @@ func PDF(ra io.ReaderAt, size int64) (text string, err error) {
 	return o.String(), nil
 }
 
-// readAllAt reads the whole file (the caller bounds its size: fileio.MaxDocument).
+// readAllAt reads the whole file, at most fileio.MaxDocument bytes.
 func readAllAt(ra io.ReaderAt, size int64) ([]byte, error) {
-	if size < 0 || size > 64<<20 {
-		return nil, errorf(ErrLimit, "PDF 文件过大（超过 64 MB），不像是一份年度报告")
+	if size < 0 || size > fileio.MaxDocument {
+		return nil, errorf(ErrLimit, "PDF 文件过大（超过 %s），不像是一份年度报告", sizeText(fileio.MaxDocument))
 	}
 	data := make([]byte, size)
 	n, err := ra.ReadAt(data, 0)
 	if int64(n) < size && err != nil {
-		return nil, errorf(ErrFormat, "PDF 文件读取时出错：%v", err)
+		return nil, errorf(ErrFormat, "PDF 文件读取时出错（文件可能已损坏，或所在的磁盘、网络位置无法读取），请复制到本机后再打开")
 	}
 	return data[:n], nil
 }
@@ -106,6 +125,9 @@ func readAllAt(ra io.ReaderAt, size int64) ([]byte, error) {
 func pdfPanic(x any) error {
 	if e, ok := x.(*Error); ok {
 		return e
+	}
+	if e, ok := x.(error); ok && errors.Is(e, pdf.ErrLimit) {
+		return errLimitPDF
 	}
 	return errorf(ErrFormat, "PDF 文件已损坏，无法读取其内容。请用 WPS/Acrobat 打开后另存为 PDF 再试，或复制网页上的文字后导入")
 }
@@ -117,7 +139,7 @@ func openError(err error, b *budgetReader) error {
 	}
 	msg := err.Error()
 	switch {
-	case b.over:
+	case b.over || errors.Is(err, pdf.ErrLimit):
 		return errorf(ErrLimit, "PDF 文件的结构异常（读取量超出限度），可能已损坏或是恶意构造的文件")
 	case strings.Contains(msg, "encrypt") || strings.Contains(msg, "password"):
 		return errorf(ErrEncrypted, "PDF 文件设置了密码保护，无法读取。请去除密码（或打印为新的 PDF）后再打开，或复制网页上的文字后导入")
@@ -133,6 +155,10 @@ type budgetReader struct {
 	left int64
 	over bool
 }
+
+// errLimitPDF is the refusal of a file beyond a limit of the object layer: objects nested too
+// deep, an array or object stream too large, an object inside itself.
+var errLimitPDF = &Error{Reason: "PDF 文件的结构异常（对象嵌套过深、过大或循环引用），可能已损坏或是恶意构造的文件", Err: ErrLimit}
 
 var errBudget = &Error{Reason: "PDF 文件的结构异常（读取量超出限度），可能已损坏或是恶意构造的文件", Err: ErrLimit}
 

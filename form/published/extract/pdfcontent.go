@@ -2,10 +2,9 @@ package extract
 
 import (
 	"math"
-	"strconv"
 	"strings"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/nianbao/nianbao/form/published/extract/internal/pdf"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -22,11 +21,12 @@ type glyph struct {
 // pdfDoc is the state of reading one PDF.
 type pdfDoc struct {
 	r         *pdf.Reader
-	fonts     map[string]*pdfFont
+	fonts     map[fontKey]*pdfFont
 	content   int64 // decoded bytes left for all pages
 	glyphs    int   // glyphs shown so far
 	invisible int   // glyphs drawn invisibly (Tr 3, 7): an OCR layer over a scan
 	ops       int   // operators run so far
+	bounds    pdfBounds
 }
 
 type pdfPage struct {
@@ -37,7 +37,7 @@ type pdfPage struct {
 
 // pages lists the pages (at most MaxPDFPages), with their inherited resources and boxes.
 func (d *pdfDoc) pages() ([]pdfPage, error) {
-	d.content = maxPDFContent
+	d.content = d.bounds.total
 	root := d.r.Trailer().Key("Root").Key("Pages")
 	if root.Kind() != pdf.Dict {
 		return nil, errorf(ErrFormat, "PDF 文件已损坏（找不到页面），请用 WPS/Acrobat 打开后另存为 PDF 再试，或复制网页上的文字后导入")
@@ -113,9 +113,9 @@ type gstate struct {
 
 // pageGlyphs runs the page's content and returns its visible glyphs.
 func (d *pdfDoc) pageGlyphs(p pdfPage) (pageContent, error) {
-	budget := min(int64(maxPageContent), d.content)
+	budget := min(d.bounds.page, d.content)
 	data := d.contents(p.v.Key("Contents"), &budget)
-	d.content -= min(int64(maxPageContent), d.content) - budget
+	d.content -= min(d.bounds.page, d.content) - budget
 	var out []glyph
 	var rules []rule
 	in := &interp{doc: d, out: &out, rules: &rules, budget: &budget, box: p.box}
@@ -133,11 +133,11 @@ type pageContent struct {
 func (d *pdfDoc) contents(v pdf.Value, budget *int64) []byte {
 	switch v.Kind() {
 	case pdf.Stream:
-		return readStream(v, *budget, budget)
+		return readStream(v, d.bounds.page, budget)
 	case pdf.Array:
 		var all []byte
 		for i := 0; i < v.Len() && i < 4096; i++ {
-			all = append(all, readStream(v.Index(i), *budget, budget)...)
+			all = append(all, readStream(v.Index(i), d.bounds.page, budget)...)
 			all = append(all, '\n')
 		}
 		return all
@@ -162,14 +162,24 @@ type rule struct {
 // maxRules bounds the vertical lines kept per page.
 const maxRules = 1 << 15
 
+// fontKey identifies a font dictionary for the cache: the indirect object it is (two pages'
+// /F1 are the same font only when they are the same object), or, for a font written
+// directly inside another object, that object with the font's name in it.
+type fontKey struct {
+	obj  pdf.ObjectID
+	name string // "" for an indirect font
+}
+
 func (in *interp) font(res pdf.Value, name string) *pdfFont {
 	v := res.Key("Font").Key(name)
 	if v.Kind() != pdf.Dict {
 		return nil
 	}
-	key := v.Key("BaseFont").Name() + "\x00" + v.Key("Subtype").Name() + "\x00" + v.Key("Encoding").Name() + "\x00" +
-		strconv.FormatInt(v.Key("ToUnicode").Key("Length").Int64(), 10) + "\x00" + strconv.Itoa(v.Key("Widths").Len()) + "\x00" +
-		strconv.FormatInt(v.Key("FirstChar").Int64(), 10) + "\x00" + name
+	id, own := v.ID()
+	key := fontKey{obj: id}
+	if !own {
+		key.name = name
+	}
 	if f, ok := in.doc.fonts[key]; ok {
 		return f
 	}
@@ -211,11 +221,17 @@ func (in *interp) run(data []byte, res pdf.Value, ctm matrix, depth int) {
 		case tokEOF:
 			return
 		case tokArrOpen:
+			if len(stack) >= 64 {
+				l.skipNested() // operands without an operator: no real content has 64
+				continue
+			}
 			stack = append(stack, operand{kind: tokArrOpen, arr: l.readArray(1)})
 			continue
 		case tokDictOpen:
 			l.skipDict(1)
-			stack = append(stack, operand{kind: tokDictOpen})
+			if len(stack) < 64 {
+				stack = append(stack, operand{kind: tokDictOpen})
+			}
 			continue
 		case tokArrClose, tokDictClose:
 			continue
@@ -223,10 +239,14 @@ func (in *interp) run(data []byte, res pdf.Value, ctm matrix, depth int) {
 		default:
 			if len(stack) < 64 {
 				stack = append(stack, operand{kind: t.kind, num: t.num, s: t.s})
+			} else if in.doc.ops++; in.doc.ops > in.doc.bounds.ops {
+				// Operands without an operator count as operators: a stream of nothing
+				// but numbers is bounded too.
+				panic(errorf(ErrLimit, "PDF 文件的页面内容过于复杂（操作过多），不像是一份年度报告"))
 			}
 			continue
 		}
-		if in.doc.ops++; in.doc.ops > 20<<20 {
+		if in.doc.ops++; in.doc.ops > in.doc.bounds.ops {
 			panic(errorf(ErrLimit, "PDF 文件的页面内容过于复杂（操作过多），不像是一份年度报告"))
 		}
 		switch t.s {
@@ -349,6 +369,7 @@ func (in *interp) run(data []byte, res pdf.Value, ctm matrix, depth int) {
 			l.skipInlineImage()
 		}
 		stack = stack[:0]
+		l.resetElems()
 	}
 }
 
@@ -366,7 +387,7 @@ func (in *interp) form(res pdf.Value, name string, ctm matrix, depth int) {
 	if fres.Kind() != pdf.Dict {
 		fres = res
 	}
-	data := readStream(x, *in.budget, in.budget)
+	data := readStream(x, in.doc.bounds.page, in.budget)
 	in.run(data, fres, m.mul(ctm), depth+1)
 }
 
@@ -382,8 +403,8 @@ func (in *interp) show(s string, g *gstate, tm *matrix) {
 		s = s[n:]
 		w0 := f.width(code)
 		trm := matrix{g.size * g.th, 0, 0, g.size, 0, g.rise}.mul(*tm).mul(g.ctm)
-		if in.doc.glyphs++; in.doc.glyphs > maxGlyphs {
-			panic(errorf(ErrLimit, "PDF 文件的文字过多（超过 %d 个字符），不像是一份年度报告", maxGlyphs))
+		if in.doc.glyphs++; in.doc.glyphs > in.doc.bounds.glyphs {
+			panic(errorf(ErrLimit, "PDF 文件的文字过多（超过 %d 个字符），不像是一份年度报告", in.doc.bounds.glyphs))
 		}
 		in.place(f.text(code), w0, trm, g.mode)
 		tx := (w0/1000*g.size + g.tc) * g.th

@@ -8,7 +8,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/nianbao/nianbao/form/published/extract/internal/pdf"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/japanese"
@@ -55,6 +55,7 @@ func parseCMap(data []byte) *cmap {
 			break
 		}
 		if t.kind == tokArrOpen && section == "bfrange" {
+			l.resetElems()
 			arr := l.readArray(1)
 			ops = append(ops, pdfToken{kind: tokArrOpen, s: joinArray(arr)})
 			continue
@@ -537,9 +538,13 @@ func readStream(v pdf.Value, limit int64, budget *int64) (data []byte) {
 	}()
 	rc := v.Reader()
 	defer rc.Close()
+	own := limit
 	limit = min(limit, *budget)
 	data, _ = io.ReadAll(io.LimitReader(rc, limit+1))
 	if int64(len(data)) > limit {
+		if limit < own {
+			panic(errorf(ErrLimit, "PDF 文件解压后的内容过多（各页和字体合计超出限度），可能是恶意构造的文件"))
+		}
 		panic(errorf(ErrLimit, "PDF 文件解压后的内容过多（一页或一个字体超过 %s），可能是恶意构造的文件", sizeText(limit)))
 	}
 	*budget -= int64(len(data))

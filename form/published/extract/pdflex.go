@@ -33,7 +33,17 @@ type pdfToken struct {
 type pdfLexer struct {
 	data []byte
 	pos  int
+	// elems counts the elements readArray has kept since the last resetElems: an operand's
+	// arrays, nested or not, keep at most maxOperandElems together (the rest is skipped).
+	elems int
 }
+
+// maxOperandElems bounds the elements of one operand's arrays together (a TJ array of a real
+// page has a few hundred).
+const maxOperandElems = 1 << 16
+
+// resetElems starts the element count of a new operand.
+func (l *pdfLexer) resetElems() { l.elems = 0 }
 
 func isPDFSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
@@ -126,6 +136,14 @@ func parseNum(b []byte) (float64, bool) {
 	}
 	if digits == 0 {
 		return 0, false
+	}
+	if digits == len(b) && digits <= 15 {
+		// A plain integer (most operands): exact in a float64, no allocation.
+		var n int64
+		for _, c := range b {
+			n = n*10 + int64(c-'0')
+		}
+		return float64(n), true
 	}
 	s := string(b)
 	if bytes.Count(b, []byte(".")) > 1 || bytes.IndexAny(b[1:], "+-") >= 0 {
@@ -288,30 +306,35 @@ type operand struct {
 	arr  []operand
 }
 
-// readArray reads an array's elements after its "[" (nested arrays to a bounded depth).
+// readArray reads an array's elements after its "[" (nested arrays to a bounded depth; at
+// most maxOperandElems elements since resetElems, the others skipped).
 func (l *pdfLexer) readArray(depth int) []operand {
 	var out []operand
 	for {
 		t := l.next()
+		full := l.elems >= maxOperandElems
 		switch t.kind {
 		case tokEOF, tokArrClose:
 			return out
 		case tokArrOpen:
-			if depth > 32 {
+			if depth > 32 || full {
 				l.skipNested()
 				continue
 			}
+			l.elems++
 			out = append(out, operand{kind: tokArrOpen, arr: l.readArray(depth + 1)})
 		case tokDictOpen:
-			if depth > 32 {
+			if depth > 32 || full {
 				l.skipNested()
 				continue
 			}
 			l.skipDict(depth + 1)
+			l.elems++
 			out = append(out, operand{kind: tokDictOpen})
 		case tokDictClose:
 		default:
-			if len(out) < 1<<16 {
+			if !full {
+				l.elems++
 				out = append(out, operand{kind: t.kind, num: t.num, s: t.s})
 			}
 		}
@@ -330,27 +353,48 @@ func (l *pdfLexer) skipDict(depth int) {
 				l.skipNested()
 				continue
 			}
-			if t.kind == tokDictOpen {
-				l.skipDict(depth + 1)
-			} else {
-				l.readArray(depth + 1)
-			}
+			l.skipNested()
 		}
 	}
 }
 
 // skipNested moves past the rest of an array or dictionary just opened, counting brackets
-// without recursion (a hostile stream may nest them millions deep).
+// without recursion (a hostile stream may nest them millions deep) and without parsing the
+// numbers and words inside.
 func (l *pdfLexer) skipNested() {
 	depth := 1
 	for depth > 0 {
-		switch l.next().kind {
-		case tokEOF:
+		l.skipSpace()
+		if l.pos >= len(l.data) {
 			return
-		case tokArrOpen, tokDictOpen:
+		}
+		switch l.data[l.pos] {
+		case '(':
+			l.literal()
+		case '<':
+			if l.pos+1 < len(l.data) && l.data[l.pos+1] == '<' {
+				l.pos += 2
+				depth++
+			} else {
+				l.hex()
+			}
+		case '>':
+			l.pos++
+			if l.pos < len(l.data) && l.data[l.pos] == '>' {
+				l.pos++
+				depth--
+			}
+		case '[':
+			l.pos++
 			depth++
-		case tokArrClose, tokDictClose:
+		case ']':
+			l.pos++
 			depth--
+		default:
+			l.pos++
+			for l.pos < len(l.data) && !isPDFSpace(l.data[l.pos]) && !isPDFDelim(l.data[l.pos]) {
+				l.pos++
+			}
 		}
 	}
 }
