@@ -209,7 +209,7 @@ func TestHelpDialog(t *testing.T) {
 		}
 	}
 	text := strings.Join(all, "|")
-	for _, want := range []string{"【错误】第三部分每一列", "【提醒】“其他处理”超过", "Ctrl+S", "Ctrl+Shift+S", "F2 或单击", "包含本单位报告"} {
+	for _, want := range []string{"【错误】第三部分每一列", "【提醒】“其他处理”超过", "Ctrl+S", "Ctrl+Shift+S", "双击或 F2", "Shift+回车", "包含本单位报告"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("help lacks %q", want)
 		}
