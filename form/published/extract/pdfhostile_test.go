@@ -108,6 +108,8 @@ func TestPDFObjectLayer(t *testing.T) {
 		{"dictionaries a million deep", onePage("/X "+strings.Repeat("<</A ", n)+strings.Repeat(">>", n), "/Length 54"), "结构异常"},
 		{"an array of a million", onePage("/X ["+strings.Repeat("0 ", n)+"]", "/Length 54"), "结构异常"},
 		{"/Length beyond the file", onePage("", "/Length 999999999999999"), ""},
+		{"xref stream /W of a terabyte", xrefStreamW("[1 1099511627776 1]"), "结构异常"},
+		{"xref stream /W of four fields", xrefStreamW("[1 2 1 0]"), "交叉引用表"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var err error
@@ -126,6 +128,16 @@ func TestPDFObjectLayer(t *testing.T) {
 			}
 		})
 	}
+}
+
+// xrefStreamW is a 200-byte PDF whose only cross-reference stream has the widths w and an
+// indirect /Length (which the preflight check of the header cannot follow): the widths size
+// the reader's entry buffer, so a hostile one used to end the process out of memory.
+func xrefStreamW(w string) []byte {
+	head := "%PDF-1.5\n"
+	obj := "1 0 obj\n<</Type/XRef/Size 3/W " + w + "/Length 2 0 R>>\nstream\nxxxx\nendstream\nendobj\n"
+	two := "2 0 obj 4 endobj\n"
+	return []byte(fmt.Sprintf("%s%s%sstartxref\n%d\n%%%%EOF\n", head, obj, two, len(head)))
 }
 
 // deflated compresses data (zlib, best compression).

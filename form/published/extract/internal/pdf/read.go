@@ -281,7 +281,7 @@ func readXrefStream(r *Reader, b *buffer) ([]xref, objptr, dict, error) {
 
 	table, err := readXrefStreamData(r, strm, table, size)
 	if err != nil {
-		return nil, objptr{}, nil, fmt.Errorf("malformed PDF: %v", err)
+		return nil, objptr{}, nil, fmt.Errorf("malformed PDF: %w", err)
 	}
 
 	err = readPrevXrefs(r, strm.hdr["Prev"], func(b *buffer) (object, error) {
@@ -342,6 +342,13 @@ func readXrefStreamData(r *Reader, strm stream, table []xref, size int64) ([]xre
 	}
 	if len(w) < 3 {
 		return nil, fmt.Errorf("invalid W array %v", objfmt(ww))
+	}
+	// Each field of an entry is at most 8 bytes (an int64); the widths size the entry buffer,
+	// so a hostile /W of a terabyte must be refused before anything is allocated.
+	for _, wid := range w {
+		if wid < 0 || wid > 8 || len(w) > 8 {
+			return nil, fmt.Errorf("%w: xref stream W array %v", ErrLimit, objfmt(ww))
+		}
 	}
 
 	v := Value{r, objptr{}, strm, false}
