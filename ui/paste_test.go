@@ -175,3 +175,18 @@ func TestUndoPaste(t *testing.T) {
 		t.Errorf("undo in another report gave %q, message %q", c.Text, tv.msg.Text)
 	}
 }
+
+// Step 一 is not ✓ while some of its parts are written and others empty (B3).
+func TestOverviewPartsStep(t *testing.T) {
+	u := newTestUI(t)
+	u.rep.Text.Parts = [5]string{"主动公开……", "依申请公开……", "", "平台建设……", ""}
+	u.recheck()
+	if got := countsText(u.stepCounts(1)); got != "未填 1" {
+		t.Errorf("step 一 with two empty parts shows %q, want 未填 1", got)
+	}
+	u.rep.Text.Parts = [5]string{"a", "b", "c", "d", "e"}
+	u.recheck()
+	if got := countsText(u.stepCounts(1)); got != "无问题" {
+		t.Errorf("step 一 with every part shows %q", got)
+	}
+}
