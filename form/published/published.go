@@ -50,6 +50,10 @@ type Result struct {
 	EndsAt string
 	// Partial is the Chinese statement of where the text ends and what is missing, or "".
 	Partial string
+	// AgencyNote is set when the agency's name was not found in the title: the Chinese note
+	// saying so, or where the name was taken from (the signature, the website's footer); it
+	// is also among the warnings.
+	AgencyNote string
 }
 
 // FormText is Result.Form for a plain text file.
@@ -67,6 +71,9 @@ type BlankRow struct {
 	Codes []string
 	// Reason says, in Chinese, why they are blank.
 	Reason string
+	// Unreached is true for a row the text never reached (it stops before the report does):
+	// the summary lists such rows of a section as one range.
+	Unreached bool
 }
 
 // ReadFile reads and imports a text file in any supported encoding. Only a regular file of at
@@ -138,8 +145,11 @@ func Import(text string) *Result {
 	res.Report = r
 	res.Tables = tr.anchors > 0
 
+	agencyAt := -1 // the warning that AgencyNote is
 	if m.agency == "" {
-		res.Warnings = append(res.Warnings, "未找到报告标题，无法确定机关名称，请在基本信息中填写")
+		agencyAt = len(res.Warnings)
+		res.AgencyNote = "未找到报告标题，无法确定机关名称，请在基本信息中填写"
+		res.Warnings = append(res.Warnings, res.AgencyNote)
 	}
 	res.YearGuess = yearGuess
 	switch {
@@ -187,12 +197,15 @@ func Import(text string) *Result {
 
 	if r.Meta.Agency == "" && n.signAgency != "" {
 		r.Meta.Agency = n.signAgency
-		res.Warnings[0] = "未找到报告标题，机关名称取自落款「" + n.signAgency + "」，请核对"
+		res.AgencyNote = "未找到报告标题，机关名称取自落款「" + n.signAgency + "」，请核对"
 	} else if r.Meta.Agency == "" {
 		if a := guessAgency(lines); a != "" {
 			r.Meta.Agency = a
-			res.Warnings[0] = "未找到报告标题和落款，机关名称「" + a + "」是根据网页底部的「主办单位」推测的（网站主办单位不一定是报告机关），请核对"
+			res.AgencyNote = "未找到报告标题和落款，机关名称「" + a + "」是根据网页底部的「主办单位」推测的（网站主办单位不一定是报告机关），请核对"
 		}
+	}
+	if agencyAt >= 0 {
+		res.Warnings[agencyAt] = res.AgencyNote
 	}
 	r.Meta.Agency = oneLine(r.Meta.Agency)
 	if n.date != "" {
