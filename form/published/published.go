@@ -212,6 +212,9 @@ func Import(text string) *Result {
 		r.Meta.Date = n.date
 	} else if m.date != "" {
 		r.Meta.Date = m.date
+	} else if m.pageDate != "" {
+		r.Meta.Date = m.pageDate
+		res.Warnings = append(res.Warnings, "报告中没有写发布日期（落款日期），发布日期取自网页的发布时间 "+m.pageDate+"，请核对")
 	}
 	r.Meta.Contact = n.contact
 	res.Sections = n.found
@@ -226,17 +229,49 @@ type meta struct {
 	titleLine int // -1 when no title
 	date      string
 	dateLine  int // the line of date, -1 when none
+	// pageDate is the date of a web page's 「发布时间：2025-01-20 17:39」 line (CMS pages), used
+	// only when the report states no date of its own.
+	pageDate string
 }
 
 var (
 	titleRe  = regexp.MustCompile(`^(.*?)(\d{4})\s*年\s*度?.{0,16}?(政府信息公开|政务公开).{0,16}?报告`)
 	periodRe = regexp.MustCompile(`(\d{4})\s*年\s*1\s*月\s*1\s*日.{0,4}?至\s*(?:\d{4}\s*年\s*)?12\s*月\s*31\s*日`)
-	dateRe   = regexp.MustCompile(`^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?$`)
+	// pageDateRe is a web page's publication field: 「发布时间：2025-01-20 17:39」, 「来源：某局
+	// 发布日期:2025/1/20」.
+	pageDateRe = regexp.MustCompile(`(?:发布时间|发布日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})`)
+	dateRe     = regexp.MustCompile(`^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?$`)
 )
 
 // findMeta finds the title (agency and year) in the first lines, or the year from the
 // statistics period ("统计期限自2019年1月1日起至2019年12月31日止").
 func findMeta(lines []string) meta {
+	m := findMetaLines(lines)
+	m.pageDate = pageDate(lines)
+	return m
+}
+
+// pageDate is the date of a web page's 「发布时间：2025-01-20 17:39」 line among the first
+// lines (the header a CMS prints above the report), "" when there is none.
+func pageDate(lines []string) string {
+	for i, l := range lines {
+		if i > 60 {
+			break
+		}
+		if utf8.RuneCountInString(l) > 120 {
+			continue // a paragraph, not the page's header
+		}
+		if g := pageDateRe.FindStringSubmatch(cleanSpace(l)); g != nil {
+			if iso, ok := form.ParseDate(g[1] + "-" + g[2] + "-" + g[3]); ok {
+				return iso
+			}
+		}
+	}
+	return ""
+}
+
+// findMetaLines is findMeta without the web page's date.
+func findMetaLines(lines []string) meta {
 	m := meta{titleLine: -1, dateLine: -1}
 	for i, l := range lines {
 		if i > 60 {
