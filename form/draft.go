@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/form/fileio"
 )
@@ -35,6 +36,9 @@ type draftFile struct {
 	Meta    Meta              `json:"meta"`
 	Text    Text              `json:"text"`
 	Cells   map[string]string `json:"cells"`
+	// LastYear is the file of last year's report the draft was checked against (relative
+	// to the draft's folder when it is inside it); optional.
+	LastYear string `json:"lastYear,omitempty"`
 }
 
 // draftIn is draftFile as read: the cells are decoded separately.
@@ -46,6 +50,8 @@ type draftIn struct {
 	Meta    Meta            `json:"meta"`
 	Text    Text            `json:"text"`
 	Cells   json.RawMessage `json:"cells"`
+	// LastYear: see draftFile.
+	LastYear string `json:"lastYear,omitempty"`
 }
 
 // DraftError explains in Chinese why a file could not be read as a draft.
@@ -106,7 +112,7 @@ func AsReadOnly(err error) (*ReadOnlyError, bool) {
 // MarshalDraft encodes r as a draft file (indented JSON, cells keyed by code, empty cells omitted).
 func MarshalDraft(r *Report, saved time.Time) ([]byte, error) {
 	d := draftFile{Schema: DraftSchema, Version: DraftVersion, Format: r.Format.ID,
-		Meta: r.Meta, Text: r.Text, Cells: map[string]string{}}
+		Meta: r.Meta, Text: r.Text, Cells: map[string]string{}, LastYear: r.LastYear}
 	if !saved.IsZero() {
 		d.Saved = saved.Format(time.RFC3339)
 	}
@@ -189,6 +195,9 @@ func UnmarshalDraft(data []byte) (*Report, error) {
 	}
 	r := New(f, d.Meta.Year, d.Meta.Agency)
 	r.Meta, r.Text = d.Meta, d.Text
+	if validLink(d.LastYear) {
+		r.LastYear = d.LastYear
+	}
 	unknownCells, err := decodeCells(d.Cells, r)
 	if err != nil {
 		return fail(err.Error(), nil)
@@ -321,6 +330,9 @@ func LoadDraft(path string) (*Report, error) {
 		return nil, &DraftError{Path: path, Reason: "文件无法读取", Err: err}
 	}
 	r, err := UnmarshalDraft(data)
+	if r != nil && r.LastYear != "" {
+		r.LastYear = resolveLink(path, r.LastYear)
+	}
 	var de *DraftError
 	var ro *ReadOnlyError
 	switch {
@@ -338,6 +350,11 @@ func LoadDraft(path string) (*Report, error) {
 // path. A file at path that this version may only read (a newer draft, see ReadOnlyError) is
 // not replaced.
 func SaveDraft(path string, r *Report) error {
+	if r.LastYear != "" {
+		c := *r // the cells are only read
+		c.LastYear = relativeLink(path, r.LastYear)
+		r = &c
+	}
 	data, err := MarshalDraft(r, time.Now())
 	if err != nil {
 		return err
@@ -359,6 +376,44 @@ func SaveDraft(path string, r *Report) error {
 		return &fileio.WriteError{Path: path, Reason: "这不是普通文件（是文件夹、设备或管道），不能保存到这里，请另选文件名", Err: err}
 	}
 	return fileio.WriteFile(path, data)
+}
+
+// maxLink bounds the length of a draft's lastYear path.
+const maxLink = 4096
+
+// validLink reports whether a draft's lastYear field may be kept: a path of sensible length
+// without control characters (anything else is dropped, never refused: the link is a
+// convenience).
+func validLink(p string) bool {
+	if p == "" || len(p) > maxLink || !utf8.ValidString(p) {
+		return false
+	}
+	return !strings.ContainsFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f })
+}
+
+// relativeLink is how a draft at path names the file link: relative to the draft's folder,
+// with slashes, when the file is in that folder or below it (the two move together);
+// absolute otherwise.
+func relativeLink(path, link string) string {
+	dir, err1 := filepath.Abs(filepath.Dir(path))
+	abs, err2 := filepath.Abs(link)
+	if err1 != nil || err2 != nil {
+		return link
+	}
+	rel, err := filepath.Rel(dir, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return abs
+	}
+	return filepath.ToSlash(rel)
+}
+
+// resolveLink is the file a draft at path names by link (see relativeLink).
+func resolveLink(path, link string) string {
+	link = filepath.FromSlash(link)
+	if filepath.IsAbs(link) {
+		return link
+	}
+	return filepath.Join(filepath.Dir(path), link)
 }
 
 // WriteFileAtomic writes data to path through a synced temporary file and a rename, so that

@@ -95,6 +95,10 @@ type Report struct {
 	Meta Meta
 	// Text holds the narrative sections.
 	Text Text
+	// LastYear is the file of last year's report this report is checked against (the
+	// cross-year checks), saved in the draft's "lastYear"; "" when none. It is a link the
+	// draft keeps, not part of the report: exports ignore it.
+	LastYear string
 	// TypedTotals is true when the totals (CellDef.Derived) are typed by hand — the GUI's
 	// 「手动填写合计」 — rather than computed by FillDerived from their items. The checker then
 	// counts a blank total as 未填 like any cell the clerk types (see PendingTotals).

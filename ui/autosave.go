@@ -4,12 +4,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +22,7 @@ import (
 
 	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
+	"github.com/nianbao/nianbao/form/fileio"
 )
 
 // AutosaveInterval is how often unsaved changes are written to the app's storage.
@@ -26,9 +30,11 @@ const AutosaveInterval = 30 * time.Second
 
 // Each window autosaves to files of its own, named after an id unique to the window:
 // autosave-<id>.nianbao (the report), autosave-<id>.json (the file it belongs to, when) and
-// autosave-<id>.lock (the process id of the window's program). At start a window offers only
-// autosaves whose lock names no running program — the leftovers of a crash — so a second
-// copy of the app never offers, nor deletes, the autosave of a window that is still open.
+// autosave-<id>.lock (the process id of the window's program and when that process started,
+// so that a later process given the same id does not count as the owner). At start a window
+// offers only autosaves whose lock names no running program — the leftovers of a crash — so
+// a second copy of the app never offers, nor deletes, the autosave of a window that is still
+// open.
 const (
 	autosavePrefix = "autosave-"
 	autosaveExt    = form.DraftExt
@@ -54,13 +60,25 @@ type autosaver struct {
 	dir string
 	id  string
 	pid int
+	// startedAt is when this process started (processStart), "" when the system cannot tell.
+	startedAt string
 	// alive reports whether a process runs (replaced in tests to simulate a crash).
 	alive func(pid int) bool
+	// started is processStart (replaced in tests to simulate a process id used again).
+	started func(pid int) string
 	// write writes a file atomically (replaced in tests to simulate a full disk).
 	write func(path string, data []byte) error
+	// background writes autosaves off the UI thread (the app; tests write at once).
+	background bool
+	// writing is set while a background autosave writes.
+	writing bool
 
 	gen, savedGen int // edits since start; edits written
-	stop          chan struct{}
+	// epoch counts the clears (under mu), so that a background write begun before a clear
+	// leaves nothing behind it.
+	mu    sync.Mutex
+	epoch int
+	stop  chan struct{}
 	// claimed are other windows' leftovers this window has offered and not yet settled.
 	claimed map[string]bool
 }
@@ -68,13 +86,20 @@ type autosaver struct {
 func newAutosaver(dir string) *autosaver {
 	pid := os.Getpid()
 	return &autosaver{
-		dir:     dir,
-		id:      fmt.Sprintf("%d-%d", pid, windowSeq.Add(1)),
-		pid:     pid,
-		alive:   processAlive,
-		write:   form.WriteFileAtomic,
-		claimed: map[string]bool{},
+		dir:       dir,
+		id:        fmt.Sprintf("%d-%d", pid, windowSeq.Add(1)),
+		pid:       pid,
+		startedAt: processStart(pid),
+		alive:     processAlive,
+		started:   processStart,
+		write:     form.WriteFileAtomic,
+		claimed:   map[string]bool{},
 	}
+}
+
+// lock is the content of this process's locks: its id and start.
+func (a *autosaver) lock() []byte {
+	return []byte(strconv.Itoa(a.pid) + "\n" + a.startedAt + "\n")
 }
 
 func (a *autosaver) file(id, ext string) string {
@@ -93,58 +118,125 @@ func (a *autosaver) changed() { a.gen++ }
 // pending reports whether there are edits not yet autosaved.
 func (a *autosaver) pending() bool { return a.gen != a.savedGen }
 
-// save writes the report (belonging to file path, "" when unsaved) unless nothing changed
-// since the last autosave. The error says why it failed in words a clerk understands.
-func (a *autosaver) save(r *form.Report, path string, now time.Time) error {
+// autosaveJob is one autosave: the files' contents, taken on the UI thread, to be written
+// (possibly in the background) by run.
+type autosaveJob struct {
+	a           *autosaver
+	draft, info []byte
+	gen, epoch  int
+}
+
+// snapshot takes what an autosave of the report (belonging to file path, "" when unsaved)
+// writes; nil when nothing changed since the last autosave.
+func (a *autosaver) snapshot(r *form.Report, path string, now time.Time) (*autosaveJob, error) {
 	if !a.pending() || a.dir == "" {
+		return nil, nil
+	}
+	data, err := form.MarshalDraft(r, now)
+	if err != nil {
+		return nil, err
+	}
+	info, _ := json.Marshal(autosaveInfo{Path: path, Saved: now.Format(time.RFC3339), PID: a.pid})
+	a.mu.Lock()
+	epoch := a.epoch
+	a.mu.Unlock()
+	return &autosaveJob{a: a, draft: data, info: info, gen: a.gen, epoch: epoch}, nil
+}
+
+// run writes the job's files, unless this window's autosave was cleared since the snapshot
+// (the report was saved or replaced meanwhile); a clear during the writing removes them
+// again at its end. The error says why it failed in words a clerk understands. It touches
+// no state of the UI and may run on any goroutine (one job at a time: autosaver.writing).
+func (j *autosaveJob) run() error {
+	a := j.a
+	if !j.current() {
 		return nil
 	}
 	if err := os.MkdirAll(a.dir, 0o755); err != nil {
 		return autosaveError(a.dir, err)
 	}
-	data, err := form.MarshalDraft(r, now)
-	if err != nil {
+	for _, f := range []struct {
+		ext  string
+		data []byte
+	}{{lockExt, a.lock()}, {autosaveExt, j.draft}, {infoExt, j.info}} {
+		if err := a.write(a.file(a.id, f.ext), f.data); err != nil {
+			return autosaveError(a.dir, err)
+		}
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.epoch != j.epoch {
+		a.remove(a.id) // cleared while writing: what was written is out of date
+	}
+	return nil
+}
+
+// current reports whether the autosave was not cleared since the job's snapshot.
+func (j *autosaveJob) current() bool {
+	j.a.mu.Lock()
+	defer j.a.mu.Unlock()
+	return j.a.epoch == j.epoch
+}
+
+// done records a job written without error (on the UI thread).
+func (a *autosaver) done(j *autosaveJob) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.epoch == j.epoch {
+		a.savedGen = j.gen
+	}
+}
+
+// save writes the report (belonging to file path, "" when unsaved) at once unless nothing
+// changed since the last autosave.
+func (a *autosaver) save(r *form.Report, path string, now time.Time) error {
+	j, err := a.snapshot(r, path, now)
+	if j == nil || err != nil {
 		return err
 	}
-	lock := []byte(strconv.Itoa(a.pid) + "\n")
-	if err := a.write(a.file(a.id, lockExt), lock); err != nil {
-		return autosaveError(a.dir, err)
+	if err := j.run(); err != nil {
+		return err
 	}
-	if err := a.write(a.path(), data); err != nil {
-		return autosaveError(a.dir, err)
-	}
-	info, _ := json.Marshal(autosaveInfo{Path: path, Saved: now.Format(time.RFC3339), PID: a.pid})
-	if err := a.write(a.file(a.id, infoExt), info); err != nil {
-		return autosaveError(a.dir, err)
-	}
-	a.savedGen = a.gen
+	a.done(j)
 	return nil
+}
+
+// autosaveReasons say what a failure of the system means for an autosave, first match wins;
+// errors are told apart by their values (errors.Is), never by their English text.
+var autosaveReasons = []struct {
+	match  func(error) bool
+	reason string
+}{
+	{isDiskFull, "磁盘已满"},
+	{isReadOnly, "磁盘为只读"},
+	{isNotDir, "保存位置不是文件夹"},
+	{func(err error) bool { return errors.Is(err, fs.ErrPermission) }, "没有写入权限（文件夹可能只读）"},
+	{func(err error) bool { return errors.Is(err, fs.ErrNotExist) }, "文件夹不存在"},
+	{func(err error) bool { return errors.Is(err, syscall.ENAMETOOLONG) }, "路径过长"},
+	{func(err error) bool { return errors.Is(err, syscall.EIO) }, "磁盘读写出错"},
 }
 
 // autosaveError explains a failed autosave: a full disk, a folder that cannot be written.
 func autosaveError(dir string, err error) error {
-	reason := err.Error()
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		reason = pe.Err.Error()
+	reason := "无法写入"
+	var we *fileio.WriteError
+	if errors.As(err, &we) && we.Reason != "" {
+		reason = we.Reason // already Chinese
 	}
-	switch {
-	case isDiskFull(err):
-		reason = "磁盘已满"
-	case isReadOnly(err):
-		reason = "磁盘为只读"
-	case errors.Is(err, os.ErrPermission):
-		reason = "没有写入权限（文件夹可能只读）"
-	case errors.Is(err, os.ErrNotExist):
-		reason = "文件夹不存在"
-	case strings.Contains(reason, "not a directory"):
-		reason = "保存位置不是文件夹"
+	for _, r := range autosaveReasons {
+		if r.match(err) {
+			reason = r.reason
+			break
+		}
 	}
 	return fmt.Errorf("自动保存失败：%s（%s）", reason, dir)
 }
 
 // clear removes this window's autosave (after a save, a new report or a clean exit).
 func (a *autosaver) clear() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.epoch++
 	a.savedGen = a.gen
 	if a.dir == "" {
 		return
@@ -158,8 +250,10 @@ func (a *autosaver) remove(id string) {
 	}
 }
 
-// start saves every interval (through the UI thread) until stopped.
+// start autosaves every interval (the snapshot on the UI thread, the writing in the
+// background) until stopped.
 func (a *autosaver) start(every time.Duration, tick func()) {
+	a.background = true // the app's autosaves write off the UI thread
 	a.stop = make(chan struct{})
 	stop := a.stop
 	go func() {
@@ -238,7 +332,7 @@ func (a *autosaver) leftovers() []leftover {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].info.Saved > out[j].info.Saved })
 	for _, l := range out {
-		if a.write(a.file(l.id, lockExt), []byte(strconv.Itoa(a.pid)+"\n")) == nil {
+		if a.write(a.file(l.id, lockExt), a.lock()) == nil {
 			a.claimed[l.id] = true
 		}
 	}
@@ -246,14 +340,25 @@ func (a *autosaver) leftovers() []leftover {
 }
 
 // running reports whether the autosave id belongs to a program that still runs: its lock
-// names a live process. An autosave without a lock (older versions) belongs to nobody.
+// names a live process that started when the lock says (a process given the id later, or
+// an ended one not yet reaped, does not count). An autosave without a lock (older versions)
+// belongs to nobody; a lock without a start (older versions, or a system that cannot tell)
+// is checked by the id alone.
 func (a *autosaver) running(id string) bool {
 	b, err := os.ReadFile(a.file(id, lockExt))
 	if err != nil {
 		return false
 	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	return err == nil && a.alive(pid)
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	pid, err := strconv.Atoi(strings.TrimSpace(lines[0]))
+	if err != nil || !a.alive(pid) {
+		return false
+	}
+	if len(lines) < 2 || strings.TrimSpace(lines[1]) == "" {
+		return true
+	}
+	now := a.started(pid)
+	return now == "" || now == strings.TrimSpace(lines[1])
 }
 
 // settle removes a leftover once the user recovered or discarded it.
@@ -269,10 +374,36 @@ func (u *UI) autosave() {
 	if !u.dirty {
 		return
 	}
-	if err := u.auto.save(u.rep, u.path, u.now()); err != nil {
+	j, err := u.auto.snapshot(u.rep, u.path, u.now())
+	switch {
+	case err != nil:
+		u.autosaved(nil, err)
+		return
+	case j == nil:
+		return
+	case !u.auto.background:
+		u.autosaved(j, j.run())
+		return
+	case u.auto.writing:
+		return // the next autosave writes these edits
+	}
+	u.auto.writing = true
+	go func() {
+		err := j.run()
+		u.do(func() {
+			u.auto.writing = false
+			u.autosaved(j, err)
+		})
+	}()
+}
+
+// autosaved reports an autosave's end in the status line (on the UI thread).
+func (u *UI) autosaved(j *autosaveJob, err error) {
+	if err != nil {
 		u.status.fail(err.Error() + "。请用「文件 › 保存」保存到其他位置。")
 		return
 	}
+	u.auto.done(j)
 	u.status.recovered("自动保存已恢复正常。")
 }
 
@@ -296,7 +427,11 @@ func (u *UI) offerNext(ls []leftover) {
 		name = filepath.Base(l.info.Path)
 	}
 	// One fact a line: the time must not break across lines ("2\n026-11-22").
-	msg := widget.NewLabel(fmt.Sprintf("上次意外退出时有未保存的修改。\n文件：%s\n自动保存于：%s\n是否恢复这些内容？", name, when))
+	text := fmt.Sprintf("上次意外退出时有未保存的修改。\n文件：%s\n自动保存于：%s\n", name, when)
+	if older, saved := l.olderThanFile(); older {
+		text += fmt.Sprintf("自动保存的副本比文件旧（文件保存于 %s），建议放弃。\n", saved.Local().Format("2006-01-02 15:04"))
+	}
+	msg := widget.NewLabel(text + "是否恢复这些内容？")
 	msg.Wrapping = fyne.TextWrapBreak
 	d := dialog.NewCustomConfirm("恢复未保存的内容", "恢复", "放弃", container.NewPadded(msg), func(yes bool) {
 		if yes {
@@ -311,12 +446,28 @@ func (u *UI) offerNext(ls []leftover) {
 	d.Show()
 }
 
+// olderThanFile reports whether the file the leftover belongs to was saved after the
+// autosave was written (then recovering would put older contents in its stead), and when.
+func (l leftover) olderThanFile() (bool, time.Time) {
+	if l.info.Path == "" {
+		return false, time.Time{}
+	}
+	saved, err := time.Parse(time.RFC3339, l.info.Saved)
+	if err != nil {
+		return false, time.Time{}
+	}
+	st, err := os.Stat(l.info.Path)
+	if err != nil {
+		return false, time.Time{}
+	}
+	// The autosave's time has whole seconds: the file counts as newer a second after it.
+	return st.ModTime().After(saved.Add(time.Second)), st.ModTime()
+}
+
 // recover makes an autosaved report current; it stays unsaved until the user saves, and is
 // autosaved again at once as this window's own.
 func (u *UI) recover(l leftover) {
-	u.last = nil
-	u.manualTotals = false
-	u.setReport(l.report, l.info.Path)
+	u.switchTo(l.report, l.info.Path)
 	u.dirty = true
 	u.auto.changed()
 	u.updateTitle()

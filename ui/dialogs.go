@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +14,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/nianbao/nianbao/export/open"
 )
 
 // showError shows an error in a dialog no taller than its text needs (Fyne's own error
@@ -32,6 +35,7 @@ func (u *UI) showMessage(title, msg string, icon fyne.Resource) {
 	content := container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, l)
 	d := dialog.NewCustom(title, "确定", content, u.win)
 	d.Show()
+	u.closeOnEnter(d)
 }
 
 // ask shows a question sized to its text (as showMessage) with the buttons confirm and 取消;
@@ -115,6 +119,33 @@ func (u *UI) showLines(title, text string) {
 	d := dialog.NewCustom(title, "确定", container.NewVScroll(l), u.win)
 	d.Resize(fitWindow(fyne.NewSize(w, min(h, 420)), u.win))
 	d.Show()
+	u.closeOnEnter(d)
+}
+
+// enterClosers are the shown dialogs that Enter closes, by the overlay that shows them.
+var enterClosers = map[fyne.CanvasObject]dialog.Dialog{}
+
+// closeOnEnter makes Enter close d, just shown, while it is the top dialog (Fyne's own
+// dialogs take no key but Escape on their buttons): the import summary and messages have
+// the one button 确定.
+func (u *UI) closeOnEnter(d *dialog.CustomDialog) {
+	c := u.win.Canvas()
+	top := c.Overlays().Top()
+	if top == nil {
+		return
+	}
+	enterClosers[top] = d
+	d.SetOnClosed(func() { delete(enterClosers, top) })
+	if c.OnTypedKey() == nil {
+		c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+			if ev.Name != fyne.KeyReturn && ev.Name != fyne.KeyEnter {
+				return
+			}
+			if d, ok := enterClosers[c.Overlays().Top()]; ok {
+				d.Hide()
+			}
+		})
+	}
 }
 
 // fitWindow shrinks a dialog size to fit inside the window.
@@ -160,10 +191,31 @@ func (u *UI) folderDialog(title, confirm, start string, done func(path string)) 
 	u.showFileDialog(d, title, start)
 }
 
-// startDir is the folder file dialogs start in: the current file's.
+// startDir is the folder file dialogs start in: the open document's (the draft, else the
+// file it was imported from), else the user's documents folder (documentsDir).
 func (u *UI) startDir() string {
-	if u.path != "" {
-		return filepath.Dir(u.path)
+	for _, p := range []string{u.path, u.source} {
+		if p == "" {
+			continue
+		}
+		if st, err := os.Stat(filepath.Dir(p)); err == nil && st.IsDir() {
+			return filepath.Dir(p)
+		}
+	}
+	return documentsDir()
+}
+
+// documentsDir is the user's documents folder (文档, Documents, 我的文档), "" when there is none.
+func documentsDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	for _, name := range []string{"Documents", "文档", "我的文档", "My Documents"} {
+		d := filepath.Join(home, name)
+		if st, err := os.Stat(d); err == nil && st.IsDir() {
+			return d
+		}
 	}
 	return ""
 }
@@ -248,22 +300,35 @@ func walkPublic(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 }
 
 // saveFileDialog asks for a file to write with extension ext, proposing name+ext in the
-// current file's folder, and calls then with the chosen path (the extension added when the
-// user left it out). The confirm button reads confirm.
+// current file's folder, and calls then with the chosen path (the extension added, or put in
+// the stead of another format's, when the user left it out). The confirm button reads
+// confirm. The dialog never opens the chosen file (see lazyFiles): then writes it through
+// fileio.Write, so that a failing write leaves the old file as it was. When the extension
+// changed the name to that of an existing file, the user is asked before it is replaced.
 func (u *UI) saveFileDialog(title, name, ext, confirm string, then func(path string)) {
+	guardFileScheme()
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			u.showError(err)
+			u.showError(fmt.Errorf("无法保存到这里：%w", err))
 			return
 		}
 		if w == nil {
 			return
 		}
 		path := w.URI().Path()
-		w.Close()
+		w.Close() // unwritten: it has created nothing
 		final := withExt(path, ext)
-		if final != path {
-			os.Remove(path) // the dialog created the file under the name without extension
+		if final == path {
+			then(final)
+			return
+		}
+		if st, err := os.Stat(final); err == nil {
+			if st.IsDir() {
+				u.showError(fmt.Errorf("已有名为「%s」的文件夹，请换一个文件名", filepath.Base(final)))
+				return
+			}
+			u.ask("替换已有的文件？", "已有同名的文件「"+filepath.Base(final)+"」。要用新文件替换它吗？", "替换", func() { then(final) })
+			return
 		}
 		then(final)
 	}, u.win)
@@ -324,10 +389,39 @@ func dialogSize(w fyne.Window) fyne.Size {
 	return fyne.NewSize(max(min(s.Width-40, 900), 400), max(min(s.Height-40, 600), 300))
 }
 
-// withExt adds ext to path unless it already ends with it (in any case).
+// withExt gives path the extension ext: unchanged when it already ends with it (in any
+// case), with ext in the stead of another format's extension ("报告.doc" exported as Word is
+// "报告.docx", never a .doc file holding DOCX), else with ext added ("2025.年报" stays whole).
 func withExt(path, ext string) string {
-	if strings.EqualFold(filepath.Ext(path), ext) {
+	old := filepath.Ext(path)
+	if strings.EqualFold(old, ext) {
 		return path
 	}
+	if knownExt(old) {
+		return strings.TrimSuffix(path, old) + ext
+	}
 	return path + ext
+}
+
+// otherExts are extensions of formats nianbao does not write but a clerk may type for one it
+// does (the old Word and Excel files, the short web page).
+var otherExts = []string{".doc", ".xls", ".htm", ".txt", ".wps", ".et"}
+
+// knownExt reports whether ext (with its dot) is a file format's: one of the registry's
+// (open.Formats) or of otherExts.
+func knownExt(ext string) bool {
+	if len(ext) < 2 {
+		return false
+	}
+	if slices.ContainsFunc(otherExts, func(e string) bool { return strings.EqualFold(e, ext) }) {
+		return true
+	}
+	for _, f := range open.Formats {
+		for _, e := range f.Exts() {
+			if strings.EqualFold(e, ext) {
+				return true
+			}
+		}
+	}
+	return false
 }

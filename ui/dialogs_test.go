@@ -66,7 +66,7 @@ func TestDialogsOpenInChinese(t *testing.T) {
 		{"最近打开", func() { u.addRecent("/tmp/a.nianbao"); u.recentDialog() }, "/tmp/a.nianbao"},
 		{"汇总", u.aggregateDialog, "汇总并保存"},
 		{"填报说明", u.helpDialog, "关闭"},
-		{"打开不存在的文件", func() { u.Open("/nonexistent/报告.nianbao") }, "文件不存在"},
+		{"打开不存在的文件", func() { settle(t, u, func() { u.Open("/nonexistent/报告.nianbao") }) }, "文件不存在"},
 		{"关于", func() { old := Version; Version = "9.8.7"; u.aboutDialog(); Version = old }, "版本 9.8.7"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -209,7 +209,7 @@ func TestHelpDialog(t *testing.T) {
 		}
 	}
 	text := strings.Join(all, "|")
-	for _, want := range []string{"【错误】第三部分每一列", "【提醒】“其他处理”超过", "Ctrl+S", "Ctrl+Shift+S", "F2 或单击", "包含本单位报告"} {
+	for _, want := range []string{"【错误】第三部分每一列", "【提醒】“其他处理”超过", "Ctrl+S", "Ctrl+Shift+S", "双击或 F2", "Shift+回车", "包含本单位报告"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("help lacks %q", want)
 		}

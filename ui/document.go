@@ -53,6 +53,15 @@ func (r *recentFiles) remove(path string) {
 	r.p.SetStringList(prefRecent, list)
 }
 
+// rememberFile records, as the window closes, its draft as the file to reopen at the next
+// start. A window without a draft (new, imported, or a second empty window) leaves what
+// another window recorded.
+func (u *UI) rememberFile() {
+	if u.path != "" {
+		u.app.Preferences().SetString(prefLastFile, u.path)
+	}
+}
+
 // addRecent records a file opened or saved and updates the 最近打开 menu.
 func (u *UI) addRecent(path string) {
 	u.recent.add(path)
@@ -93,38 +102,44 @@ func (u *UI) recentDialog() {
 }
 
 // Start shows what the window should show first: the file given on the command line (or by
-// a double-click), else the draft that was open when the app was last closed; then it
-// offers the autosaves of windows that did not end cleanly.
+// a double-click), else the draft that was open when the app was last closed; then, once
+// that file is read (in the background), it offers the autosaves of windows that did not
+// end cleanly.
 func (u *UI) Start(args []string) {
-	switch {
-	case len(args) > 0:
-		u.openOrShow(args[0])
-	default:
-		u.reopenLast()
+	if len(args) > 0 {
+		u.openThen(args[0], func(o opened, err error) {
+			u.showOpened(args[0], o, err)
+			u.offerRecovery()
+		})
+		return
 	}
-	u.offerRecovery()
+	u.reopenLast(u.offerRecovery)
 }
 
-// reopenLast opens the draft that was open when the app was last closed, if it still exists.
-func (u *UI) reopenLast() {
+// reopenLast opens the draft that was open when the app was last closed, if it still
+// exists, then runs then.
+func (u *UI) reopenLast(then func()) {
 	last := u.app.Preferences().String(prefLastFile)
 	if last == "" {
+		then()
 		return
 	}
 	if _, err := os.Stat(last); err != nil {
 		u.status.note("上次打开的「" + filepath.Base(last) + "」已不存在（可能已移动或删除）。")
+		then()
 		return
 	}
-	o, err := u.open(last)
-	if err != nil {
-		u.status.note("未能打开上次的文件：" + err.Error())
-		return
-	}
-	if o.readOnly != nil {
-		u.status.note("已以只读方式打开上次的文件「" + filepath.Base(last) + "」：" + o.readOnly.Reason)
-		return
-	}
-	u.status.note("已打开上次的文件「" + filepath.Base(last) + "」。")
+	u.openThen(last, func(o opened, err error) {
+		switch {
+		case err != nil:
+			u.status.note("未能打开上次的文件：" + err.Error())
+		case o.readOnly != nil:
+			u.status.note("已以只读方式打开上次的文件「" + filepath.Base(last) + "」：" + o.readOnly.Reason)
+		default:
+			u.status.note("已打开上次的文件「" + filepath.Base(last) + "」。")
+		}
+		then()
+	})
 }
 
 // Open opens a draft, workbook or published report (text, web page, Word file, PDF) given on
@@ -181,11 +196,72 @@ func (u *UI) newDialog() {
 
 // newReport starts an empty report.
 func (u *UI) newReport(f *form.Format, year int, agency string) {
-	u.last = nil
-	u.manualTotals = false
 	u.auto.clear()
 	u.source = ""
-	u.setReport(form.New(f, year, agency), "")
+	u.switchTo(form.New(f, year, agency), "")
+}
+
+// switchTo makes r the window's document (after 新建, 打开 or a recovery): last year's report
+// and the totals' mode are decided again, background work for the previous document is
+// dropped (docState.gen), doc.onSwitch runs, and last year's report the draft links to is
+// read again in the background.
+func (u *UI) switchTo(r *form.Report, path string) {
+	u.doc.gen++
+	u.last = nil
+	u.manualTotals = false // decided again for the new report (see setReport)
+	u.setReport(r, path)
+	if u.doc.onSwitch != nil {
+		u.doc.onSwitch()
+	}
+	if r.LastYear != "" {
+		u.reloadLastYear(r.LastYear)
+	}
+}
+
+// docState is what the window keeps about its document besides the report.
+type docState struct {
+	// gen counts the document switches: work started in the background for a document
+	// (reading last year's report, opening a file) is dropped when it ends after a switch.
+	gen int
+	// reading is set while a file is read in the background (the busy dialog is shown).
+	reading bool
+	// onSwitch, when set, runs after every switch of document (new, open, recovery), e.g.
+	// to clear what the status line says about the previous one.
+	onSwitch func()
+	// pending counts the background reads not yet handled on the UI thread.
+	pending int
+}
+
+// readAsync reads the file at path off the UI thread (readFile; view: as last year's
+// report), behind a busy dialog with the file's name, and calls done on the UI thread with
+// the result. It is dropped when the window closed or its document changed meanwhile; a
+// second read while one runs is refused with a note.
+func (u *UI) readAsync(path string, view bool, done func(opened, error)) {
+	if u.doc.reading {
+		u.status.note("正在读取另一个文件，请稍候。")
+		return
+	}
+	u.doc.reading = true
+	const noteW = 400
+	note := widget.NewLabel(wrapText("正在读取「"+filepath.Base(path)+"」…", theme.TextSize(), noteW))
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons("正在打开", container.NewVBox(note, bar), u.win)
+	d.Show()
+	d.Resize(fitWindow(fyne.NewSize(noteW+60, d.MinSize().Height), u.win))
+	gen := u.doc.gen
+	u.doc.pending++
+	go func() {
+		o, err := readFile(path, view)
+		u.do(func() {
+			u.doc.pending--
+			u.doc.reading = false
+			bar.Stop()
+			d.Hide()
+			if !u.closed && u.doc.gen == gen {
+				done(o, err)
+			}
+		})
+	}()
 }
 
 // fileFilter accepts the extensions of every format the registry reads (open.Readers), in
@@ -204,8 +280,37 @@ func (u *UI) openDialog() {
 	u.confirmDiscard(func() { u.openFileDialog("打开报告", "打开", u.openOrShow) })
 }
 
+// openOrShow opens a file in the background (openThen) and shows the result: the error, the
+// import summary, the read-only note or the reader's warnings.
 func (u *UI) openOrShow(path string) {
-	o, err := u.open(path)
+	u.openThen(path, func(o opened, err error) { u.showOpened(path, o, err) })
+}
+
+// openThen reads the file at path in the background and makes it the window's document,
+// then calls done on the UI thread (err set when it could not be read: the report stays).
+// Edits made while the file was read are asked about first (save, discard or cancel), as
+// before the open; cancelled, done is not called.
+func (u *UI) openThen(path string, done func(opened, error)) {
+	edits := u.auto.gen
+	u.readAsync(path, false, func(o opened, err error) {
+		if err != nil {
+			done(o, err)
+			return
+		}
+		apply := func() {
+			u.applyOpened(path, o)
+			done(o, nil)
+		}
+		if u.auto.gen != edits {
+			u.confirmDiscard(apply)
+			return
+		}
+		apply()
+	})
+}
+
+// showOpened tells the user how opening path went.
+func (u *UI) showOpened(path string, o opened, err error) {
 	if err != nil {
 		if _, statErr := os.Stat(path); errors.Is(statErr, os.ErrNotExist) {
 			u.removeRecent(path)
@@ -270,22 +375,27 @@ func readFile(path string, view bool) (opened, error) {
 	return o, nil
 }
 
-// open reads a draft (or another supported file) and makes it the current report. Only
-// drafts become the file that 保存 writes to; other files are saved as a new draft. A draft
-// of a newer version opens read-only: 保存 is disabled for it (另存为 writes a new file).
+// open reads a draft (or another supported file) on the calling goroutine and makes it the
+// current report (the menus open through openThen, in the background).
 func (u *UI) open(path string) (opened, error) {
 	o, err := readFile(path, false)
 	if err != nil {
 		return o, err
 	}
-	u.last = nil
-	u.manualTotals = false // decided again for the opened file (see setReport)
+	u.applyOpened(path, o)
+	return o, nil
+}
+
+// applyOpened makes a report read from path the current one. Only drafts become the file
+// that 保存 writes to; other files are saved as a new draft. A draft of a newer version opens
+// read-only: 保存 is disabled for it (另存为 writes a new file).
+func (u *UI) applyOpened(path string, o opened) {
 	u.auto.clear()
 	target := ""
 	if strings.EqualFold(filepath.Ext(path), form.DraftExt) {
 		target = path
 	}
-	u.setReport(o.rep, target)
+	u.switchTo(o.rep, target)
 	u.source = path
 	u.imported = o.blanks
 	if o.readOnly != nil && target != "" {
@@ -298,7 +408,6 @@ func (u *UI) open(path string) (opened, error) {
 	}
 	u.updateTitle()
 	u.addRecent(path)
-	return o, nil
 }
 
 // save writes the draft to its file, or asks for one.
@@ -361,35 +470,66 @@ func (u *UI) saveTo(path string) error {
 
 // lastYearDialog asks for last year's report.
 func (u *UI) lastYearDialog() {
-	u.openFileDialog("载入上年报告", "载入", func(path string) {
-		notes, err := u.loadLastYear(path)
+	u.openFileDialog("载入上年报告", "载入", u.lastYearAsk)
+}
+
+// lastYearAsk reads last year's report in the background; one that cannot serve is refused
+// (form.CheckLastYear), a doubtful one (form.LastYearWarnings: another agency's, no year) is
+// asked about with 载入/取消 before anything is carried over; then the carried cells are shown.
+func (u *UI) lastYearAsk(path string) {
+	u.readAsync(path, true, func(o opened, err error) {
+		if err == nil {
+			err = checkLastYear(u.rep, path, o)
+		}
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		u.showLines("已载入上年报告「"+filepath.Base(path)+"」", strings.Join(notes, "\n"))
+		apply := func() {
+			notes := u.applyLastYear(path, o)
+			u.showLines("已载入上年报告「"+filepath.Base(path)+"」", strings.Join(notes, "\n"))
+		}
+		if ws := form.LastYearWarnings(u.rep, o.rep); len(ws) > 0 {
+			u.ask("载入上年报告", strings.Join(ws, "；\n")+"，仍要载入吗？", "载入", apply)
+			return
+		}
+		apply()
 	})
 }
 
-// loadLastYear reads last year's report, prefills 上年结转 and turns on the cross-year checks.
-// The notes returned say which cells were filled and which typed values were replaced,
-// followed by the reader's warnings.
+// checkLastYear refuses a report that cannot be last year's (form.CheckLastYear), naming the file.
+func checkLastYear(r *form.Report, path string, o opened) error {
+	if err := form.CheckLastYear(r, o.rep); err != nil {
+		return fmt.Errorf("「%s」：%w", filepath.Base(path), err)
+	}
+	return nil
+}
+
+// loadLastYear reads last year's report on the calling goroutine and applies it without
+// asking (see lastYearAsk for the menu's way).
 func (u *UI) loadLastYear(path string) ([]string, error) {
 	o, err := readFile(path, true)
+	if err == nil {
+		err = checkLastYear(u.rep, path, o)
+	}
 	if err != nil {
 		return nil, err
 	}
+	return u.applyLastYear(path, o), nil
+}
+
+// applyLastYear prefills 上年结转 from last year's report, turns on the cross-year checks and
+// links the report to the file (saved in the draft, read again on open). The notes returned
+// say which cells were filled and which typed values were replaced, followed by the
+// reader's warnings.
+func (u *UI) applyLastYear(path string, o opened) []string {
 	last, ws := o.rep, o.warnings
-	if err := form.CheckLastYear(u.rep, last); err != nil {
-		return nil, fmt.Errorf("「%s」：%w", filepath.Base(path), err)
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
 	}
-	u.last = last
+	u.rep.LastYear = path
 	notes := u.carryOver(last)
-	for _, v := range u.views {
-		if tv, ok := v.(*tableView); ok {
-			tv.showLast()
-		}
-	}
+	u.showLastYear(last)
 	u.markDirty()
 	u.recheck()
 	if o.summary != nil {
@@ -400,5 +540,53 @@ func (u *UI) loadLastYear(path string) ([]string, error) {
 		notes = append(notes, "", "读取上年报告时的提示：")
 		notes = append(notes, ws...)
 	}
-	return notes, nil
+	return notes
+}
+
+// showLastYear makes last the report the cross-year checks compare with, and shows its
+// figures in the cells' corners.
+func (u *UI) showLastYear(last *form.Report) {
+	u.last = last
+	for _, v := range u.views {
+		if tv, ok := v.(*tableView); ok {
+			tv.showLast()
+		}
+	}
+}
+
+// reloadLastYear reads again, in the background, last year's report the draft links to, and
+// turns the cross-year checks back on without carrying anything over (the draft holds what
+// was carried). A file that is gone or no longer fits is said in the status line; the link
+// stays, so that the checks come back once the file is back.
+func (u *UI) reloadLastYear(link string) {
+	gen := u.doc.gen
+	name := filepath.Base(link)
+	u.doc.pending++
+	go func() {
+		o, err := readFile(link, true)
+		u.do(func() {
+			u.doc.pending--
+			if u.closed || u.doc.gen != gen {
+				return
+			}
+			if err == nil {
+				err = checkLastYear(u.rep, link, o)
+			}
+			switch {
+			case err == nil:
+				u.showLastYear(o.rep)
+				u.recheck()
+			case errors.Is(err, os.ErrNotExist) || isNotExist(link):
+				u.status.note("上年报告「" + name + "」找不到，跨年度检查暂停。可用「文件 › 载入上年报告」重新选择。")
+			default:
+				u.status.note("上年报告「" + name + "」无法使用，跨年度检查暂停：" + err.Error())
+			}
+		})
+	}()
+}
+
+// isNotExist reports whether nothing is at path.
+func isNotExist(path string) bool {
+	_, err := os.Stat(path)
+	return errors.Is(err, os.ErrNotExist)
 }

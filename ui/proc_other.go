@@ -16,3 +16,6 @@ func isDiskFull(err error) bool { return errors.Is(err, syscall.ENOSPC) }
 
 // isReadOnly reports a write to a read-only file system.
 func isReadOnly(error) bool { return false }
+
+// isNotDir reports a path through something that is not a folder.
+func isNotDir(err error) bool { return errors.Is(err, syscall.ENOTDIR) }

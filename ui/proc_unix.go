@@ -24,3 +24,6 @@ func isDiskFull(err error) bool {
 
 // isReadOnly reports a write to a read-only file system.
 func isReadOnly(err error) bool { return errors.Is(err, syscall.EROFS) }
+
+// isNotDir reports a path through something that is not a folder.
+func isNotDir(err error) bool { return errors.Is(err, syscall.ENOTDIR) }

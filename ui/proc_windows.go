@@ -41,3 +41,11 @@ func isDiskFull(err error) bool {
 
 // isReadOnly reports a write to a write-protected disk.
 func isReadOnly(err error) bool { return errors.Is(err, errorWriteProtect) }
+
+// errorDirectory is ERROR_DIRECTORY: the name is not a folder's.
+const errorDirectory = syscall.Errno(267)
+
+// isNotDir reports a path through something that is not a folder.
+func isNotDir(err error) bool {
+	return errors.Is(err, syscall.ENOTDIR) || errors.Is(err, errorDirectory)
+}

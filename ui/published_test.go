@@ -46,7 +46,7 @@ func TestOpenPublishedDocuments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			u.openOrShow(path)
+			openNow(t, u, path)
 			top := u.win.Canvas().Overlays().Top()
 			if top == nil {
 				t.Fatal("no import summary shown")
@@ -82,7 +82,7 @@ func TestImportBlanksMarked(t *testing.T) {
 	if err != nil || len(res.Blanks) == 0 {
 		t.Fatalf("the partial text gives no blank rows (%v)", err)
 	}
-	u.openOrShow(path)
+	openNow(t, u, path)
 	all := strings.ReplaceAll(strings.Join(texts(u.win.Canvas().Overlays().Top()), "|"), "\n", "")
 	for _, s := range []string{"留空的行", "文本不完整", "已标为「未填」"} {
 		if !strings.Contains(all, s) {

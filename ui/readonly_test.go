@@ -35,7 +35,7 @@ func TestNewerDraftOpensReadOnly(t *testing.T) {
 	u := newTestUI(t)
 	dir := t.TempDir()
 	path, data := newerDraft(t, dir)
-	u.openOrShow(path)
+	openNow(t, u, path)
 	if u.readOnly == "" || u.path != path {
 		t.Fatalf("not read-only (reason %q, path %q)", u.readOnly, u.path)
 	}

@@ -370,7 +370,7 @@ func TestSaveOpenRoundTrip(t *testing.T) {
 	}
 	gone := filepath.Join(t.TempDir(), "gone.nianbao")
 	u.addRecent(gone)
-	u.openOrShow(gone)
+	openNow(t, u, gone)
 	if r := u.recent.list(); len(r) == 0 || r[0] != path {
 		t.Errorf("a missing file stays in the recent list: %v", r)
 	}
@@ -647,7 +647,7 @@ func TestRestartOpensLastFile(t *testing.T) {
 	w := test.NewWindow(nil)
 	defer w.Close()
 	u2 := newUI(u.app, w, t.TempDir())
-	u2.Start(nil)
+	settle(t, u2, func() { u2.Start(nil) })
 	if u2.path != path || u2.rep.Meta.Agency != "测试局" {
 		t.Errorf("restart opened %q (%q), want the last draft %q", u2.path, u2.rep.Meta.Agency, path)
 	}
@@ -662,7 +662,7 @@ func TestRestartOpensLastFile(t *testing.T) {
 	w3 := test.NewWindow(nil)
 	defer w3.Close()
 	u3 := newUI(u.app, w3, t.TempDir())
-	u3.Start(nil)
+	settle(t, u3, func() { u3.Start(nil) })
 	if u3.path != "" || u3.win.Canvas().Overlays().Top() != nil || !strings.Contains(u3.status.text(), "已不存在") {
 		t.Errorf("a missing last file: path %q, status %q", u3.path, u3.status.text())
 	}

@@ -77,6 +77,8 @@ type UI struct {
 	exportDone func() // test hook: called when a background export has been reported
 	// exportCancel cancels the export running in the background, if any.
 	exportCancel func()
+	// doc is the document's state kept by document.go (switches, background reads).
+	doc docState
 }
 
 // New builds the wizard into w: theme, menus, shortcuts, the step list and pages, autosave
@@ -316,7 +318,7 @@ func (u *UI) onClose() {
 	u.confirmDiscard(func() {
 		p := u.app.Preferences()
 		SaveWindowSize(p, u.win.Canvas().Size())
-		p.SetString(prefLastFile, u.path)
+		u.rememberFile()
 		if u.exportCancel != nil {
 			u.exportCancel() // an export still running writes nothing (its file stays as it was)
 		}

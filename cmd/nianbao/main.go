@@ -4,7 +4,6 @@ package main
 
 import (
 	"os"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -26,16 +25,9 @@ func main() {
 	if maximise {
 		maximiseWindow(w)
 	}
-	stopped := make(chan struct{})
-	a.Lifecycle().SetOnStopped(func() { close(stopped) })
+	// Closing the window saves its size and the open file to the preferences (ui.onClose).
+	// Fyne writes the last of several quick changes in its own stop hook; Run returns only
+	// once that hook has run (Fyne 2.8's driver waits for the lifecycle events before it
+	// returns), so nothing is left to wait for here.
 	a.Run()
-	// Closing the window saves its size and the open file to the preferences (ui.onClose);
-	// Fyne writes the last of several quick changes only in its stop hook, which it queues
-	// after Run returns and runs right after ours. Wait for it, briefly, or they are lost and
-	// the next start does not reopen the file.
-	select {
-	case <-stopped:
-		time.Sleep(200 * time.Millisecond)
-	case <-time.After(2 * time.Second):
-	}
 }
