@@ -2,6 +2,8 @@ package form
 
 import (
 	"cmp"
+	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -158,7 +160,7 @@ func (r *Report) PendingTotals() []bool {
 // It checks 基本信息 (M1-M3), the format against the year (F1), every number cell (H5 and,
 // while drafting, B1), the identities of the tables (H1-H4, only where all their cells are
 // numbers: a blank is not a zero), last year's report when given (X1-X3), the narrative (B2,
-// W1-W6), citations (L1) and dates (D1). It never modifies r or last and is deterministic.
+// B3, W1-W6), citations (L1) and dates (D1). It never modifies r or last and is deterministic.
 func CheckAll(r, last *Report, mode Mode) []Problem {
 	c := checker{r: r, last: last, mode: mode}
 	c.meta()
@@ -168,9 +170,46 @@ func CheckAll(r, last *Report, mode Mode) []Problem {
 		c.crossYear()
 	}
 	c.narrative()
+	c.overviewParts()
 	sortProblems(r.Format, c.ps)
 	return c.ps
 }
+
+// overviewParts is B3: where the format wants 一 to cover each of its parts (（一）主动公开 …
+// （五）监督保障) and some parts are written, each empty one is named: 未填 while drafting, a
+// 提醒 before publication (many real reports write 一 as one text; it is not wrong). 一
+// written as one text, with no part filled, raises nothing, and so does an overview text
+// holding part headings of its own (「（一）信息制作与管理」: the parts are written there, under
+// other titles); an empty 一 is B2.
+func (c *checker) overviewParts() {
+	f, t := c.r.Format, &c.r.Text
+	if !f.OverviewParts || len(f.Sections) == 0 {
+		return
+	}
+	titles := f.Sections[0].Parts
+	var empty []string
+	filled := 0
+	for i, title := range titles {
+		if i < len(t.Parts) && strings.TrimFunc(t.Parts[i], IsSpace) != "" {
+			filled++
+			continue
+		}
+		empty = append(empty, title)
+	}
+	if filled == 0 || len(empty) == 0 || partHeading.MatchString(t.Overview) {
+		return
+	}
+	msg := fmt.Sprintf("「%s」已写了 %d 项，%s尚未填写（格式要求总体情况包括主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面）",
+		f.Sections[0].Title, filled, strings.Join(empty, "、"))
+	p := Problem{Rule: "B3", Severity: Unfilled, Section: 1, Blank: true, Message: msg}
+	if c.mode == Final {
+		p.Severity, p.Message = Warning, msg+"，请补写；如已在其他部分写到，可不修改"
+	}
+	c.add(p)
+}
+
+// partHeading is a part heading of 一 inside a text: 「（一）」 … 「（五）」.
+var partHeading = regexp.MustCompile(`[（(][一二三四五][)）]`)
 
 // CheckFinal is CheckAll before publication: every blank is an error.
 func CheckFinal(r, last *Report) []Problem { return CheckAll(r, last, Final) }

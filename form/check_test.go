@@ -877,3 +877,54 @@ func TestH1MessageFromDeclaration(t *testing.T) {
 	}
 	t.Error("no H1")
 }
+
+// B3: a 2021 report whose 一 is written part by part names the parts still empty (未填 while
+// drafting, 提醒 before publication); 一 written as one text, or the 2019 format, raises nothing.
+func TestOverviewParts(t *testing.T) {
+	f19, _ := FormatByID("2019")
+	for _, c := range []struct {
+		name     string
+		f        *Format
+		overview string
+		parts    [5]string
+		drafting string // "" for no B3
+		final    string
+	}{
+		{name: "all parts", f: Latest, parts: [5]string{"a", "b", "c", "d", "e"}},
+		{name: "one text", f: Latest, overview: "本年度，我局认真贯彻落实《条例》……"},
+		{name: "empty", f: Latest},
+		{name: "two parts empty", f: Latest, overview: "引言。", parts: [5]string{"a", "b", " \n", "d", ""},
+			drafting: "未填：「一、总体情况」已写了 3 项，（三）政府信息管理、（五）监督保障尚未填写（格式要求总体情况包括主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面）",
+			final:    "提醒：「一、总体情况」已写了 3 项，（三）政府信息管理、（五）监督保障尚未填写（格式要求总体情况包括主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面），请补写；如已在其他部分写到，可不修改"},
+		{name: "only a zero-width part", f: Latest, parts: [5]string{"a", "\u200b", "c", "d", "e"},
+			drafting: "未填：「一、总体情况」已写了 4 项，（二）依申请公开尚未填写（格式要求总体情况包括主动公开、依申请公开、政府信息管理、平台建设、监督保障等方面）"},
+		{name: "2019 format", f: f19, parts: [5]string{"a"}},
+		{name: "parts under other titles in the overview", f: Latest, overview: "（一）信息制作与管理：……",
+			parts: [5]string{"", "a", "", "", "b"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := Sample(c.f)
+			r.Text.Overview, r.Text.Parts = c.overview, c.parts
+			for _, m := range []struct {
+				mode Mode
+				want string
+			}{{Drafting, c.drafting}, {Final, c.final}} {
+				if m.want == "" && m.mode == Final && c.drafting != "" {
+					continue
+				}
+				var got []string
+				for _, p := range CheckAll(r, nil, m.mode) {
+					if p.Rule == "B3" {
+						if p.Section != 1 || !p.Blank {
+							t.Errorf("B3 in section %d, blank %v", p.Section, p.Blank)
+						}
+						got = append(got, string(p.Severity)+"："+p.Message)
+					}
+				}
+				if strings.Join(got, "\n") != m.want {
+					t.Errorf("mode %v: B3 %q, want %q", m.mode, got, m.want)
+				}
+			}
+		})
+	}
+}

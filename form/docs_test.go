@@ -120,6 +120,9 @@ func TestEveryRuleFires(t *testing.T) {
 	l19.Meta.Year--
 	_ = l19.Set("active.license.prev", "1")
 	run(Sample(f19), l19) // X3
+	r = Sample(Latest)
+	r.Text.Parts[2] = ""
+	run(r, nil) // B3
 	for _, id := range RuleIDs {
 		sev, ok := seen[id]
 		if !ok {

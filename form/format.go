@@ -176,6 +176,9 @@ type Format struct {
 	OverviewLimit int
 	// FeeStatement says that 六 must report the 信息处理费 charged (W2; the 2021 format).
 	FeeStatement bool
+	// OverviewParts says that 一 covers each of its Parts: when some are written and others
+	// are empty, B3 names the empty ones (the 2021 format).
+	OverviewParts bool
 	// Balances are the declared row identities (H1); Equations holds them per column.
 	Balances []Balance
 	// CrossYear are the declared relations with last year's report (X1-X3); Carries holds

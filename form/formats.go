@@ -234,6 +234,7 @@ func format2021() *Format {
 		Tables:        []*Table{active, apply, review},
 		OverviewLimit: OverviewLimit,
 		FeeStatement:  true,
+		OverviewParts: true,
 		Balances:      balances(),
 		CrossYear: append(carryApply(), []CrossYear{
 			// 现行有效件数 = last year's + 本年制发 − 本年废止 (a clean-up breaks it: a 提醒).

@@ -15,7 +15,9 @@ func (u *UI) cellEdited(code, text string) {
 	if u.loading > 0 {
 		return
 	}
-	u.applyEdits([]cellEdit{{code, text}})
+	before := u.rep.Clone()
+	edits := []cellEdit{{code, text}}
+	u.remember(undoCell, code, before, edits, u.applyEdits(edits))
 }
 
 // applyEdits stores cell texts in the model, recomputes the totals unless the user types
@@ -54,6 +56,7 @@ func (u *UI) setManualTotals(on bool) string {
 		return ""
 	}
 	u.manualTotals = on
+	u.forgetUndo()
 	note := ""
 	if !on {
 		before := u.rep.Clone()
@@ -117,6 +120,7 @@ func replacedCells(r *form.Report, codes []string, before *form.Report, limit in
 // the totals; it returns what it did for the user: how many cells it filled and each cell
 // it replaced that already held a different value, with the old and the new value.
 func (u *UI) carryOver(last *form.Report) []string {
+	u.forgetUndo()
 	before := u.rep.Clone()
 	set := u.rep.CarryOver(last)
 	if !u.manualTotals {

@@ -33,6 +33,8 @@ type numCell struct {
 	onKey func(*fyne.KeyEvent) bool
 	// onPaste is offered a pasted text first; it returns true when it spread a block.
 	onPaste func(string) bool
+	// onUndo is Ctrl+Z: the table undoes its last paste or cell edit.
+	onUndo func()
 	// onFocus is called when the cell gets the keyboard focus.
 	onFocus func()
 	// onDisabledTap is called when the cell is tapped while it cannot be edited.
@@ -299,9 +301,13 @@ func (c *numCell) leave(k *fyne.KeyEvent) {
 	c.Refresh()
 }
 
-// TypedShortcut handles copy, cut, paste and select-all.
+// TypedShortcut handles copy, cut, paste, select-all and undo.
 func (c *numCell) TypedShortcut(s fyne.Shortcut) {
 	switch sc := s.(type) {
+	case *fyne.ShortcutUndo:
+		if c.onUndo != nil {
+			c.onUndo()
+		}
 	case *fyne.ShortcutPaste:
 		if c.Disabled() || sc.Clipboard == nil {
 			return

@@ -197,7 +197,7 @@ func TestPasteReportsWrongTotal(t *testing.T) {
 		t.Errorf("总计 = %q, want the sum 40", c.Text)
 	}
 	total, _ := u.rep.Format.Cell("apply.1.total")
-	for _, want := range []string{"已粘贴 12 个单元格", "改动 2 处", "有 1 处与分项之和不一致", total.Label() + "：粘贴 41，分项之和 40"} {
+	for _, want := range []string{"已粘贴 12 个单元格：新填 12 格（原为空白）", "新算出 2 处", "有 1 处与分项之和不一致", total.Label() + "：粘贴 41，分项之和 40"} {
 		if !strings.Contains(tv.msg.Text, want) {
 			t.Errorf("paste message lacks %q:\n%s", want, tv.msg.Text)
 		}

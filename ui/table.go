@@ -276,6 +276,7 @@ func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
 	e.onFocus = func() { v.onCellFocus(cv) }
 	e.onKey = func(k *fyne.KeyEvent) bool { return v.key(cv, k) }
 	e.onPaste = func(text string) bool { return v.paste(cv, text) }
+	e.onUndo = v.undo
 	e.onDisabledTap = func() {
 		if cv.def.Derived {
 			v.tappedComputed(cv)
@@ -612,123 +613,6 @@ func (v *tableView) itemOf(code string, seen map[string]bool) *cellView {
 		}
 	}
 	return first
-}
-
-// pastedTotal is a total that came with a pasted block.
-type pastedTotal struct {
-	cv   *cellView
-	text string
-}
-
-// paste spreads a block copied from a spreadsheet over the grid, starting at cv: each line
-// goes to the next grid row holding cells, each tab to the next cell to the right. Computed
-// totals keep their column but are computed, not pasted; every pasted total is compared with
-// the sum of its parts afterwards and each one that disagrees is named, so that a mistake in
-// the source sheet is not hidden. A single value is left to the cell.
-func (v *tableView) paste(cv *cellView, text string) bool {
-	block := splitBlock(text)
-	if len(block) == 1 && len(block[0]) == 1 {
-		return false
-	}
-	rows := v.rowsFrom(cv.span.Row)
-	var edits []cellEdit
-	var totals []pastedTotal
-	dropped := 0
-	for ri, line := range block {
-		if ri >= len(rows) {
-			dropped += len(line)
-			continue
-		}
-		row := rows[ri]
-		col := 0
-		for _, c := range row {
-			if c.span.Col >= cv.span.Col {
-				break
-			}
-			col++
-		}
-		for vi, val := range line {
-			if col >= len(row) {
-				dropped += len(line) - vi
-				break
-			}
-			target := row[col]
-			col++
-			val = strings.TrimSpace(val)
-			if target.def.Derived {
-				totals = append(totals, pastedTotal{target, val})
-				if !v.u.manualTotals {
-					continue
-				}
-			}
-			edits = append(edits, cellEdit{code: target.code, text: val})
-		}
-	}
-	recomputed := v.u.applyEdits(edits)
-	if len(edits) > 0 {
-		if last := v.byCode[edits[len(edits)-1].code]; last != nil {
-			v.focus = last
-		}
-	}
-	msg, wrong := pasteNote(v.u.rep, len(edits), len(recomputed), dropped, totals, v.u.manualTotals)
-	v.msg.Importance = widget.MediumImportance
-	if wrong > 0 || dropped > 0 {
-		v.msg.Importance = widget.WarningImportance
-	}
-	v.msg.SetText(msg)
-	return true
-}
-
-// pasteNote says what a paste did: how many cells were pasted, how many totals the program
-// recomputed, which pasted totals disagree with the sum of their parts (cell, pasted value,
-// sum) and how many values fell outside the table. wrong counts the disagreeing totals.
-func pasteNote(r *form.Report, pasted, recomputed, dropped int, totals []pastedTotal, manual bool) (msg string, wrong int) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "已粘贴 %d 个单元格", pasted)
-	if !manual {
-		fmt.Fprintf(&b, "；合计由程序按分项重新计算，改动 %d 处", recomputed)
-	}
-	b.WriteString("。")
-	sums := r.Clone()
-	sums.FillDerived()
-	var list []string
-	for _, t := range totals {
-		pv, blank, err := form.Parse(t.text, t.cv.def.Kind)
-		s, _ := sums.Cell(t.cv.code)
-		sum := s.Text
-		if s.Blank {
-			sum = "空"
-		}
-		switch {
-		case blank && s.Blank:
-			continue
-		case err == nil && !blank && s.OK() && pv == s.Value:
-			continue
-		}
-		wrong++
-		if len(list) < 6 {
-			shown := t.text
-			if blank {
-				shown = "空"
-			}
-			list = append(list, fmt.Sprintf("%s：粘贴 %s，分项之和 %s", t.cv.def.Label(), shown, sum))
-		}
-	}
-	if wrong > 0 {
-		keep := "已按分项之和填入"
-		if manual {
-			keep = "已按粘贴的数字保留，检查会标出"
-		}
-		fmt.Fprintf(&b, "\n注意：粘贴的合计有 %d 处与分项之和不一致（%s，请核对原表）：%s", wrong, keep, strings.Join(list, "；"))
-		if wrong > len(list) {
-			fmt.Fprintf(&b, "等 %d 处", wrong)
-		}
-		b.WriteString("。")
-	}
-	if dropped > 0 {
-		fmt.Fprintf(&b, "\n另有 %d 个数值超出表格范围，未粘贴，请检查起始单元格是否正确。", dropped)
-	}
-	return b.String(), wrong
 }
 
 // rowsFrom groups the cells by grid row, starting at row r.

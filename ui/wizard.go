@@ -53,6 +53,8 @@ type UI struct {
 
 	manualTotals bool
 	loading      int // >0 while the UI itself writes into entries
+	// undo is what Ctrl+Z in a table cell restores (undo.go), nil when nothing.
+	undo *undoStep
 
 	current int
 	views   []stepView

@@ -11,7 +11,6 @@ package outline
 import (
 	"math"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/nianbao/nianbao/form"
@@ -235,10 +234,9 @@ func allowed(r rune) bool {
 	return utf8.ValidRune(r)
 }
 
-// isSpace is unicode.IsSpace plus the ideographic and zero-width spaces users paste.
-func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u3000' || r == '\u200b' || r == '\ufeff'
-}
+// isSpace is form.IsSpace, the one definition: Unicode spaces (the ideographic one
+// included) and the zero-width characters users paste.
+func isSpace(r rune) bool { return form.IsSpace(r) }
 
 // Width estimates the printed width of s in full-width characters: CJK and other wide
 // characters count 1, ASCII and other narrow characters ½. Writers without font metrics

@@ -311,3 +311,10 @@ func TestLabelWords(t *testing.T) {
 		}
 	}
 }
+
+// Line trims what form.IsSpace calls a space: the zero-width joiners and the word joiner too.
+func TestLineTrimsZeroWidth(t *testing.T) {
+	if got := Line("\u2060\u200d某某局\u200c\u180e"); got != "某某局" {
+		t.Errorf("Line gave %q", got)
+	}
+}

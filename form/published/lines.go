@@ -192,7 +192,7 @@ func inlineHeadingEnd(l string, i int) int {
 	end, count := start, 0
 	for end < len(l) && count < 40 {
 		r, size := utf8.DecodeRuneInString(l[end:])
-		if unicode.IsDigit(r) || unicode.IsSpace(r) || r == '\u3000' || strings.ContainsRune("（(《<〈[【。，,；;：:！？!?“\"", r) {
+		if unicode.IsDigit(r) || form.IsSpace(r) || strings.ContainsRune("（(《<〈[【。，,；;：:！？!?“\"", r) {
 			break
 		}
 		end += size
@@ -212,7 +212,7 @@ func inlineHeadingEnd(l string, i int) int {
 // afterSentence reports whether s (the text before a part heading) ends a sentence, ignoring
 // trailing spaces; an empty s is the start of the line.
 func afterSentence(s string) bool {
-	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '\u3000' })
+	s = strings.TrimRightFunc(s, form.IsSpace)
 	if s == "" {
 		return true
 	}

@@ -79,7 +79,11 @@ func endOfText(r *form.Report, tr *tableResult, n *narrative, pre bool) string {
 			unreached = append(unreached, i)
 		}
 	}
+	from := len(tr.blanks)
 	tr.blank(r, unreached, fmt.Sprintf("文本在「%s」处结束，未包含这一行", at))
+	for i := from; i < len(tr.blanks); i++ {
+		tr.blanks[i].Unreached = true
+	}
 	return msg
 }
 

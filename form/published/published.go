@@ -50,6 +50,10 @@ type Result struct {
 	EndsAt string
 	// Partial is the Chinese statement of where the text ends and what is missing, or "".
 	Partial string
+	// AgencyNote is set when the agency's name was not found in the title: the Chinese note
+	// saying so, or where the name was taken from (the signature, the website's footer); it
+	// is also among the warnings.
+	AgencyNote string
 }
 
 // FormText is Result.Form for a plain text file.
@@ -67,6 +71,9 @@ type BlankRow struct {
 	Codes []string
 	// Reason says, in Chinese, why they are blank.
 	Reason string
+	// Unreached is true for a row the text never reached (it stops before the report does):
+	// the summary lists such rows of a section as one range.
+	Unreached bool
 }
 
 // ReadFile reads and imports a text file in any supported encoding. Only a regular file of at
@@ -138,8 +145,11 @@ func Import(text string) *Result {
 	res.Report = r
 	res.Tables = tr.anchors > 0
 
+	agencyAt := -1 // the warning that AgencyNote is
 	if m.agency == "" {
-		res.Warnings = append(res.Warnings, "未找到报告标题，无法确定机关名称，请在基本信息中填写")
+		agencyAt = len(res.Warnings)
+		res.AgencyNote = "未找到报告标题，无法确定机关名称，请在基本信息中填写"
+		res.Warnings = append(res.Warnings, res.AgencyNote)
 	}
 	res.YearGuess = yearGuess
 	switch {
@@ -187,18 +197,24 @@ func Import(text string) *Result {
 
 	if r.Meta.Agency == "" && n.signAgency != "" {
 		r.Meta.Agency = n.signAgency
-		res.Warnings[0] = "未找到报告标题，机关名称取自落款「" + n.signAgency + "」，请核对"
+		res.AgencyNote = "未找到报告标题，机关名称取自落款「" + n.signAgency + "」，请核对"
 	} else if r.Meta.Agency == "" {
 		if a := guessAgency(lines); a != "" {
 			r.Meta.Agency = a
-			res.Warnings[0] = "未找到报告标题和落款，机关名称「" + a + "」是根据网页底部的「主办单位」推测的（网站主办单位不一定是报告机关），请核对"
+			res.AgencyNote = "未找到报告标题和落款，机关名称「" + a + "」是根据网页底部的「主办单位」推测的（网站主办单位不一定是报告机关），请核对"
 		}
+	}
+	if agencyAt >= 0 {
+		res.Warnings[agencyAt] = res.AgencyNote
 	}
 	r.Meta.Agency = oneLine(r.Meta.Agency)
 	if n.date != "" {
 		r.Meta.Date = n.date
 	} else if m.date != "" {
 		r.Meta.Date = m.date
+	} else if m.pageDate != "" {
+		r.Meta.Date = m.pageDate
+		res.Warnings = append(res.Warnings, "报告中没有写发布日期（落款日期），发布日期取自网页的发布时间 "+m.pageDate+"，请核对")
 	}
 	r.Meta.Contact = n.contact
 	res.Sections = n.found
@@ -213,17 +229,49 @@ type meta struct {
 	titleLine int // -1 when no title
 	date      string
 	dateLine  int // the line of date, -1 when none
+	// pageDate is the date of a web page's 「发布时间：2025-01-20 17:39」 line (CMS pages), used
+	// only when the report states no date of its own.
+	pageDate string
 }
 
 var (
 	titleRe  = regexp.MustCompile(`^(.*?)(\d{4})\s*年\s*度?.{0,16}?(政府信息公开|政务公开).{0,16}?报告`)
 	periodRe = regexp.MustCompile(`(\d{4})\s*年\s*1\s*月\s*1\s*日.{0,4}?至\s*(?:\d{4}\s*年\s*)?12\s*月\s*31\s*日`)
-	dateRe   = regexp.MustCompile(`^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?$`)
+	// pageDateRe is a web page's publication field: 「发布时间：2025-01-20 17:39」, 「来源：某局
+	// 发布日期:2025/1/20」.
+	pageDateRe = regexp.MustCompile(`(?:发布时间|发布日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})`)
+	dateRe     = regexp.MustCompile(`^[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[)）]?$`)
 )
 
 // findMeta finds the title (agency and year) in the first lines, or the year from the
 // statistics period ("统计期限自2019年1月1日起至2019年12月31日止").
 func findMeta(lines []string) meta {
+	m := findMetaLines(lines)
+	m.pageDate = pageDate(lines)
+	return m
+}
+
+// pageDate is the date of a web page's 「发布时间：2025-01-20 17:39」 line among the first
+// lines (the header a CMS prints above the report), "" when there is none.
+func pageDate(lines []string) string {
+	for i, l := range lines {
+		if i > 60 {
+			break
+		}
+		if utf8.RuneCountInString(l) > 120 {
+			continue // a paragraph, not the page's header
+		}
+		if g := pageDateRe.FindStringSubmatch(cleanSpace(l)); g != nil {
+			if iso, ok := form.ParseDate(g[1] + "-" + g[2] + "-" + g[3]); ok {
+				return iso
+			}
+		}
+	}
+	return ""
+}
+
+// findMetaLines is findMeta without the web page's date.
+func findMetaLines(lines []string) meta {
 	m := meta{titleLine: -1, dateLine: -1}
 	for i, l := range lines {
 		if i > 60 {

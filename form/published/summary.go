@@ -87,7 +87,7 @@ func blankLines(bs []BlankRow) []string {
 	for i := 0; i < len(bs); {
 		// Rows a text cut short never reached are listed as a range; any other row by itself.
 		j := i + 1
-		for strings.HasPrefix(bs[i].Reason, "文本在") && j < len(bs) && bs[j].Reason == bs[i].Reason && bs[j].Section == bs[i].Section {
+		for bs[i].Unreached && j < len(bs) && bs[j].Unreached && bs[j].Reason == bs[i].Reason && bs[j].Section == bs[i].Section {
 			j++
 		}
 		part := "第" + cn[bs[i].Section%7] + "部分"

@@ -123,9 +123,9 @@ func appendRow(out []token, parts []string, n int) []token {
 		switch {
 		case t.kind == tBlank && (i < first || i > last || first < 0):
 			t.kind = tMaybe
-		case t.kind == tCell && !t.value && strings.ContainsAny(t.text, " \u00a0\u3000"):
+		case t.kind == tCell && !t.value && strings.ContainsFunc(t.text, form.IsSpace):
 			// PDF text: a cell holding a label and a number, or a piece of the cell before.
-			out = appendWords(out, strings.Fields(t.text), n)
+			out = appendWords(out, strings.FieldsFunc(t.text, form.IsSpace), n)
 			continue
 		}
 		out = append(out, t)
@@ -216,12 +216,9 @@ func isValue(s string) bool {
 	return form.IsPlaceholder(n) || valueRe.MatchString(n)
 }
 
-// cleanSpace trims every kind of space, including no-break and ideographic spaces.
-func cleanSpace(s string) string {
-	return strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\ufeff' || r == '\u200b'
-	})
-}
+// cleanSpace trims every kind of space (form.IsSpace), including no-break, ideographic and
+// zero-width spaces.
+func cleanSpace(s string) string { return strings.TrimFunc(s, form.IsSpace) }
 
 // Text whose cells run together.
 
@@ -391,7 +388,7 @@ func scanRunTogether(out []token, s string, n int) []token {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case unicode.IsSpace(r) || r == '\u3000' || r == '\u00a0':
+		case form.IsSpace(r):
 			flushText(i)
 			flushNum(i)
 			i += size

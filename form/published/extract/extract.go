@@ -17,7 +17,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode"
+
+	"github.com/nianbao/nianbao/form"
 	"unicode/utf8"
 )
 
@@ -70,10 +71,9 @@ func sizeText(n int64) string {
 }
 
 // isSpace reports the spaces a cell or paragraph is trimmed of and whose runs collapse:
-// ASCII and Unicode spaces, no-break space (&nbsp;), ideographic space, zero-width ones.
-func isSpace(r rune) bool {
-	return unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000' || r == '\u200b' || r == '\ufeff'
-}
+// form.IsSpace, the one definition (Unicode spaces with &nbsp; and the ideographic space,
+// and the zero-width characters).
+func isSpace(r rune) bool { return form.IsSpace(r) }
 
 // collapse turns every run of spaces (see isSpace) into one ASCII space and trims the ends,
 // as a browser shows the text of a cell or a paragraph.
