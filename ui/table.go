@@ -194,10 +194,10 @@ func (v *tableView) tappedComputed(cv *cellView) {
 	v.showBubble(cv, false)
 }
 
-// pending reports whether a computed total still waits for its items (it is blank).
+// pending reports whether a computed total still waits for its items
+// (form.Report.PendingTotals, as of the last recheck).
 func (v *tableView) pending(cv *cellView) bool {
-	c, _ := v.u.rep.Cell(cv.code)
-	return cv.def.Derived && !v.u.manualTotals && c.Blank
+	return cv.idx >= 0 && cv.idx < len(v.u.pending) && v.u.pending[cv.idx]
 }
 
 // showBubble draws the hint of a computed total just below it: 「填完本行各项后自动计算」 while

@@ -88,3 +88,35 @@ func TestSwitchOffRecomputesTypedTotals(t *testing.T) {
 }
 
 var _ fyne.Tappable = (*numCell)(nil)
+
+// Whether a grey total waits for its items is form's rule (Report.PendingTotals): a blank
+// total whose items are all numbers is missing, not pending, and its hint does not ask for
+// the items.
+func TestPendingTotalIsFormsRule(t *testing.T) {
+	u := newTestUI(t)
+	zeros(u)
+	tv := u.table(t, 3)
+	total := tv.cell(t, "apply.1.total")
+	for _, c := range []struct {
+		name    string
+		item    string // text of one item of the total
+		pending bool
+	}{
+		{"items all numbers", "0", false},
+		{"an item blank", "", true},
+	} {
+		_ = u.rep.Set("apply.1.natural", c.item)
+		_ = u.rep.Set("apply.1.total", "")
+		u.recheck()
+		want := u.rep.PendingTotals()[u.rep.Format.Index("apply.1.total")]
+		if want != c.pending {
+			t.Fatalf("%s: form says pending %v", c.name, want)
+		}
+		test.Tap(total.entry)
+		asks := strings.Contains(tv.msg.Text, "填完本行各项后自动计算")
+		if asks != c.pending {
+			t.Errorf("%s: message line %q asks for the items: %v, want %v", c.name, tv.msg.Text, asks, c.pending)
+		}
+		tv.hideBubble()
+	}
+}

@@ -52,7 +52,10 @@ type UI struct {
 	imported map[string]string
 
 	manualTotals bool
-	loading      int // >0 while the UI itself writes into entries
+	// pending is form.Report.PendingTotals of the last recheck, by cell index: the computed
+	// totals that wait for their items.
+	pending []bool
+	loading int // >0 while the UI itself writes into entries
 	// undo is what Ctrl+Z in a table cell restores (undo.go), nil when nothing.
 	undo *undoStep
 
@@ -253,6 +256,7 @@ func (u *UI) recheck() {
 	u.rep.TypedTotals = u.manualTotals // typed totals are the clerk's to fill: B1 counts them
 	u.problems = form.CheckAll(u.rep, u.last, form.Drafting)
 	u.marks = form.Marks(u.rep, u.problems)
+	u.pending = u.rep.PendingTotals()
 	for _, v := range u.views {
 		switch tv := v.(type) {
 		case *tableView:
