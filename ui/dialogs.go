@@ -82,7 +82,11 @@ func wrapText(text string, size, w float32) string {
 
 // confirmDiscard runs next at once when there are no unsaved changes; otherwise it asks
 // whether to save them first.
-func (u *UI) confirmDiscard(next func()) {
+func (u *UI) confirmDiscard(next func()) { u.confirmDiscardOr(next, nil) }
+
+// confirmDiscardOr is confirmDiscard that runs cancelled (when not nil) when the question is
+// cancelled.
+func (u *UI) confirmDiscardOr(next, cancelled func()) {
 	if !u.dirty {
 		next()
 		return
@@ -95,7 +99,12 @@ func (u *UI) confirmDiscard(next func()) {
 	})
 	save.Importance = widget.HighImportance
 	discard := widget.NewButton("不保存", func() { d.Hide(); next() })
-	cancel := widget.NewButton("取消", func() { d.Hide() })
+	cancel := widget.NewButton("取消", func() {
+		d.Hide()
+		if cancelled != nil {
+			cancelled()
+		}
+	})
 	d = dialog.NewCustomWithoutButtons("未保存的修改", msg, u.win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
 	d.Show()

@@ -107,10 +107,8 @@ func (u *UI) recentDialog() {
 // end cleanly.
 func (u *UI) Start(args []string) {
 	if len(args) > 0 {
-		u.openThen(args[0], func(o opened, err error) {
-			u.showOpened(args[0], o, err)
-			u.offerRecovery()
-		})
+		// Recovery is offered however the open ends: read, failed, dropped or cancelled.
+		u.openThenEnd(args[0], func(o opened, err error) { u.showOpened(args[0], o, err) }, u.offerRecovery)
 		return
 	}
 	u.reopenLast(u.offerRecovery)
@@ -129,7 +127,7 @@ func (u *UI) reopenLast(then func()) {
 		then()
 		return
 	}
-	u.openThen(last, func(o opened, err error) {
+	u.openThenEnd(last, func(o opened, err error) {
 		switch {
 		case err != nil:
 			u.status.note("未能打开上次的文件：" + err.Error())
@@ -138,8 +136,7 @@ func (u *UI) reopenLast(then func()) {
 		default:
 			u.status.note("已打开上次的文件「" + filepath.Base(last) + "」。")
 		}
-		then()
-	})
+	}, then)
 }
 
 // Open opens a draft, workbook or published report (text, web page, Word file, PDF) given on
@@ -237,8 +234,18 @@ type docState struct {
 // the result. It is dropped when the window closed or its document changed meanwhile; a
 // second read while one runs is refused with a note.
 func (u *UI) readAsync(path string, view bool, done func(opened, error)) {
+	u.readAsyncEnd(path, view, done, nil)
+}
+
+// readAsyncEnd is readAsync that runs end (when not nil) on the UI thread once the read is
+// over, whether done ran or the read was refused or dropped.
+func (u *UI) readAsyncEnd(path string, view bool, done func(opened, error), end func()) {
+	if end == nil {
+		end = func() {}
+	}
 	if u.doc.reading {
 		u.status.note("正在读取另一个文件，请稍候。")
+		end()
 		return
 	}
 	u.doc.reading = true
@@ -260,6 +267,7 @@ func (u *UI) readAsync(path string, view bool, done func(opened, error)) {
 			if !u.closed && u.doc.gen == gen {
 				done(o, err)
 			}
+			end()
 		})
 	}()
 }
@@ -290,9 +298,18 @@ func (u *UI) openOrShow(path string) {
 // then calls done on the UI thread (err set when it could not be read: the report stays).
 // Edits made while the file was read are asked about first (save, discard or cancel), as
 // before the open; cancelled, done is not called.
-func (u *UI) openThen(path string, done func(opened, error)) {
+func (u *UI) openThen(path string, done func(opened, error)) { u.openThenEnd(path, done, nil) }
+
+// openThenEnd is openThen that runs end (when not nil) once the open is over on every path:
+// after done, or instead of it when the read was refused or dropped (the document changed
+// meanwhile) or the question about the edits made meanwhile was cancelled.
+func (u *UI) openThenEnd(path string, done func(opened, error), end func()) {
+	if end == nil {
+		end = func() {}
+	}
 	edits := u.auto.gen
-	u.readAsync(path, false, func(o opened, err error) {
+	applied := false
+	u.readAsyncEnd(path, false, func(o opened, err error) {
 		if err != nil {
 			done(o, err)
 			return
@@ -300,12 +317,19 @@ func (u *UI) openThen(path string, done func(opened, error)) {
 		apply := func() {
 			u.applyOpened(path, o)
 			done(o, nil)
+			end()
 		}
 		if u.auto.gen != edits {
-			u.confirmDiscard(apply)
+			applied = true // end runs with apply, or when the question is cancelled
+			u.confirmDiscardOr(apply, end)
 			return
 		}
 		apply()
+		applied = true
+	}, func() {
+		if !applied {
+			end()
+		}
 	})
 }
 

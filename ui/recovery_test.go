@@ -183,3 +183,44 @@ func TestAutosaveWritesInBackground(t *testing.T) {
 		}
 	}
 }
+
+// Start offers the autosaves left by a crash however opening the file given ends: read,
+// dropped (the document changed while it was read), or the question about the edits made
+// meanwhile cancelled.
+func TestStartOffersRecoveryOnEveryPath(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		during func(v *UI) // runs while the file is read
+		after  func(t *testing.T, v *UI)
+	}{
+		{"read", func(*UI) {}, nil},
+		{"dropped", func(v *UI) { v.doc.gen++ }, nil},
+		{"question cancelled", func(v *UI) { v.dirty = true; v.auto.changed() }, func(t *testing.T, v *UI) {
+			if got := overlayText(v); !strings.Contains(got, "未保存的修改") {
+				t.Fatalf("no question about the edits: %q", got)
+			}
+			tapButton(t, v, "取消")
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			u := newTestUI(t)
+			path := filepath.Join(t.TempDir(), "报告.nianbao")
+			if err := u.saveTo(path); err != nil {
+				t.Fatal(err)
+			}
+			crashedAutosave(t, u, "", time.Now())
+			v := newTestWindowUI(t, u)
+			v.auto.alive = func(int) bool { return false }
+			settle(t, v, func() {
+				v.Start([]string{path})
+				c.during(v)
+			})
+			if c.after != nil {
+				c.after(t, v)
+			}
+			if got := overlayText(v); !strings.Contains(got, "恢复未保存的内容") {
+				t.Errorf("recovery not offered: %q", got)
+			}
+		})
+	}
+}
