@@ -72,6 +72,10 @@ type autosaver struct {
 	background bool
 	// writing is set while a background autosave writes.
 	writing bool
+	// writes counts the background writes (autosaveJob.run) not yet finished: close waits
+	// for them (at most closeWait), so that an exit mid-write leaves no lock and draft behind.
+	writes    sync.WaitGroup
+	closeWait time.Duration
 
 	gen, savedGen int // edits since start; edits written
 	// epoch counts the clears (under mu), so that a background write begun before a clear
@@ -94,6 +98,7 @@ func newAutosaver(dir string) *autosaver {
 		started:   processStart,
 		write:     form.WriteFileAtomic,
 		claimed:   map[string]bool{},
+		closeWait: 2 * time.Second,
 	}
 }
 
@@ -277,11 +282,26 @@ func (a *autosaver) close() {
 		close(a.stop)
 		a.stop = nil
 	}
+	a.wait()
 	a.clear()
 	for id := range a.claimed {
 		os.Remove(a.file(id, lockExt))
 	}
 	a.claimed = map[string]bool{}
+}
+
+// wait waits until the background writes have finished, at most closeWait (a write hung on
+// a dead network drive does not keep the window from closing).
+func (a *autosaver) wait() {
+	ended := make(chan struct{})
+	go func() {
+		a.writes.Wait()
+		close(ended)
+	}()
+	select {
+	case <-ended:
+	case <-time.After(a.closeWait):
+	}
 }
 
 // leftover is an autosave of a window that did not end cleanly.
@@ -388,8 +408,10 @@ func (u *UI) autosave() {
 		return // the next autosave writes these edits
 	}
 	u.auto.writing = true
+	u.auto.writes.Add(1)
 	go func() {
 		err := j.run()
+		u.auto.writes.Done() // before handing back: close waits on the UI thread
 		u.do(func() {
 			u.auto.writing = false
 			u.autosaved(j, err)

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -168,6 +169,44 @@ func TestStartRemovesStaleTemps(t *testing.T) {
 	for _, p := range []string{young, keep} {
 		if _, err := os.Stat(p); err != nil {
 			t.Errorf("%s was removed: %v", filepath.Base(p), err)
+		}
+	}
+}
+
+// Closing the window while a background autosave writes waits for it (bounded), then
+// removes what it wrote: an exit mid-write leaves no lock and draft behind, which the next
+// start would offer as a crash's.
+func TestCloseWaitsForBackgroundAutosave(t *testing.T) {
+	u := newTestUI(t)
+	typeInto(u, u.table(t, 2).cell(t, "active.rules.issued"), "3")
+	u.do = func(func()) {} // the write's report back is not needed here
+	u.auto.background = true
+	release := make(chan struct{})
+	var inWrite atomic.Bool
+	write := u.auto.write
+	u.auto.write = func(path string, data []byte) error {
+		if strings.HasSuffix(path, autosaveExt) {
+			inWrite.Store(true)
+			<-release
+			defer inWrite.Store(false)
+		}
+		return write(path, data)
+	}
+	u.autosave()
+	for !inWrite.Load() {
+		time.Sleep(time.Millisecond)
+	}
+	go func() {
+		time.Sleep(100 * time.Millisecond)
+		close(release)
+	}()
+	u.auto.close()
+	if inWrite.Load() {
+		t.Error("close returned while the autosave was still writing")
+	}
+	for _, ext := range []string{lockExt, autosaveExt, infoExt} {
+		if _, err := os.Stat(u.auto.file(u.auto.id, ext)); err == nil {
+			t.Errorf("close left %s behind", filepath.Base(u.auto.file(u.auto.id, ext)))
 		}
 	}
 }
