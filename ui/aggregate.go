@@ -100,7 +100,6 @@ func (a *aggregator) show() {
 	a.progress = widget.NewProgressBar()
 	a.progress.Hide()
 	a.phase = widget.NewLabel("选择文件夹后，这里列出找到的文件，确认后再汇总。")
-	a.phase.Wrapping = fyne.TextWrapBreak
 	a.run = widget.NewButtonWithIcon("汇总并保存…", theme.DocumentSaveIcon(), a.onRun)
 	a.run.Importance = widget.HighImportance
 	a.run.Disable()
@@ -119,7 +118,7 @@ func (a *aggregator) show() {
 	a.d = dialog.NewCustomWithoutButtons("汇总多个单位", content, u.win)
 	a.d.SetButtons([]fyne.CanvasObject{closeBtn, a.stop, a.run})
 	a.d.Show()
-	a.d.Resize(fitWindow(fyne.NewSize(860, 660), u.win))
+	a.d.Resize(fitWindow(aggregateSize, u.win))
 	if dir := u.app.Preferences().String(prefAggregateDir); dir != "" {
 		a.folder.SetText(dir)
 		a.onFolder(dir)
@@ -263,7 +262,7 @@ func aggRows(units []form.Unit, s *form.Summary) []aggRow {
 			in[un.Source] = true
 			var notes []string
 			if un.Errors > 0 {
-				notes = append(notes, fmt.Sprintf("该单位报告有 %d 处错误", un.Errors))
+				notes = append(notes, fmt.Sprintf("该单位报告有%d处错误", un.Errors))
 			}
 			if note := un.BlankNote(); note != "" {
 				notes = append(notes, note)
@@ -288,11 +287,11 @@ func aggRows(units []form.Unit, s *form.Summary) []aggRow {
 				r.unit = a
 			}
 			if un.Report.Meta.Year > 0 {
-				r.year = fmt.Sprintf("%d 年度", un.Report.Meta.Year)
+				r.year = fmt.Sprintf("%d年度", un.Report.Meta.Year)
 			}
 			r.format = un.Report.Format.Name
 		}
-		r.status = status[un.Source]
+		r.status = tightNumbers(status[un.Source])
 		if r.status == "" {
 			r.status = "计入"
 			if !r.ok {
@@ -328,7 +327,7 @@ func (a *aggregator) showResult() {
 		a.run.Disable()
 		return
 	}
-	msg := fmt.Sprintf("将汇总 %d 个单位（%d 年度），未计入 %d 个文件（原因见列表）。", len(s.Units), s.Total.Meta.Year, len(s.Left))
+	msg := fmt.Sprintf("将汇总%d个单位（%d年度），未计入%d个文件（原因见列表）。", len(s.Units), s.Total.Meta.Year, len(s.Left))
 	note := s.BlankNote()
 	if note != "" {
 		msg += note + "。"
@@ -427,13 +426,27 @@ func (a *aggregator) finish(msg string, problem bool) {
 	a.setPhase(msg, problem)
 }
 
+// setPhase shows msg below the list, broken into lines here (wrapText) at the dialog's
+// width: Fyne would break it at the spaces form's notes put around numbers, or start a line
+// with 「，」.
 func (a *aggregator) setPhase(msg string, problem bool) {
 	a.phase.Importance = widget.MediumImportance
 	if problem {
 		a.phase.Importance = widget.WarningImportance
 	}
-	a.phase.SetText(msg)
+	a.phase.SetText(wrapText(tightNumbers(msg), theme.TextSize(), a.textWidth()))
 }
+
+// textWidth is how wide a line of the dialog's messages may be.
+func (a *aggregator) textWidth() float32 {
+	if w := a.phase.Size().Width; w > 0 {
+		return w - 2*theme.InnerPadding()
+	}
+	return fitWindow(aggregateSize, a.u.win).Width - 2*theme.Padding() - 2*theme.InnerPadding() - 40
+}
+
+// aggregateSize is the 汇总 dialog's size when the window has room for it.
+var aggregateSize = fyne.NewSize(860, 660)
 
 func (a *aggregator) cancelWork() {
 	if a.cancel != nil {
@@ -467,12 +480,15 @@ func writeAggregate(path string, s *form.Summary) error {
 // errors and which were left out and why, so the superior knows whom to call back.
 func aggregateReport(path string, s *form.Summary) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "已汇总 %d 个单位（%d 年度），汇总表已保存为「%s」，并已打开。\n", len(s.Units), s.Total.Meta.Year, filepath.Base(path))
+	fmt.Fprintf(&b, "已汇总%d个单位（%d年度），汇总表已保存为「%s」，并已打开。\n", len(s.Units), s.Total.Meta.Year, filepath.Base(path))
 	for i := range s.Units {
 		un := &s.Units[i]
 		who := fmt.Sprintf("%s（%s）", strings.TrimSpace(un.Report.Meta.Agency), filepath.Base(un.Source))
+		if un.Source == ownSource {
+			who = strings.TrimSpace(un.Report.Meta.Agency) + ownSource // ownSource has its brackets
+		}
 		if un.Errors > 0 {
-			fmt.Fprintf(&b, "有错误：%s%d 处\n", who, un.Errors)
+			fmt.Fprintf(&b, "有错误：%s%d处\n", who, un.Errors)
 		}
 		if note := un.BlankNote(); note != "" {
 			fmt.Fprintf(&b, "有留空：%s：%s\n", who, note)
@@ -489,14 +505,17 @@ func aggregateReport(path string, s *form.Summary) string {
 		fmt.Fprintf(&b, "未汇总：%s：%s\n", who, l.Reason)
 	}
 	b.WriteString("各单位的主要数字、错误和提醒见汇总表的「汇总明细」工作表。")
-	return b.String()
+	return tightNumbers(b.String())
 }
 
+// showAggregate shows aggregateReport, broken into lines at the dialog's width (wrapText:
+// no line starts with 「，」, a number keeps its unit).
 func (u *UI) showAggregate(path string, s *form.Summary) {
-	l := widget.NewLabel(aggregateReport(path, s))
-	l.Wrapping = fyne.TextWrapWord
+	size := fitWindow(fyne.NewSize(640, 420), u.win)
+	w := size.Width - 2*theme.Padding() - 2*theme.InnerPadding() - theme.ScrollBarSize() - 40
+	l := widget.NewLabel(wrapText(aggregateReport(path, s), theme.TextSize(), w))
 	folder := widget.NewButton("打开所在文件夹", func() { u.openFolder(filepath.Dir(path)) })
 	d := dialog.NewCustom("汇总完成", "确定", container.NewBorder(nil, folder, nil, nil, container.NewVScroll(l)), u.win)
-	d.Resize(fitWindow(fyne.NewSize(640, 420), u.win))
+	d.Resize(size)
 	d.Show()
 }

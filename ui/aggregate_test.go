@@ -8,7 +8,12 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nianbao/nianbao/export/open"
@@ -91,9 +96,9 @@ func TestAggregateDialog(t *testing.T) {
 	a.onFolder(dir)
 	loop.until(t, "the folder's units", func() bool { return a.result != nil || a.err != nil })
 	rows := rowsText(a)
-	for _, want := range []string{"单位000.nianbao|第000镇人民政府|2025 年度|" + form.Latest.Name + "|计入（1 格未填（如表四「复议后起诉·尚未审结」列），汇总表中相应的格子留空）",
-		"单位001.nianbao|第001镇人民政府|2025 年度|" + form.Latest.Name + "|计入（该单位报告有",
-		"本单位.nianbao|示例县人民政府办公室|2025 年度|" + form.Latest.Name + "|计入", "丙局.xlsx|—|—|—|未计入："} {
+	for _, want := range []string{"单位000.nianbao|第000镇人民政府|2025年度|" + form.Latest.Name + "|计入（1格未填（如表四「复议后起诉·尚未审结」列），汇总表中相应的格子留空）",
+		"单位001.nianbao|第001镇人民政府|2025年度|" + form.Latest.Name + "|计入（该单位报告有",
+		"本单位.nianbao|示例县人民政府办公室|2025年度|" + form.Latest.Name + "|计入", "丙局.xlsx|—|—|—|未计入："} {
 		if !strings.Contains(rows, want) {
 			t.Errorf("file list lacks %q:\n%s", want, rows)
 		}
@@ -101,14 +106,14 @@ func TestAggregateDialog(t *testing.T) {
 	if !a.rows[1].warn || a.rows[1].file != "单位000.nianbao" || a.rows[2].warn {
 		t.Errorf("the unit with blank cells is not listed right after the files left out:\n%s", rows)
 	}
-	if len(a.result.Units) != 3 || !strings.Contains(a.phase.Text, "将汇总 3 个单位") ||
-		!strings.Contains(a.phase.Text, "1 个单位有未填的格子，汇总表中 2 格因此留空") || a.phase.Importance != widget.WarningImportance {
+	if len(a.result.Units) != 3 || !strings.Contains(a.phase.Text, "将汇总3个单位") ||
+		!strings.Contains(a.phase.Text, "1个单位有未填的格子，汇总表中2格因此留空") || a.phase.Importance != widget.WarningImportance {
 		t.Errorf("summed %d units (%q), want 3 with the own unit", len(a.result.Units), a.phase.Text)
 	}
 	// Without the option the own unit is left out, and the list says why.
 	a.own.SetChecked(false)
 	loop.until(t, "the sum without the own unit", func() bool { return !a.busy })
-	if len(a.result.Units) != 2 || !strings.Contains(rowsText(a), "本单位.nianbao|示例县人民政府办公室|2025 年度|"+form.Latest.Name+"|未计入：单位名称与汇总单位相同") {
+	if len(a.result.Units) != 2 || !strings.Contains(rowsText(a), "本单位.nianbao|示例县人民政府办公室|2025年度|"+form.Latest.Name+"|未计入：单位名称与汇总单位相同") {
 		t.Errorf("without 包含本单位报告: %d units\n%s", len(a.result.Units), rowsText(a))
 	}
 	a.own.SetChecked(true)
@@ -132,9 +137,9 @@ func TestAggregateDialog(t *testing.T) {
 	}
 	s := a.result
 	msg := aggregateReport(out, s)
-	for _, want := range []string{"已汇总 3 个单位", "有错误：第001镇人民政府", "未汇总：丙局.xlsx", "汇总明细",
-		"有留空：第000镇人民政府（单位000.nianbao）：1 格未填（如表四「复议后起诉·尚未审结」列），汇总表中相应的格子留空",
-		"注意：1 个单位有未填的格子，汇总表中 2 格因此留空"} {
+	for _, want := range []string{"已汇总3个单位", "有错误：第001镇人民政府", "未汇总：丙局.xlsx", "汇总明细",
+		"有留空：第000镇人民政府（单位000.nianbao）：1格未填（如表四「复议后起诉·尚未审结」列），汇总表中相应的格子留空",
+		"注意：1个单位有未填的格子，汇总表中2格因此留空"} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("report lacks %q:\n%s", want, msg)
 		}
@@ -151,7 +156,7 @@ func TestAggregateIncludesOpenReport(t *testing.T) {
 	a := u.openAggregate(open.Report)
 	a.onFolder(dir)
 	loop.until(t, "the sum", func() bool { return a.result != nil && !a.busy })
-	if len(a.result.Units) != 3 || !strings.Contains(rowsText(a), ownSource+"|示例县人民政府办公室|2025 年度") {
+	if len(a.result.Units) != 3 || !strings.Contains(rowsText(a), ownSource+"|示例县人民政府办公室|2025年度") {
 		t.Errorf("open report not summed as the own unit: %d units\n%s", len(a.result.Units), rowsText(a))
 	}
 }
@@ -233,5 +238,78 @@ func TestAggregateStop(t *testing.T) {
 	}
 	if reads.Load() >= 40 {
 		t.Errorf("all %d files were read after 停止", reads.Load())
+	}
+}
+
+// renderedLines are the lines a label draws, in order.
+func renderedLines(o fyne.CanvasObject) []string {
+	var out []string
+	for _, x := range test.LaidOutObjects(o) {
+		if t, ok := x.(*canvas.Text); ok && t.Visible() && t.Text != "" {
+			out = append(out, t.Text)
+		}
+	}
+	return out
+}
+
+// badBreaks lists where lines break against Chinese usage: a line starting with ，。、）」, or
+// a number parted from its unit or split.
+func badBreaks(lines []string) []string {
+	var bad []string
+	for i, l := range lines {
+		if first, _ := utf8.DecodeRuneInString(strings.TrimLeft(l, " ")); strings.ContainsRune("，。、）」；：", first) {
+			bad = append(bad, fmt.Sprintf("line %d starts with %c: %q", i+1, first, l))
+		}
+		if i == 0 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(lines[i-1], " "))
+		first, _ := utf8.DecodeRuneInString(strings.TrimLeft(l, " "))
+		if unicode.IsDigit(last) && (unicode.IsDigit(first) || unicode.Is(unicode.Han, first)) {
+			bad = append(bad, fmt.Sprintf("number parted at line %d: %q / %q", i+1, lines[i-1], l))
+		}
+	}
+	return bad
+}
+
+// The preview under the list and the 汇总完成 dialog break their lines as Chinese is written,
+// at every window width: 「2025年度」「163格」 stay whole and no line starts with 「，」.
+func TestAggregateTextsBreakAsChinese(t *testing.T) {
+	dir := unitsFolder(t, 2)
+	for _, width := range []float32{1366, 1024, 900, 800, 700} {
+		t.Run(fmt.Sprint(width), func(t *testing.T) {
+			u := newTestUI(t)
+			u.win.Resize(fyne.NewSize(width, 700))
+			loop := newEventLoop(u)
+			a := u.openAggregate(open.Report)
+			a.folder.SetText(dir)
+			a.onFolder(dir)
+			loop.until(t, "the folder's units", func() bool { return a.result != nil && !a.busy })
+			lines := renderedLines(a.phase)
+			if !strings.Contains(strings.Join(lines, ""), "空白不是0，不能相加") {
+				t.Fatalf("preview lacks the blank note: %q", lines)
+			}
+			for _, b := range badBreaks(lines) {
+				t.Errorf("preview: %s", b)
+			}
+			a.onClose()
+			u.showAggregate(filepath.Join(dir, "汇总.xlsx"), a.result)
+			var report *widget.Label
+			for _, o := range test.LaidOutObjects(u.win.Canvas().Overlays().Top()) {
+				if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "已汇总") {
+					report = l
+				}
+			}
+			if report == nil {
+				t.Fatal("no 汇总完成 text")
+			}
+			lines = renderedLines(report)
+			if !strings.Contains(strings.Join(lines, ""), fmt.Sprintf("已汇总%d个单位（2025年度）", len(a.result.Units))) || strings.Contains(strings.Join(lines, ""), "（（") {
+				t.Fatalf("汇总完成 lacks its first sentence: %q", lines)
+			}
+			for _, b := range badBreaks(lines) {
+				t.Errorf("汇总完成: %s", b)
+			}
+		})
 	}
 }

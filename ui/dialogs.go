@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -54,30 +55,96 @@ func (u *UI) ask(title, msg, confirm string, yes func()) {
 	d.Show()
 }
 
-// wrapText breaks text into lines at most w wide (Chinese breaks between any characters,
-// but a line does not start with 、，。 or a closing bracket: the last character goes down
-// with it).
+// wrapText breaks text into lines at most w wide. Chinese breaks between any characters,
+// but a line does not start with 、，。 or a closing bracket, nor end with an opening one
+// (the character goes with it), and a number or Latin word is not split, nor parted from the
+// character after it (its unit: 163格, 2025年度). Such a group goes down whole unless it
+// alone is wider than a line.
 func wrapText(text string, size, w float32) string {
+	width := func(rs []rune) float32 { return fyne.MeasureText(string(rs), size, fyne.TextStyle{}).Width }
 	var out []string
 	for _, para := range strings.Split(text, "\n") {
 		var cur []rune
-		for _, r := range para {
-			next := append(cur, r)
-			if len(cur) > 0 && fyne.MeasureText(string(next), size, fyne.TextStyle{}).Width > w {
-				if noLineStart(r) && len(cur) > 1 {
-					out = append(out, string(cur[:len(cur)-1]))
-					cur = []rune{cur[len(cur)-1], r}
-					continue
+		for _, g := range wrapGroups(para) {
+			if len(cur) > 0 && width(append(append([]rune{}, cur...), g...)) > w {
+				out = append(out, strings.TrimRight(string(cur), " "))
+				cur = nil
+				if g[0] == ' ' {
+					continue // a space where the line breaks is not drawn
 				}
-				out = append(out, string(cur))
-				cur = []rune{r}
-				continue
 			}
-			cur = next
+			for _, r := range g { // a group wider than a line is broken where it must
+				if len(cur) > 0 && width(append(cur, r)) > w {
+					out = append(out, string(cur))
+					cur = nil
+				}
+				cur = append(cur, r)
+			}
 		}
 		out = append(out, string(cur))
 	}
 	return strings.Join(out, "\n")
+}
+
+// wrapGroups splits a paragraph into the pieces wrapText keeps on one line: a run of Latin
+// letters and digits (with the Chinese character after a number: its unit), else one
+// character; a character that may not start a line joins the piece before it, one that may
+// not end a line the piece after it.
+func wrapGroups(para string) [][]rune {
+	rs := []rune(para)
+	var out [][]rune
+	glue := false // the last piece may not end a line
+	for i := 0; i < len(rs); {
+		j := i + 1
+		if isWordRune(rs[i]) {
+			for j < len(rs) && (isWordRune(rs[j]) || rs[j] == '.' && j+1 < len(rs) && unicode.IsDigit(rs[j+1])) {
+				j++
+			}
+			if unicode.IsDigit(rs[j-1]) && j < len(rs) && unicode.Is(unicode.Han, rs[j]) {
+				j++
+			}
+		}
+		g := rs[i:j]
+		switch {
+		case len(out) > 0 && (glue || noLineStart(g[0])):
+			out[len(out)-1] = append(out[len(out)-1], g...)
+		default:
+			out = append(out, append([]rune{}, g...))
+		}
+		glue = noLineEnd(rs[j-1])
+		i = j
+	}
+	return out
+}
+
+// isWordRune is a Latin letter or digit (ASCII or full-width), kept together with its run.
+func isWordRune(r rune) bool {
+	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r >= '０' && r <= '９' || r == '%'
+}
+
+// noLineEnd reports whether r is an opening bracket or quote, which does not end a line.
+func noLineEnd(r rune) bool { return strings.ContainsRune("（「『“‘《〈【", r) }
+
+// tightNumbers removes the spaces between a number and Chinese text ("163 格" → "163格",
+// "（2025 年度）" → "（2025年度）"): Fyne breaks lines at spaces, and Chinese writes none there.
+func tightNumbers(s string) string {
+	rs := []rune(s)
+	var b strings.Builder
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) {
+			a, z := rs[i-1], rs[i+1]
+			if unicode.IsDigit(a) && isCJK(z) || isCJK(a) && unicode.IsDigit(z) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isCJK is a Han character or Chinese punctuation.
+func isCJK(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303f || r >= 0xff00 && r <= 0xffef
 }
 
 // confirmDiscard runs next at once when there are no unsaved changes; otherwise it asks

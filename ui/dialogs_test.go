@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -305,4 +306,28 @@ func TestOverwriteQuestionInChinese(t *testing.T) {
 		t.Errorf("chose %q, want %q", chosen, existing)
 	}
 	u.closeDialogs()
+}
+
+// wrapText keeps a number whole and with its unit, and an opening bracket with what follows,
+// at every width; tightNumbers drops the spaces Fyne would break at.
+func TestWrapTextKeepsNumbersWithUnits(t *testing.T) {
+	newTestUI(t)
+	if got := tightNumbers("已汇总 2 个单位（2025 年度），163 格未填，空白不是 0，不能相加；Excel 文件"); got != "已汇总2个单位（2025年度），163格未填，空白不是0，不能相加；Excel 文件" {
+		t.Errorf("tightNumbers: %q", got)
+	}
+	text := "注意：2个单位有未填的格子，汇总表中200格因此留空（空白不是0，不能相加），请这些单位补填（没有发生的填0）后重新汇总。"
+	for w := float32(60); w <= 600; w += 7 {
+		got := wrapText(text, theme.TextSize(), w)
+		if strings.ReplaceAll(got, "\n", "") != text {
+			t.Fatalf("width %v: text changed: %q", w, got)
+		}
+		lines := strings.Split(got, "\n")
+		for i := 1; i < len(lines); i++ {
+			prev, next := []rune(lines[i-1]), []rune(lines[i])
+			last, first := prev[len(prev)-1], next[0]
+			if unicode.IsDigit(last) || strings.ContainsRune("（「", last) || strings.ContainsRune("，。、）」", first) {
+				t.Errorf("width %v: break %q / %q", w, lines[i-1], lines[i])
+			}
+		}
+	}
 }
