@@ -35,6 +35,10 @@ type numCell struct {
 	onPaste func(string) bool
 	// onUndo is Ctrl+Z: the table undoes its last paste or cell edit.
 	onUndo func()
+	// keepsTab reports whether Tab (without Shift) is the table's to handle in this cell
+	// rather than Fyne's focus order: in the last cell, so that Tab goes round to the first
+	// instead of to the switch above the table. It reaches onKey as fyne.KeyTab.
+	keepsTab func() bool
 	// onFocus is called when the cell gets the keyboard focus.
 	onFocus func()
 	// onDisabledTap is called when the cell is tapped while it cannot be edited.
@@ -221,7 +225,7 @@ func (c *numCell) TypedKey(k *fyne.KeyEvent) {
 			k = &fyne.KeyEvent{Name: keyShiftEnter, Physical: k.Physical}
 		}
 		c.leave(k)
-	case fyne.KeyUp, fyne.KeyDown:
+	case fyne.KeyUp, fyne.KeyDown, fyne.KeyTab:
 		c.leave(k)
 	case fyne.KeyLeft, fyne.KeyRight:
 		if !c.editing {
@@ -274,6 +278,12 @@ func (c *numCell) TypedKey(k *fyne.KeyEvent) {
 			c.set(string(append(append([]rune{}, rs[:c.cursor]...), rs[c.cursor+1:]...)), c.cursor)
 		}
 	}
+}
+
+// AcceptsTab makes Fyne pass Tab to the cell (fyne.Tabbable) when keepsTab says the table
+// handles it; Shift+Tab always follows Fyne's focus order.
+func (c *numCell) AcceptsTab() bool {
+	return c.keepsTab != nil && !c.Disabled() && c.keepsTab() && !shiftHeld()
 }
 
 // keyShiftEnter is the name under which onKey gets Shift+Enter (Fyne passes Enter without

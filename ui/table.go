@@ -277,6 +277,7 @@ func (v *tableView) newCell(s form.Span) fyne.CanvasObject {
 	e.onKey = func(k *fyne.KeyEvent) bool { return v.key(cv, k) }
 	e.onPaste = func(text string) bool { return v.paste(cv, text) }
 	e.onUndo = v.undo
+	e.keepsTab = func() bool { return v.lastEditable() == cv }
 	e.onDisabledTap = func() {
 		if cv.def.Derived {
 			v.tappedComputed(cv)
@@ -434,7 +435,8 @@ func (v *tableView) showLast() {
 
 // key moves between cells as in Excel: Enter and Down to the cell below, Shift+Enter and Up
 // to the cell above, Left/Right in the same row (when the cell is not being edited in
-// place); Tab follows Fyne's focus order, which is reading order (the next cell right).
+// place); Tab follows Fyne's focus order, which is reading order (the next cell right),
+// except from the last cell, whence it goes round to the first.
 func (v *tableView) key(cv *cellView, k *fyne.KeyEvent) bool {
 	switch k.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
@@ -449,8 +451,22 @@ func (v *tableView) key(cv *cellView, k *fyne.KeyEvent) bool {
 		return v.focusHorizontal(cv, 1)
 	case fyne.KeyLeft:
 		return v.focusHorizontal(cv, -1)
+	case fyne.KeyTab:
+		// Only the last cell gets Tab (numCell.keepsTab): round to the first cell, not on to
+		// the 手动填写合计 switch, where a stray Space would change how totals are filled.
+		return v.focusNext(-1, 1)
 	}
 	return false
+}
+
+// lastEditable is the last cell in reading order that can be typed into, nil when none.
+func (v *tableView) lastEditable() *cellView {
+	for i := len(v.cells) - 1; i >= 0; i-- {
+		if !v.cells[i].entry.Disabled() {
+			return v.cells[i]
+		}
+	}
+	return nil
 }
 
 // focusHorizontal moves to the nearest editable cell of the same grid row in direction dir.

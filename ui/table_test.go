@@ -211,3 +211,49 @@ func name(u *UI, f fyne.Focusable) string {
 	}
 	return fmt.Sprintf("%T", f)
 }
+
+// pressTab is what the desktop driver does with Tab: the focused widget gets it when it
+// accepts Tab (fyne.Tabbable), else the focus moves on.
+func pressTab(u *UI) {
+	c := u.win.Canvas()
+	if tb, ok := c.Focused().(fyne.Tabbable); ok && tb.AcceptsTab() {
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+		return
+	}
+	c.FocusNext()
+}
+
+// Tab from the last cell of a table goes round to its first cell, not to the 手动填写合计
+// switch (where a stray Space would flip how totals are filled); Tab elsewhere moves right.
+func TestTabFromLastCellGoesToFirst(t *testing.T) {
+	for _, section := range []int{2, 3, 4} {
+		u := newTestUI(t)
+		tv := u.table(t, section)
+		var first, second, last *cellView
+		for _, cv := range tv.cells {
+			if cv.entry.Disabled() {
+				continue
+			}
+			switch {
+			case first == nil:
+				first = cv
+			case second == nil:
+				second = cv
+			}
+			last = cv
+		}
+		u.win.Canvas().Focus(first.entry)
+		pressTab(u)
+		if got := u.win.Canvas().Focused(); got != fyne.Focusable(second.entry) {
+			t.Errorf("section %d: Tab from the first cell focused %T, want the next cell", section, got)
+		}
+		u.win.Canvas().Focus(last.entry)
+		pressTab(u)
+		if got := u.win.Canvas().Focused(); got != fyne.Focusable(first.entry) {
+			t.Errorf("section %d: Tab from the last cell focused %T, want the first cell", section, got)
+		}
+		if tv.manual.Checked != u.manualTotals || u.manualTotals {
+			t.Errorf("section %d: totals switched to typed", section)
+		}
+	}
+}
