@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
@@ -131,5 +132,44 @@ func TestStatusLineShownWhole(t *testing.T) {
 	sum := u.probs.summary
 	if sum.Position().X+sum.Size().Width > l.Position().X {
 		t.Error("the status line overlaps the summary")
+	}
+}
+
+// A problem too long for one line of the panel is shown whole on two (at 1024×700 a W4
+// message does not fit in one), not cut with "…"; a short one keeps one line.
+func TestProblemsPanelShowsWholeMessages(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1024, 700))
+	u.table(t, 3)
+	long := form.Problem{Severity: form.Warning, Rule: "W4", Section: 3,
+		Message: "第三部分正文写“本年度共收到政府信息公开申请 128 件”，表格三“一、本年新收政府信息公开申请数量 · 总计”为 0：正文与表格不一致，请核对"}
+	short := form.Problem{Severity: form.Error, Rule: "H5", Section: 3, Message: "格式不对"}
+	u.probs.set([]form.Problem{long, short})
+	u.win.Content().Refresh()
+	var rows []*problemRow
+	for _, o := range test.LaidOutObjects(u.probs.list) {
+		if r, ok := o.(*problemRow); ok && r.Visible() && r.full != "" {
+			rows = append(rows, r)
+		}
+	}
+	if len(rows) < 2 {
+		t.Fatalf("%d rows shown", len(rows))
+	}
+	for _, r := range rows {
+		shown := r.text.Text + r.text2.Text
+		if shown != r.full {
+			t.Errorf("row shows %q, want the whole %q", shown, r.full)
+		}
+		if r.text2.Text != "" && r.Size().Height < 2*r.text.MinSize().Height {
+			t.Errorf("a two-line row is %.0f px high", r.Size().Height)
+		}
+		for _, tx := range []*canvas.Text{r.text, r.text2} {
+			if w := tx.MinSize().Width; w > rowTextWidth(r.Size().Width)+1 {
+				t.Errorf("line %q is %.0f px wide, the row has %.0f", tx.Text, w, rowTextWidth(r.Size().Width))
+			}
+		}
+	}
+	if rows[0].text2.Text == "" || rows[1].text2.Text != "" {
+		t.Errorf("lines: long %q/%q, short %q/%q", rows[0].text.Text, rows[0].text2.Text, rows[1].text.Text, rows[1].text2.Text)
 	}
 }

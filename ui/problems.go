@@ -149,7 +149,28 @@ func (p *problemsPanel) set(ps []form.Problem) {
 		return
 	}
 	p.show()
+	p.fitRows(p.list.Size().Width)
 	p.list.Refresh()
+}
+
+// fitRows gives each problem the height of its lines at the list's width w: one line, or
+// two for a message that does not fit in one (problemRow), so that every message is read
+// whole.
+func (p *problemsPanel) fitRows(w float32) {
+	if w <= 0 {
+		return
+	}
+	row := newProblemRow()
+	one := row.MinSize().Height
+	two := one + fyne.MeasureText("国", row.text.TextSize, fyne.TextStyle{}).Height
+	avail := rowTextWidth(w)
+	for i, q := range p.items {
+		h := one
+		if len(rowLines(problemLine(q), row.text.TextSize, avail)) > 1 {
+			h = two
+		}
+		p.list.SetItemHeight(i, h)
+	}
 }
 
 // expanded reports whether the list is open (there are problems and it is not folded).
@@ -253,9 +274,16 @@ func panelRows(h float32) float32 {
 }
 
 // listHeight gives the problems list the height of its problems, at most panelRows rows.
-type listHeight struct{ p *problemsPanel }
+type listHeight struct {
+	p     *problemsPanel
+	width float32 // the width the rows' heights were fitted to
+}
 
 func (l *listHeight) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != l.width {
+		l.width = size.Width
+		l.p.fitRows(size.Width)
+	}
 	for _, o := range objects {
 		o.Move(fyne.Position{})
 		o.Resize(size)
@@ -268,19 +296,38 @@ func (l *listHeight) MinSize([]fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(100, rows*row-theme.Padding())
 }
 
-// problemRow is one compact line of the problems panel: a severity icon and the message,
-// cut with an ellipsis. It is lower than a Label row so that more problems show.
+// problemRow is one compact row of the problems panel: a severity icon and the message, on
+// one line, or broken into two (wrapText) when it does not fit; only a message longer than
+// two lines is cut with an ellipsis. It is lower than a Label row so that more problems show.
 type problemRow struct {
 	widget.BaseWidget
-	icon *widget.Icon
-	text *canvas.Text
-	full string
+	icon  *widget.Icon
+	text  *canvas.Text
+	text2 *canvas.Text // the second line, empty when the message fits in one
+	full  string
 }
 
 func newProblemRow() *problemRow {
-	r := &problemRow{icon: widget.NewIcon(theme.ErrorIcon()), text: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
+	fg := theme.Color(theme.ColorNameForeground)
+	r := &problemRow{icon: widget.NewIcon(theme.ErrorIcon()), text: canvas.NewText("", fg), text2: canvas.NewText("", fg)}
 	r.ExtendBaseWidget(r)
 	return r
+}
+
+// rowTextWidth is the width of a problem row's text in a row w wide.
+func rowTextWidth(w float32) float32 { return w - theme.IconInlineSize() - 3*theme.Padding() }
+
+// rowLines is the lines of a problem row's text at width w: one, or two broken as Chinese
+// is written (wrapText), the second cut with "…" if the message needs more.
+func rowLines(s string, size, w float32) []string {
+	if w <= 0 || fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= w {
+		return []string{s}
+	}
+	lines := strings.SplitN(wrapText(s, size, w), "\n", 2)
+	if len(lines) == 2 {
+		lines[1] = fitText(strings.ReplaceAll(lines[1], "\n", ""), size, w)
+	}
+	return lines
 }
 
 func (r *problemRow) set(icon fyne.Resource, text string) {
@@ -300,12 +347,23 @@ func (p *problemRowRenderer) Layout(size fyne.Size) {
 	ic := theme.IconInlineSize()
 	p.r.icon.Resize(fyne.NewSquareSize(ic))
 	p.r.icon.Move(fyne.NewPos(theme.Padding(), (size.Height-ic)/2))
-	avail := size.Width - ic - 3*theme.Padding()
-	p.r.text.Text = fitText(p.r.full, p.r.text.TextSize, avail)
+	avail := rowTextWidth(size.Width)
+	lines := rowLines(p.r.full, p.r.text.TextSize, avail)
+	p.r.text.Text = lines[0]
+	p.r.text2.Text = ""
+	p.r.text2.Hide()
+	if len(lines) > 1 {
+		p.r.text2.Text = lines[1]
+		p.r.text2.Show()
+	}
 	th := p.r.text.MinSize().Height
+	top := (size.Height - th*float32(len(lines))) / 2
 	p.r.text.Resize(fyne.NewSize(avail, th))
-	p.r.text.Move(fyne.NewPos(ic+2*theme.Padding(), (size.Height-th)/2))
+	p.r.text.Move(fyne.NewPos(ic+2*theme.Padding(), top))
+	p.r.text2.Resize(fyne.NewSize(avail, th))
+	p.r.text2.Move(fyne.NewPos(ic+2*theme.Padding(), top+th))
 	p.r.text.Refresh()
+	p.r.text2.Refresh()
 }
 
 func (p *problemRowRenderer) MinSize() fyne.Size {
@@ -315,12 +373,13 @@ func (p *problemRowRenderer) MinSize() fyne.Size {
 
 func (p *problemRowRenderer) Refresh() {
 	p.r.text.Color = theme.Color(theme.ColorNameForeground)
+	p.r.text2.Color = p.r.text.Color
 	p.Layout(p.r.Size())
 	p.r.icon.Refresh()
 }
 
 func (p *problemRowRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{p.r.icon, p.r.text}
+	return []fyne.CanvasObject{p.r.icon, p.r.text, p.r.text2}
 }
 
 func (p *problemRowRenderer) Destroy() {}
