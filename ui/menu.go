@@ -35,7 +35,7 @@ func keyText(key fyne.KeyName, mod fyne.KeyModifier) string {
 	return out + string(key)
 }
 
-// menuBar is the window's menus: 文件, 步骤 and 帮助.
+// menuBar is the window's menus: 文件, 编辑, 步骤 and 帮助.
 type menuBar struct {
 	u *UI
 }
@@ -52,15 +52,13 @@ func (m *menuBar) item(label string, key fyne.KeyName, mod fyne.KeyModifier, f f
 func (m *menuBar) build() *fyne.MainMenu {
 	u := m.u
 	ctrl := fyne.KeyModifierShortcutDefault
-	recent := fyne.NewMenuItem("最近打开", nil)
-	recent.ChildMenu = fyne.NewMenu("")
-	m.fillRecent(recent.ChildMenu)
 	quit := m.item("退出", fyne.KeyQ, ctrl, u.onClose)
 	quit.IsQuit = true
 	file := fyne.NewMenu("文件",
 		m.item("新建…", fyne.KeyN, ctrl, u.newDialog),
 		m.item("打开…", fyne.KeyO, ctrl, u.openDialog),
-		recent,
+		// One entry for the recent files: the dialog lists them with their folders and is
+		// reached by keyboard (Ctrl+R, then the arrows), unlike a submenu.
 		m.item("最近打开的文件…", fyne.KeyR, ctrl, u.recentDialog),
 		fyne.NewMenuItemSeparator(),
 		m.saveItem(ctrl),
@@ -70,6 +68,9 @@ func (m *menuBar) build() *fyne.MainMenu {
 		m.item("汇总多个单位…", fyne.KeyH, ctrl, u.aggregateDialog),
 		fyne.NewMenuItemSeparator(),
 		quit,
+	)
+	edit := fyne.NewMenu("编辑",
+		m.item("撤销", fyne.KeyZ, ctrl, u.undoMenu),
 	)
 	step := fyne.NewMenu("步骤",
 		m.item("上一步", fyne.KeyPageUp, ctrl, func() { u.showStep(u.current - 1) }),
@@ -81,7 +82,7 @@ func (m *menuBar) build() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("关于"+AppName, u.aboutDialog),
 	)
-	return fyne.NewMainMenu(file, step, help)
+	return fyne.NewMainMenu(file, edit, step, help)
 }
 
 // saveItem is 保存; for a read-only draft (a newer version's) it is disabled and says so.
@@ -108,19 +109,5 @@ func (m *menuBar) shortcuts() []shortcut {
 	return out
 }
 
-func (m *menuBar) fillRecent(menu *fyne.Menu) {
-	u := m.u
-	menu.Items = nil
-	for _, p := range u.recent.list() {
-		p := p
-		menu.Items = append(menu.Items, fyne.NewMenuItem(p, func() { u.confirmDiscard(func() { u.openOrShow(p) }) }))
-	}
-	if len(menu.Items) == 0 {
-		none := fyne.NewMenuItem("（无）", nil)
-		none.Disabled = true
-		menu.Items = append(menu.Items, none)
-	}
-}
-
-// refresh rebuilds the menus (the recent files changed).
+// refresh rebuilds the menus (the 保存 item follows a read-only draft).
 func (m *menuBar) refresh() { m.u.win.SetMainMenu(m.build()) }

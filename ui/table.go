@@ -30,7 +30,7 @@ type cellView struct {
 }
 
 // tableHint is the message line before a cell is focused.
-const tableHint = "没有发生的填 0。单击后输入即替换，双击或 F2 在格内修改；回车向下、Tab 向右；可从 Excel/WPS 复制整块数字粘贴（Ctrl+V）。"
+const tableHint = "没有发生的填 0。单击后输入即替换，双击或 F2 在格内修改；回车向下、Tab 向右；Ctrl+V 粘贴 Excel/WPS 的整块数字，Ctrl+Z 撤销。"
 
 // tableView is the page of one statistic table (二, 三 or 四): the official grid of cells
 // with frozen headings and row labels, a message line for the focused cell and the switch

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
@@ -255,5 +256,73 @@ func TestTabFromLastCellGoesToFirst(t *testing.T) {
 		if tv.manual.Checked != u.manualTotals || u.manualTotals {
 			t.Errorf("section %d: totals switched to typed", section)
 		}
+	}
+}
+
+// The message line of a table before a cell is focused is the hint, on one line at 1024×700
+// (the numbers keep the height), and names Ctrl+Z (编辑 › 撤销).
+func TestTableHintOneLine(t *testing.T) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(1024, 700))
+	for _, section := range []int{2, 3, 4} {
+		tv := u.table(t, section)
+		u.win.Content().Refresh()
+		if tv.msg.Text != tableHint || !strings.Contains(tableHint, "Ctrl+Z 撤销") {
+			t.Fatalf("section %d: hint %q", section, tv.msg.Text)
+		}
+		var lines []string
+		for _, o := range test.LaidOutObjects(tv.msg) {
+			if tx, ok := o.(*canvas.Text); ok && tx.Text != "" {
+				lines = append(lines, tx.Text)
+			}
+		}
+		if len(lines) != 1 {
+			t.Errorf("section %d: the hint takes %d lines at 1024×700: %q", section, len(lines), lines)
+		}
+	}
+}
+
+// 编辑 › 撤销 (Ctrl+Z) undoes the last cell edit and says so; with nothing to undo it says
+// that, and changes nothing. 文件 has one entry for the recent files.
+func TestEditUndoMenu(t *testing.T) {
+	u := newTestUI(t)
+	var it *fyne.MenuItem
+	for _, menu := range u.win.MainMenu().Items {
+		for _, i := range menu.Items {
+			if menu.Label == "编辑" && i.Label == "撤销" {
+				it = i
+			}
+		}
+	}
+	if it == nil {
+		t.Fatal("no 编辑 › 撤销")
+	}
+	if cs, ok := it.Shortcut.(*desktop.CustomShortcut); !ok || cs.KeyName != fyne.KeyZ {
+		t.Errorf("撤销 has shortcut %v, want Ctrl+Z", it.Shortcut)
+	}
+	tv := u.table(t, 3)
+	it.Action()
+	if !strings.Contains(u.status.text(), "没有可以撤销") {
+		t.Errorf("nothing to undo: status %q", u.status.text())
+	}
+	cv := tv.cell(t, "apply.1.natural")
+	typeInto(u, cv, "5")
+	it.Action()
+	if c, _ := u.rep.Cell("apply.1.natural"); !c.Blank || cv.entry.Text != "" {
+		t.Errorf("after 撤销 the cell holds %q (shown %q)", c.Text, cv.entry.Text)
+	}
+	if !strings.Contains(tv.msg.Text, "已撤销") || !strings.Contains(u.status.text(), "已撤销") {
+		t.Errorf("message %q, status %q", tv.msg.Text, u.status.text())
+	}
+	n := 0
+	for _, menu := range u.menu.build().Items {
+		for _, i := range menu.Items {
+			if strings.HasPrefix(i.Label, "最近打开") {
+				n++
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("文件 has %d entries for the recent files, want one", n)
 	}
 }

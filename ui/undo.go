@@ -98,6 +98,20 @@ func (u *UI) undoLast() string {
 	return "已撤销对「" + d.Label() + "」的修改。"
 }
 
+// undoMenu is 编辑 › 撤销 (Ctrl+Z outside a cell): it undoes the last paste or cell edit
+// and says what it did — or that there is nothing to undo — in the table's message line
+// when a table is shown, and in the status line.
+func (u *UI) undoMenu() {
+	msg := u.undoLast()
+	if u.current >= 0 && u.current < len(u.views) {
+		if tv, ok := u.views[u.current].(*tableView); ok && tv.msg != nil {
+			tv.msg.Importance = widget.MediumImportance
+			tv.msg.SetText(msg)
+		}
+	}
+	u.status.note(msg)
+}
+
 // undo is Ctrl+Z in a cell of the page.
 func (v *tableView) undo() {
 	msg := v.u.undoLast()
