@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -328,6 +329,26 @@ func TestWrapTextKeepsNumbersWithUnits(t *testing.T) {
 			if unicode.IsDigit(last) || strings.ContainsRune("（「", last) || strings.ContainsRune("，。、）」", first) {
 				t.Errorf("width %v: break %q / %q", w, lines[i-1], lines[i])
 			}
+		}
+	}
+}
+
+// The 打开 and 载入上年报告 dialogs list only the files the registry reads (open.Readers: a
+// draft's .json and .bak included), in any case; other files are not listed.
+func TestOpenDialogFilterFromRegistry(t *testing.T) {
+	f := fileFilter()
+	for _, r := range open.Readers() {
+		for _, e := range r.Exts() {
+			for _, name := range []string{"报告" + e, "报告" + strings.ToUpper(e)} {
+				if !f.Matches(storage.NewFileURI("/tmp/" + name)) {
+					t.Errorf("%s (%s) is not listed", name, r.Name)
+				}
+			}
+		}
+	}
+	for _, name := range []string{"数据.csv", "图.png", "包.zip", "说明.md", "无扩展名"} {
+		if f.Matches(storage.NewFileURI("/tmp/" + name)) {
+			t.Errorf("%s is listed, but no reader reads it", name)
 		}
 	}
 }
