@@ -35,8 +35,13 @@ type sheet struct {
 	heightsFor float32
 }
 
-// maxValueW caps how wide a stretched value column gets.
-const maxValueW = 130
+// maxValueW caps how wide a stretched value column gets; minValueW is how narrow one gets
+// when the grid has less width than it asks for (a five-digit number and a two-character
+// heading line still fit), before the numbers scroll sideways.
+const (
+	maxValueW = 130
+	minValueW = 46
+)
 
 // heighter is an object whose height depends on the width it is given (a wrapped label).
 type heighter interface {
@@ -61,7 +66,8 @@ func newSheet(lay *form.Layout, colW []float32, valueFrom int, blocks int, objs 
 	return s
 }
 
-// stretch returns the column widths for a grid given width total.
+// stretch returns the column widths for a grid given width total: the value columns widened
+// into spare width, or narrowed when there is too little.
 func (s *sheet) stretch(total float32) []float32 {
 	out := append([]float32(nil), s.colW...)
 	var sum float32
@@ -69,6 +75,15 @@ func (s *sheet) stretch(total float32) []float32 {
 		sum += w
 	}
 	n := len(out) - s.valueFrom
+	// Narrower than asked (四's fifteen columns at 1024): the value columns give up the
+	// difference, down to minValueW, so that the last column is not cut at the edge.
+	if short := sum - total; short > 0 && n > 0 && total > 0 {
+		cut := short / float32(n)
+		for c := s.valueFrom; c < len(out); c++ {
+			out[c] = max(out[c]-cut, min(out[c], minValueW))
+		}
+		return out
+	}
 	if extra := total - sum; extra > 1 && n > 0 {
 		add := extra / float32(n)
 		for c := s.valueFrom; c < len(out); c++ {

@@ -1,11 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nianbao/nianbao/form"
@@ -55,8 +57,13 @@ func TestGridStretchesValueColumns(t *testing.T) {
 	if got[0] != 100 || got[1] != 130 || got[2] != 130 {
 		t.Errorf("stretch(500) = %v, want label column kept and value columns capped at 130", got)
 	}
-	if got := l.stretch(150); got[1] != 58 {
-		t.Errorf("a narrow window must not shrink columns: %v", got)
+	// Narrower than asked: the value columns give up the difference, not below minValueW
+	// (the numbers then scroll sideways); the label column keeps its width.
+	if got := l.stretch(208); got[0] != 100 || got[1] != 54 || got[2] != 54 {
+		t.Errorf("stretch(208) = %v, want the value columns 4 px narrower", got)
+	}
+	if got := l.stretch(150); got[0] != 100 || got[1] != minValueW || got[2] != minValueW {
+		t.Errorf("stretch(150) = %v, want the value columns at their least", got)
 	}
 	if got := l.stretch(236); got[1] != 68 || got[2] != 68 {
 		t.Errorf("stretch(236) = %v, want the 20 px shared", got)
@@ -106,5 +113,37 @@ func TestLabelLinesKeepPunctuation(t *testing.T) {
 				t.Errorf("width %v: line %q starts with %q", w, line, string(r[0]))
 			}
 		}
+	}
+}
+
+// At 1024×700 every cell of 四 lies inside the part of the table in view, the last column
+// (复议后起诉 · 总计) included: nothing is cut at the right edge — nor a little narrower (a
+// wider step list, a system font with wider glyphs), where the columns narrow to fit.
+func TestTable4FitsAt1024(t *testing.T) {
+	for _, w := range []float32{1024, 1000, 960} {
+		t.Run(fmt.Sprint(w), func(t *testing.T) { table4Fits(t, w) })
+	}
+}
+
+func table4Fits(t *testing.T, width float32) {
+	u := newTestUI(t)
+	u.win.Resize(fyne.NewSize(width, 700))
+	tv := u.table(t, 4)
+	u.win.Content().Refresh()
+	d := u.app.Driver()
+	view := d.AbsolutePositionForObject(tv.scroll)
+	size := tv.scroll.Size()
+	right := view.X + size.Width
+	if tv.scroll.Content.MinSize().Height > size.Height {
+		right -= theme.ScrollBarSize() // a vertical scroll bar covers the right edge
+	}
+	for _, cv := range tv.cells {
+		p := d.AbsolutePositionForObject(cv.box)
+		if p.X < view.X || p.X+cv.box.Size().Width > right+0.5 {
+			t.Errorf("%s spans x %.0f–%.0f, the view %.0f–%.0f", cv.code, p.X, p.X+cv.box.Size().Width, view.X, right)
+		}
+	}
+	if win := u.win.Canvas().Size(); right > win.Width {
+		t.Errorf("the view ends at %.0f, beyond the window's %.0f", right, win.Width)
 	}
 }
