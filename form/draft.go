@@ -39,6 +39,11 @@ type draftFile struct {
 	// LastYear is the file of last year's report the draft was checked against (relative
 	// to the draft's folder when it is inside it); optional.
 	LastYear string `json:"lastYear,omitempty"`
+	// TypedTotals is set when the totals are typed by hand (Report.TypedTotals, the GUI's
+	// 手动填写合计); omitted otherwise.
+	TypedTotals bool `json:"typedTotals,omitempty"`
+	// Summary is set for a 汇总 of units' reports (Report.Summary); omitted otherwise.
+	Summary bool `json:"summary,omitempty"`
 }
 
 // draftIn is draftFile as read: the cells are decoded separately.
@@ -50,8 +55,10 @@ type draftIn struct {
 	Meta    Meta            `json:"meta"`
 	Text    Text            `json:"text"`
 	Cells   json.RawMessage `json:"cells"`
-	// LastYear: see draftFile.
-	LastYear string `json:"lastYear,omitempty"`
+	// LastYear, TypedTotals, Summary: see draftFile.
+	LastYear    string `json:"lastYear,omitempty"`
+	TypedTotals bool   `json:"typedTotals,omitempty"`
+	Summary     bool   `json:"summary,omitempty"`
 }
 
 // DraftError explains in Chinese why a file could not be read as a draft.
@@ -112,7 +119,8 @@ func AsReadOnly(err error) (*ReadOnlyError, bool) {
 // MarshalDraft encodes r as a draft file (indented JSON, cells keyed by code, empty cells omitted).
 func MarshalDraft(r *Report, saved time.Time) ([]byte, error) {
 	d := draftFile{Schema: DraftSchema, Version: DraftVersion, Format: r.Format.ID,
-		Meta: r.Meta, Text: r.Text, Cells: map[string]string{}, LastYear: r.LastYear}
+		Meta: r.Meta, Text: r.Text, Cells: map[string]string{}, LastYear: r.LastYear,
+		TypedTotals: r.TypedTotals, Summary: r.Summary}
 	if !saved.IsZero() {
 		d.Saved = saved.Format(time.RFC3339)
 	}
@@ -195,8 +203,12 @@ func UnmarshalDraft(data []byte) (*Report, error) {
 	}
 	r := New(f, d.Meta.Year, d.Meta.Agency)
 	r.Meta, r.Text = d.Meta, d.Text
-	if validLink(d.LastYear) {
+	r.TypedTotals, r.Summary = d.TypedTotals, d.Summary
+	switch {
+	case validLink(d.LastYear):
 		r.LastYear = d.LastYear
+	case d.LastYear != "" && len(d.LastYear) <= maxLink && utf8.ValidString(d.LastYear):
+		r.RefusedLink = d.LastYear
 	}
 	unknownCells, err := decodeCells(d.Cells, r)
 	if err != nil {
@@ -382,13 +394,61 @@ func SaveDraft(path string, r *Report) error {
 const maxLink = 4096
 
 // validLink reports whether a draft's lastYear field may be kept: a path of sensible length
-// without control characters (anything else is dropped, never refused: the link is a
-// convenience).
+// without control characters, either relative and inside the draft's folder (no ".."
+// leaving it) or a local absolute path. A draft may come from anyone, and the app reads the
+// link on open: a network path (\\host\share, //host/share, \\?\ and \\.\ device paths,
+// \??\) would make Windows connect to that host and send the user's credentials (NTLM), and a
+// URL (file:, http:, smb:) is no local file. Anything else is dropped, never refused: the
+// link is a convenience (UnmarshalDraft keeps a refused one in Report.RefusedLink for a note).
 func validLink(p string) bool {
 	if p == "" || len(p) > maxLink || !utf8.ValidString(p) {
 		return false
 	}
-	return !strings.ContainsFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f })
+	if strings.ContainsFunc(p, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return false
+	}
+	sep := func(c byte) bool { return c == '/' || c == '\\' }
+	switch {
+	case len(p) >= 2 && sep(p[0]) && sep(p[1]): // UNC, //host, \\?\, \\.\
+		return false
+	case strings.HasPrefix(p, `\??\`) || strings.HasPrefix(p, `/??/`):
+		return false
+	case urlScheme(p):
+		return false
+	}
+	if isDriveAbs(p) || sep(p[0]) {
+		return true // a local absolute path (C:\…, /home/…)
+	}
+	if len(p) >= 2 && p[1] == ':' {
+		return false // C:x, relative to a drive's current folder
+	}
+	for _, e := range strings.FieldsFunc(p, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if e == ".." {
+			return false // relative links stay inside the draft's folder
+		}
+	}
+	return true
+}
+
+// isDriveAbs reports whether p is a Windows absolute path with a drive letter: C:\ or C:/.
+func isDriveAbs(p string) bool {
+	return len(p) >= 3 && (p[0]|0x20 >= 'a' && p[0]|0x20 <= 'z') && p[1] == ':' && (p[2] == '\\' || p[2] == '/')
+}
+
+// urlScheme reports whether p starts like a URL: a scheme of two or more letters, digits,
+// "+", "-" or "." and a colon (file:, http:, smb:); a drive letter (C:) is one letter.
+func urlScheme(p string) bool {
+	i := strings.IndexByte(p, ':')
+	if i < 2 {
+		return false
+	}
+	for j := range i {
+		c := p[j]
+		if !(c|0x20 >= 'a' && c|0x20 <= 'z' || j > 0 && (c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return false
+		}
+	}
+	return true
 }
 
 // relativeLink is how a draft at path names the file link: relative to the draft's folder,

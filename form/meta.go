@@ -158,7 +158,8 @@ func (c *checker) formatEnded() {
 }
 
 // publishDate is D1 for the publication date: not before the report year has ended, not
-// after the deadline (PublishDeadline).
+// after the deadline (PublishDeadline). A 汇总 (Report.Summary) is not itself published: it
+// has no deadline.
 func (c *checker) publishDate(t time.Time) {
 	r := c.r
 	y := r.Meta.Year
@@ -166,7 +167,7 @@ func (c *checker) publishDate(t time.Time) {
 	case t.Year() <= y:
 		c.add(Problem{Rule: "D1", Severity: Warning, Section: 0, Expected: fmt.Sprintf("%d-01-01 至 %s", y+1, deadline.Format("2006-01-02")), Actual: t.Format("2006-01-02"),
 			Message: fmt.Sprintf("发布日期 %s 早于报告年度结束（%d年12月31日）。年度报告在次年发布，请核对发布日期或报告年度", ChineseDate(t), y)})
-	case t.After(deadline):
+	case t.After(deadline) && !r.Summary:
 		who := "各行政机关"
 		if IsGovernment(r.Meta.Agency) {
 			who = "县级以上地方人民政府"

@@ -103,6 +103,13 @@ type Report struct {
 	// 「手动填写合计」 — rather than computed by FillDerived from their items. The checker then
 	// counts a blank total as 未填 like any cell the clerk types (see PendingTotals).
 	TypedTotals bool
+	// Summary is true for a 汇总 of units' reports (Sum), saved in the draft's "summary" and
+	// the workbook's kind: an aggregate is not itself published, so the checker does not
+	// hold it to the publication deadline (D1).
+	Summary bool
+	// RefusedLink is a draft's lastYear link that UnmarshalDraft refused (a network path or a
+	// URL, see validLink), for a note; it is not saved.
+	RefusedLink string
 
 	cells []Cell
 }

@@ -6,13 +6,15 @@ import "fmt"
 // (汇总). A blank is not a zero: a cell blank in any unit stays blank in the total (the sum
 // of a known and an unknown figure is unknown, never the known one alone); Summary.Blank and
 // Included.Blanks say which units left which cells blank. A cell with an invalid value in any
-// unit makes Sum fail with a message naming the unit and cell. Narrative is not summed.
+// unit makes Sum fail with a message naming the unit and cell. Narrative is not summed. The
+// total is marked Report.Summary.
 func Sum(agency string, reports []*Report) (*Report, error) {
 	if len(reports) == 0 {
 		return nil, fmt.Errorf("没有可汇总的报告")
 	}
 	f, year := reports[0].Format, reports[0].Meta.Year
 	total := New(f, year, agency)
+	total.Summary = true
 	for i := range total.cells {
 		total.cells[i].Blank = false
 	}

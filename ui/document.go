@@ -584,33 +584,28 @@ func (u *UI) showLastYear(last *form.Report) {
 // stays, so that the checks come back once the file is back.
 func (u *UI) reloadLastYear(link string) {
 	gen := u.doc.gen
-	name := filepath.Base(link)
+	// open.LastYearOf reads the report's year and link only: a copy of them, not the report
+	// the user goes on editing.
+	rep := &form.Report{Format: u.rep.Format, Meta: u.rep.Meta, LastYear: link}
+	path := u.path
 	u.doc.pending++
 	go func() {
-		o, err := readFile(link, true)
+		last, _, err := open.LastYearOf(rep, path)
 		u.do(func() {
 			u.doc.pending--
 			if u.closed || u.doc.gen != gen {
 				return
 			}
-			if err == nil {
-				err = checkLastYear(u.rep, link, o)
-			}
+			var le *open.LastYearError
 			switch {
 			case err == nil:
-				u.showLastYear(o.rep)
+				u.showLastYear(last)
 				u.recheck()
-			case errors.Is(err, os.ErrNotExist) || isNotExist(link):
-				u.status.note("上年报告「" + name + "」找不到，跨年度检查暂停。可用「文件 › 载入上年报告」重新选择。")
+			case errors.As(err, &le) && le.Missing:
+				u.status.note(err.Error() + "。可用「文件 › 载入上年报告」重新选择。")
 			default:
-				u.status.note("上年报告「" + name + "」无法使用，跨年度检查暂停：" + err.Error())
+				u.status.note(err.Error())
 			}
 		})
 	}()
-}
-
-// isNotExist reports whether nothing is at path.
-func isNotExist(path string) bool {
-	_, err := os.Stat(path)
-	return errors.Is(err, os.ErrNotExist)
 }

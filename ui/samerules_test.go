@@ -96,6 +96,14 @@ func TestGUIAndCLIReportTheSameProblems(t *testing.T) {
 	last := form.Sample(form.Latest)
 	last.Meta.Year--
 	_ = last.Set("apply.4.natural", "5")
+	// A draft linked to last year's report (saved in "lastYear"): the GUI reads it on open,
+	// the CLI without --last too (open.LastYearOf), and the X rules fire in both.
+	lastLinked := form.Sample(form.Latest)
+	lastLinked.Meta.Year--
+	_ = lastLinked.Set("apply.4.natural", "5")
+	lastLinked.FillDerived()
+	linked := form.Sample(form.Latest)
+	linked.LastYear = save("linked-last.nianbao", lastLinked)
 	cases := []struct{ name, file, last string }{
 		{"sample", save("sample.nianbao", form.Sample(form.Latest)), ""},
 		{"empty", save("empty.nianbao", form.New(form.Latest, 2025, "")), ""},
@@ -105,6 +113,7 @@ func TestGUIAndCLIReportTheSameProblems(t *testing.T) {
 		{"totals missing in a workbook", noTotalsXLSX, ""},
 		{"totals typed in the file", save("typed.nianbao", typed), ""},
 		{"with last year", save("this.nianbao", form.Sample(form.Latest)), save("last.nianbao", last)},
+		{"linked to last year in the draft", save("linked.nianbao", linked), ""},
 		{"seed003", filepath.Join("..", "form", "testdata", "seeds", "seed003.txt"), ""},
 		{"corpus 07", filepath.Join("..", "form", "testdata", "corpus", "07_pingtan_shenpiju_2024.txt"), ""},
 		{"corpus 10, cut short", filepath.Join("testdata", pubPartial), ""},
@@ -126,9 +135,11 @@ func TestGUIAndCLIReportTheSameProblems(t *testing.T) {
 				t.Fatalf("%v: %s", err, out)
 			}
 			u := newTestUI(t)
-			if _, err := u.open(c.file); err != nil {
-				t.Fatal(err)
-			}
+			settle(t, u, func() { // a draft's last-year link is read in the background
+				if _, err := u.open(c.file); err != nil {
+					t.Fatal(err)
+				}
+			})
 			if c.last != "" {
 				if _, err := u.loadLastYear(c.last); err != nil {
 					t.Fatal(err)
@@ -140,6 +151,9 @@ func TestGUIAndCLIReportTheSameProblems(t *testing.T) {
 					t.Fatal(err)
 				}
 				u.setReport(o.rep, c.file)
+			}
+			if c.name == "linked to last year in the draft" && (u.last == nil || !hasRule(u.problems, "X1")) {
+				t.Errorf("the draft's last-year link was not read (problems %v)", problemKeys(u.problems))
 			}
 			gui, cliKeys := problemKeys(u.problems), problemKeys(fromCLI)
 			if strings.Join(gui, "\n") != strings.Join(cliKeys, "\n") {

@@ -23,6 +23,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
 	"github.com/nianbao/nianbao/form/fileio"
 )
@@ -207,15 +208,11 @@ func (u *UI) setReport(r *form.Report, path string) {
 	u.rep, u.path, u.dirty = r, path, false
 	u.readOnly, u.imported = "", nil
 	u.status.clear() // what the line said was about the report before (notes about this one follow)
-	if !u.manualTotals {
-		if form.TypedTotalsDiffer(r) {
-			// The file's own totals disagree with its items: keep them and let the checks
-			// show where, rather than overwrite what the file says.
-			u.manualTotals = true
-		} else {
-			u.rep.FillDerived()
-		}
-	}
+	// The totals' mode is the report's, by the one rule of open.Prepare: an opened report
+	// was prepared by open.Read (preparing again changes nothing), a new or recovered one is
+	// prepared here.
+	open.Prepare(r)
+	u.manualTotals = r.TypedTotals
 	u.views = make([]stepView, len(steps))
 	u.pages = make([]fyne.CanvasObject, len(steps))
 	u.recheck()

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/nianbao/nianbao/export/open"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -16,7 +17,8 @@ func init() {
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	c := commands["check"]
-	fs := newFlags(c, stdout, stderr, `检查基本信息（M1-M3）、表格勾稽关系（H1-H5）、与上年报告的衔接（X1-X3，需 --last）、
+	fs := newFlags(c, stdout, stderr, `检查基本信息（M1-M3）、表格勾稽关系（H1-H5）、与上年报告的衔接（X1-X3：--last 指定的上年报告，
+没有 --last 时用草稿中记录的上年报告）、
 正文常见问题（W1-W6）、表格格式（F1）、引用（L1）和日期（D1），与桌面程序的检查相同。
 填写过程中，没有填写的单元格和部分列为「未填」（B1、B2），不计为错误；--final 按发布前的要求检查：
 每个空白单元格、空白的第一、五、六部分和基本信息都是错误，并逐一列出。规则说明见 docs/format.md。
@@ -40,13 +42,15 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	var last *form.Report
 	if *lastPath != "" {
 		if last, _, err = openReport(*lastPath); err != nil {
-			fmt.Fprintln(stderr, "上年报告：", err)
+			fmt.Fprintln(stderr, "上年报告："+err.Error())
 			return exitFile
 		}
 		if err := form.CheckLastYear(r, last); err != nil {
 			fmt.Fprintln(stderr, err)
 			return exitFile
 		}
+	} else {
+		last = linkedLastYear(r, pos[0], stderr)
 	}
 	mode := form.Drafting
 	if *final {
@@ -108,4 +112,19 @@ func printProblems(w io.Writer, ps []form.Problem, mode form.Mode) {
 	default:
 		fmt.Fprintf(w, "共 %d 处错误、%d 处提醒。\n", errs, warns)
 	}
+}
+
+// linkedLastYear is last year's report the draft at path links to (open.LastYearOf, as the
+// desktop app reads it on open), for the cross-year checks when --last is not given: which
+// file is used, or why none can be, is said on stderr; nil when there is none.
+func linkedLastYear(r *form.Report, path string, stderr io.Writer) *form.Report {
+	last, notes, err := open.LastYearOf(r, path)
+	if err != nil {
+		fmt.Fprintln(stderr, "注意："+err.Error())
+		return nil
+	}
+	for _, n := range notes {
+		fmt.Fprintln(stderr, n)
+	}
+	return last
 }

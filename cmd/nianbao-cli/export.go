@@ -101,8 +101,9 @@ PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋�
 	if r == nil {
 		return exitFile
 	}
-	// The check before publication, as the desktop app's 导出: every blank is an error.
-	ps := form.CheckFinal(r, nil)
+	// The check before publication, as the desktop app's 导出: every blank is an error, and
+	// last year's report the draft links to is compared with.
+	ps := form.CheckFinal(r, linkedLastYear(r, pos[0], stderr))
 	n := form.Totals(ps)
 	if n.Errors > 0 {
 		printErrors(stderr, ps)
@@ -144,7 +145,7 @@ PDF 按 GB/T 9704-2012 版式：A4，标题二号小标宋、正文三号仿宋�
 			}
 		}
 		for _, n := range exp.OtherNotes() {
-			fmt.Fprintln(stderr, "注意：", n)
+			fmt.Fprintln(stderr, "注意："+n)
 		}
 	}
 	if failed {

@@ -24,7 +24,7 @@ func openNoted(path string, stderr io.Writer) *form.Report {
 		return nil
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(stderr, "注意：", w)
+		fmt.Fprintln(stderr, "注意："+w)
 	}
 	return r
 }

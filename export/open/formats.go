@@ -27,7 +27,11 @@ var (
 			if r == nil {
 				return nil, err
 			}
-			return &Opened{Report: r}, err
+			o := &Opened{Report: r}
+			if r.RefusedLink != "" {
+				o.Warnings = append(o.Warnings, RefusedLinkNote(r.RefusedLink))
+			}
+			return o, err
 		},
 		Write: func(_ context.Context, w io.Writer, r *form.Report, _ Options) (Exported, error) {
 			data, err := form.MarshalDraft(r, time.Now())

@@ -79,7 +79,10 @@ func TestHostileInputs(t *testing.T) {
 			if _, msg, _ := strings.Cut(res, " error="); msg != "<nil>" && !hasHan(msg) {
 				t.Errorf("the refusal is not in Chinese: %q", msg)
 			}
-			if c.want != "" && !strings.Contains(res, c.want) {
+			// The readers' own wall-clock deadline (fileio.MaxReadTime) may refuse a slow case
+			// on a loaded machine: a Chinese refusal in bounded time too, the CPU budget below
+			// still holds it to its cost.
+			if c.want != "" && !strings.Contains(res, c.want) && !strings.Contains(res, "秒内未能读完") {
 				t.Errorf("result %q lacks %q", res, c.want)
 			}
 			if !strings.Contains(res, "error=") || rss == 0 {

@@ -117,7 +117,9 @@ type Prepared struct {
 // listedTotals is how many codes Prepare's note names.
 const listedTotals = 8
 
-// Prepare makes a report just read ready for the front ends, by form's rule for totals: when
+// Prepare makes a report just read ready for the front ends, by form's rule for totals: a
+// report whose totals are typed by hand (r.TypedTotals, read from a draft's "typedTotals")
+// keeps them as they are; otherwise, when
 // the file's totals agree with their terms (form.TypedTotalsDiffer is false) every total is
 // computed from its terms with form.Report.FillDerived — only where every term holds a
 // number, a blank is not a zero — which fills the totals a file left blank; otherwise the
@@ -128,8 +130,14 @@ func Prepare(r *form.Report) Prepared {
 	if r == nil || r.Format == nil {
 		return Prepared{}
 	}
-	if r.TypedTotals = form.TypedTotalsDiffer(r); r.TypedTotals {
+	if form.TypedTotalsDiffer(r) {
+		r.TypedTotals = true
 		return Prepared{TypedTotals: true, Notes: []string{"文件中的合计与各项之和不一致（或各项未填写），合计保留文件中的数字，未重新计算；检查结果中标出不一致之处"}}
+	}
+	if r.TypedTotals {
+		// The draft says its totals are typed (手动填写合计, saved as "typedTotals"): they
+		// agree now, and stay the clerk's after the next edit.
+		return Prepared{TypedTotals: true}
 	}
 	filled := r.FillDerived()
 	if len(filled) == 0 {

@@ -412,6 +412,9 @@ func readMeta(b *book) (*meta, error) {
 		}
 		return nil, err
 	}
+	if m.kind == "summary" {
+		m.report.Summary = true // a 汇总 written before drafts said so
+	}
 	if err := json.Unmarshal([]byte(addr), &m.addr); err != nil {
 		return nil, err
 	}

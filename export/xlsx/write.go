@@ -405,10 +405,14 @@ func cutAt(s string, n int) int {
 }
 
 // metaSheet writes the very hidden sheet: schema, the report as a draft (exact texts of
-// every cell and of the narrative), the address of every number cell and the label cells.
+// every cell and of the narrative, without the link to last year's report), the address of every number cell and the label cells.
 func (b *builder) metaSheet(kind string) {
 	b.sheet(metaSheet)
-	draft, err := form.MarshalDraft(b.r, zeroTime)
+	// The workbook goes to the superior office: the draft in it names no file of this
+	// computer (LastYear is a local path; RefusedLink is never saved).
+	r := *b.r // the cells are only read
+	r.LastYear, r.RefusedLink = "", ""
+	draft, err := form.MarshalDraft(&r, zeroTime)
 	b.do(err)
 	addr, _ := json.Marshal(b.addr)
 	labels, _ := json.Marshal(b.labels)

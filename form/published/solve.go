@@ -356,6 +356,14 @@ func (res *tableResult) splitRun(r *form.Report, s *runState, vals []token) {
 	case len(ok) == 0:
 		res.fail(r, s, fmt.Sprintf("数字连在一起（「%s」），没有一种拆法满足表内的勾稽关系，无法确定各数所在的单元格", s.glued))
 	case len(ok) == 1:
+		// The only cut that satisfies the identities — over the cells they constrain. A cut
+		// that puts digits in a cell no evaluable identity covers is no surer than a lone cut
+		// (see above): the identities say nothing about that cell.
+		if p := uncheckedCut(r, s.slots, vals, ok[0]); p >= 0 {
+			res.fail(r, s, fmt.Sprintf("数字连在一起（「%s」），只有 %s 这种拆法满足勾稽关系，但拆出的数有的不在可核对的勾稽关系中（原文空着的格也会连在一起），无法确定各数所在的单元格",
+				s.glued, strings.Join(ok[0], " / ")))
+			return
+		}
 		s.cands = ok
 		res.chosen++
 	default:
