@@ -102,15 +102,21 @@ func TestMemoryReleased(t *testing.T) {
 		runtime.ReadMemStats(&m)
 		return m.HeapAlloc
 	}
-	before := heap()
-	for i := 0; i < 10; i++ {
-		if err := Write(io.Discard, r, testOptions()); err != nil {
-			t.Fatal(err)
+	// Up to three rounds: a goroutine of an earlier test (a cancelled export finishing) can
+	// still allocate during one round; a real leak grows in every round.
+	var before, after uint64
+	for round := 0; round < 3; round++ {
+		before = heap()
+		for i := 0; i < 10; i++ {
+			if err := Write(io.Discard, r, testOptions()); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if after = heap(); after <= before+2<<20 {
+			return
 		}
 	}
-	if after := heap(); after > before+2<<20 {
-		t.Errorf("live heap grew from %d to %d KB over ten exports", before>>10, after>>10)
-	}
+	t.Errorf("live heap grew from %d to %d KB over ten exports, in each of three rounds", before>>10, after>>10)
 }
 
 // BenchmarkWriteDistinct20000 exports the sample with 20,000 more distinct characters
