@@ -104,7 +104,9 @@ func CountBySection(ps []Problem) [7]Counts {
 		case Warning:
 			c.Warnings++
 		}
-		if p.Blank {
+		// A blank counts as one to fill in while drafting (未填) and as one of the errors
+		// before publication; a reminder about a blank (B3's 提醒) is only a reminder.
+		if p.Blank && p.Severity != Warning {
 			c.Blanks += max(1, len(p.Cells))
 		}
 	}

@@ -924,6 +924,11 @@ func TestOverviewParts(t *testing.T) {
 				if strings.Join(got, "\n") != m.want {
 					t.Errorf("mode %v: B3 %q, want %q", m.mode, got, m.want)
 				}
+				// Before publication B3 is a reminder: it is no blank among the errors
+				// (「共 0 处错误（其中 1 处未填写）」 said the CLI).
+				if n := Totals(CheckAll(r, nil, m.mode)); m.want != "" && (m.mode == Final) != (n.Blanks == 0) {
+					t.Errorf("mode %v: %d blanks counted with B3 %q", m.mode, n.Blanks, got)
+				}
 			}
 		})
 	}
