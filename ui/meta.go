@@ -154,10 +154,10 @@ func storedDate(s string) string {
 
 // dateEntry is the 发布日期 field: when the user leaves it, a date typed as 2026年1月20日 or
 // 2026/1/20 is shown as it is stored, 2026-01-20.
+// It is a pageEntry, so that gaining focus scrolls it into view as the other fields do.
 type dateEntry struct {
-	widget.Entry
-	u       *UI
-	onFocus func()
+	pageEntry
+	u *UI
 }
 
 func newDateEntry(u *UI) *dateEntry {
@@ -165,16 +165,6 @@ func newDateEntry(u *UI) *dateEntry {
 	e.ExtendBaseWidget(e)
 	return e
 }
-
-// FocusGained tells the page (to scroll the field into view).
-func (e *dateEntry) FocusGained() {
-	e.Entry.FocusGained()
-	if e.onFocus != nil {
-		e.onFocus()
-	}
-}
-
-func (e *dateEntry) setOnFocus(f func()) { e.onFocus = f }
 
 // FocusLost shows the stored form of a recognised date.
 func (e *dateEntry) FocusLost() {
