@@ -50,39 +50,22 @@ func TestHostileInputs(t *testing.T) {
 	cpuBudget, rssBudget := hostileCPU, int64(hostileRSS)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-			defer cancel()
-			cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHostileInputs$")
-			cmd.Env = append(os.Environ(), "NIANBAO_HOSTILE_PATH="+c.path, "GOMAXPROCS=2")
-			var out bytes.Buffer
-			cmd.Stdout, cmd.Stderr = &out, &out
-			start := time.Now()
-			err := cmd.Run()
-			wall := time.Since(start)
-			if ctx.Err() != nil {
-				t.Fatalf("still running after %v", wall)
+			// The readers' own wall-clock deadline (fileio.MaxReadTime) can refuse a case on a
+			// machine busy with other work; such a refusal is read again (twice at most), so
+			// that the expected result is still required of every case.
+			var res string
+			var cpu time.Duration
+			var rss int64
+			for try := 0; try < 3; try++ {
+				res, cpu, rss = runHostile(t, c.path)
+				if !strings.Contains(res, tooSlow) || strings.Contains(c.want, tooSlow) {
+					break
+				}
 			}
-			if err != nil {
-				t.Fatalf("the reader crashed: %v\n%s", err, tail(out.String()))
-			}
-			ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-			cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-			// The child's own peak (getrusage's maxrss would include the parent's size at the
-			// fork): the high-water mark of its address space, printed by the child.
-			res, hwm, _ := strings.Cut(strings.TrimSpace(out.String()), "\nVmHWM=")
-			rss, _ := strconv.ParseInt(hwm, 10, 64)
-			size := int64(-1)
-			if st, err := os.Stat(c.path); err == nil && st.Mode().IsRegular() {
-				size = st.Size()
-			}
-			t.Logf("%s: %v CPU, %v wall, %d MB peak RSS: %s", sizeText(size), cpu.Round(time.Millisecond), wall.Round(time.Millisecond), rss>>20, res)
 			if _, msg, _ := strings.Cut(res, " error="); msg != "<nil>" && !hasHan(msg) {
 				t.Errorf("the refusal is not in Chinese: %q", msg)
 			}
-			// The readers' own wall-clock deadline (fileio.MaxReadTime) may refuse a slow case
-			// on a loaded machine: a Chinese refusal in bounded time too, the CPU budget below
-			// still holds it to its cost.
-			if c.want != "" && !strings.Contains(res, c.want) && !strings.Contains(res, "秒内未能读完") {
+			if c.want != "" && !strings.Contains(res, c.want) {
 				t.Errorf("result %q lacks %q", res, c.want)
 			}
 			if !strings.Contains(res, "error=") || rss == 0 {
@@ -96,6 +79,42 @@ func TestHostileInputs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// tooSlow is in the refusal of a file not read within fileio.MaxReadTime.
+const tooSlow = "秒内未能读完"
+
+// runHostile opens path in a fresh process and returns what it printed (the result), its CPU
+// time and its peak resident memory.
+func runHostile(t *testing.T, path string) (string, time.Duration, int64) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, os.Args[0], "-test.run=^TestHostileInputs$")
+	cmd.Env = append(os.Environ(), "NIANBAO_HOSTILE_PATH="+path, "GOMAXPROCS=2")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if ctx.Err() != nil {
+		t.Fatalf("still running after %v", wall)
+	}
+	if err != nil {
+		t.Fatalf("the reader crashed: %v\n%s", err, tail(out.String()))
+	}
+	ru := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	cpu := time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	// The child's own peak (getrusage's maxrss would include the parent's size at the
+	// fork): the high-water mark of its address space, printed by the child.
+	res, hwm, _ := strings.Cut(strings.TrimSpace(out.String()), "\nVmHWM=")
+	rss, _ := strconv.ParseInt(hwm, 10, 64)
+	size := int64(-1)
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		size = st.Size()
+	}
+	t.Logf("%s: %v CPU, %v wall, %d MB peak RSS: %s", sizeText(size), cpu.Round(time.Millisecond), wall.Round(time.Millisecond), rss>>20, res)
+	return res, cpu, rss
 }
 
 // peakRSS is the process's peak resident memory in bytes (VmHWM), 0 if unknown.
