@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/nianbao/nianbao/export/open"
+	"github.com/nianbao/nianbao/export/outline"
 )
 
 // showError shows an error in a dialog no taller than its text needs (Fyne's own error
@@ -106,12 +107,12 @@ func wrapGroups(para string) [][]rune {
 		}
 		g := rs[i:j]
 		switch {
-		case len(out) > 0 && (glue || noLineStart(g[0])):
+		case len(out) > 0 && (glue || outline.NoLineStart(g[0])):
 			out[len(out)-1] = append(out[len(out)-1], g...)
 		default:
 			out = append(out, append([]rune{}, g...))
 		}
-		glue = noLineEnd(rs[j-1])
+		glue = outline.NoLineEnd(rs[j-1])
 		i = j
 	}
 	return out
@@ -121,9 +122,6 @@ func wrapGroups(para string) [][]rune {
 func isWordRune(r rune) bool {
 	return r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) || r >= '０' && r <= '９' || r == '%'
 }
-
-// noLineEnd reports whether r is an opening bracket or quote, which does not end a line.
-func noLineEnd(r rune) bool { return strings.ContainsRune("（「『“‘《〈【", r) }
 
 // tightNumbers removes the spaces between a number and Chinese text ("163 格" → "163格",
 // "（2025 年度）" → "（2025年度）"): Fyne breaks lines at spaces, and Chinese writes none there.

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/nianbao/nianbao/export/outline"
 	"github.com/nianbao/nianbao/form"
 )
 
@@ -291,7 +292,7 @@ func (l *spanLabel) lines(w float32) []string {
 		for _, r := range para {
 			next := append(cur, r)
 			if len(cur) > 0 && !fits(next) {
-				if noLineStart(r) && len(cur) > 1 {
+				if outline.NoLineStart(r) && len(cur) > 1 {
 					// A line must not start with 、，。）: the last character goes down with it.
 					greedy = append(greedy, cur[:len(cur)-1])
 					cur = []rune{cur[len(cur)-1], r}
@@ -309,11 +310,6 @@ func (l *spanLabel) lines(w float32) []string {
 	return out
 }
 
-// noLineStart reports punctuation that Chinese typesetting keeps off the start of a line.
-func noLineStart(r rune) bool {
-	return strings.ContainsRune("、，。；：？！）」』”’》〉】", r)
-}
-
 // balance re-splits a wrapped paragraph into lines of equal rune counts when they all fit.
 func balance(para []rune, greedy [][]rune, fits func([]rune) bool) []string {
 	k := len(greedy)
@@ -323,7 +319,7 @@ func balance(para []rune, greedy [][]rune, fits func([]rune) bool) []string {
 		ok := true
 		for i := 0; i < len(para); i += per {
 			chunk := para[i:min(i+per, len(para))]
-			if !fits(chunk) || noLineStart(chunk[0]) {
+			if !fits(chunk) || outline.NoLineStart(chunk[0]) {
 				ok = false
 				break
 			}
